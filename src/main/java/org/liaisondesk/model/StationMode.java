@@ -1,0 +1,24 @@
+package org.liaisondesk.model;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** A liaison station records opinions; the general station (联络总站) imports every station's batches. */
+public enum StationMode {
+    STATION("station"),
+    GENERAL("general");
+
+    private final String code;
+
+    StationMode(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static Optional<StationMode> fromCode(String code) {
+        return Arrays.stream(values()).filter(m -> m.code.equals(code)).findFirst();
+    }
+}

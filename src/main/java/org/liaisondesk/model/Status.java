@@ -1,0 +1,27 @@
+package org.liaisondesk.model;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Where an opinion is in its life: 录入 → 已审阅 → 已导出 → 办理中 → 已办结. */
+public enum Status {
+    RECORDED("recorded"),
+    REVIEWED("reviewed"),
+    EXPORTED("exported"),
+    HANDLING("handling"),
+    CLOSED("closed");
+
+    private final String code;
+
+    Status(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static Optional<Status> fromCode(String code) {
+        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
+    }
+}

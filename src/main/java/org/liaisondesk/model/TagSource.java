@@ -1,0 +1,25 @@
+package org.liaisondesk.model;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Who or what set a task-area tag: the tagger's proposal, or a person's confirmation or correction. */
+public enum TagSource {
+    AUTO("auto"),
+    CLERK("clerk"),
+    DEPUTY("deputy");
+
+    private final String code;
+
+    TagSource(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static Optional<TagSource> fromCode(String code) {
+        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
+    }
+}
