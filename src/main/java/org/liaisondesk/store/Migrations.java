@@ -1,0 +1,109 @@
+package org.liaisondesk.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Numbered schema migrations ({@code migrations/V001.sql}, {@code V002.sql}, ...) applied in order at start-up, each
+ * in its own transaction; {@code PRAGMA user_version} records the last one applied.
+ */
+final class Migrations {
+
+    private static final String RESOURCE = "migrations/V%03d.sql";
+
+    private Migrations() {
+    }
+
+    /** The schema version this build writes: the highest migration it ships. */
+    static int latestVersion() {
+        int v = 0;
+        while (Migrations.class.getResource(String.format(RESOURCE, v + 1)) != null) {
+            v++;
+        }
+        return v;
+    }
+
+    static void migrate(Connection c, Path file) throws SQLException {
+        int current = userVersion(c);
+        int latest = latestVersion();
+        if (current > latest) {
+            throw new StoreException("store.error.tooNew", file, current, latest);
+        }
+        for (int v = current + 1; v <= latest; v++) {
+            apply(c, v);
+        }
+    }
+
+    static int userVersion(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static void apply(Connection c, int version) throws SQLException {
+        List<String> statements = statements(read(version));
+        try (Statement st = c.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+            try {
+                for (String sql : statements) {
+                    st.execute(sql);
+                }
+                st.execute("PRAGMA user_version=" + version);
+                st.execute("COMMIT");
+            } catch (SQLException e) {
+                st.execute("ROLLBACK");
+                throw e;
+            }
+        }
+    }
+
+    private static String read(int version) {
+        String name = String.format(RESOURCE, version);
+        try (InputStream in = Migrations.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing migration " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read migration " + name, e);
+        }
+    }
+
+    /**
+     * Splits a script into statements at lines ending in {@code ;}; a {@code CREATE TRIGGER} runs until its
+     * {@code END;} line because its body holds semicolons of its own.
+     */
+    static List<String> statements(String script) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean inTrigger = false;
+        for (String line : script.split("\n")) {
+            String trimmed = line.strip();
+            if (current.isEmpty() && (trimmed.isEmpty() || trimmed.startsWith("--"))) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (current.toString().stripLeading().toUpperCase().startsWith("CREATE TRIGGER")) {
+                inTrigger = true;
+            }
+            boolean ends = inTrigger ? trimmed.equalsIgnoreCase("END;") : trimmed.endsWith(";");
+            if (ends) {
+                out.add(current.toString().strip());
+                current.setLength(0);
+                inTrigger = false;
+            }
+        }
+        if (!current.toString().isBlank()) {
+            out.add(current.toString().strip());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,395 @@
+package org.liaisondesk.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.liaisondesk.model.AreaTag;
+import org.liaisondesk.model.Channel;
+import org.liaisondesk.model.Constituent;
+import org.liaisondesk.model.Opinion;
+import org.liaisondesk.model.OpinionFilter;
+import org.liaisondesk.model.OpinionSort;
+import org.liaisondesk.model.OpinionStats;
+import org.liaisondesk.model.Page;
+import org.liaisondesk.model.Status;
+import org.liaisondesk.model.TagSource;
+
+/** Opinions and their task-area tags. Every change bumps the revision and appends to the audit log. */
+public final class OpinionRepository {
+
+    static final String COLUMNS = "id, number, station, received_at, channel, constituent_name, constituent_phone, "
+            + "constituent_address, consent_to_contact, received_by, text, status, created_at, updated_at, revision, "
+            + "deleted_at";
+    private static final int TAG_BATCH = 500;
+
+    private final Database db;
+
+    public OpinionRepository(Database db) {
+        this.db = db;
+    }
+
+    /** Stores a new opinion, handing out the next number of its station and year; returns it as stored. */
+    public Opinion create(Opinion draft, String actor) {
+        return db.write(c -> {
+            String number = draft.number() != null ? draft.number() : nextNumber(c, draft.station(),
+                    draft.receivedAt().getYear());
+            Opinion stored = new Opinion(draft.id(), number, draft.station(), draft.receivedAt(), draft.channel(),
+                    draft.constituent(), draft.receivedBy(), draft.text(), draft.tags(), draft.status(),
+                    draft.createdAt(), draft.updatedAt(), draft.revision(), false);
+            insert(c, stored);
+            writeTags(c, stored.id(), stored.tags());
+            AuditLog.append(c, actor, "create", stored.id(), number);
+            return stored;
+        });
+    }
+
+    /** Stores many new opinions in one transaction (generation, tests); numbers are handed out as in create. */
+    public void createAll(Collection<Opinion> drafts, String actor) {
+        db.write(c -> {
+            for (Opinion d : drafts) {
+                String number = d.number() != null ? d.number() : nextNumber(c, d.station(),
+                        d.receivedAt().getYear());
+                Opinion stored = new Opinion(d.id(), number, d.station(), d.receivedAt(), d.channel(),
+                        d.constituent(), d.receivedBy(), d.text(), d.tags(), d.status(), d.createdAt(),
+                        d.updatedAt(), d.revision(), false);
+                insert(c, stored);
+                writeTags(c, stored.id(), stored.tags());
+            }
+            AuditLog.append(c, actor, "create-many", null, Integer.toString(drafts.size()));
+            return null;
+        });
+    }
+
+    /**
+     * Replaces the editable fields of an opinion if it is still at {@code expectedRevision}; returns the stored
+     * result with the next revision, or empty when someone else changed it first (or it does not exist).
+     */
+    public Optional<Opinion> update(Opinion changed, int expectedRevision, String actor, String action) {
+        return db.write(c -> {
+            Instant now = Instant.now();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE opinion SET received_at=?, channel=?, "
+                    + "constituent_name=?, constituent_phone=?, constituent_address=?, consent_to_contact=?, "
+                    + "received_by=?, text=?, primary_area=?, status=?, updated_at=?, revision=revision+1 "
+                    + "WHERE id=? AND revision=?")) {
+                ps.setString(1, changed.receivedAt().toString());
+                ps.setString(2, changed.channel().code());
+                setConstituent(ps, 3, changed.constituent());
+                ps.setString(7, changed.receivedBy());
+                ps.setString(8, changed.text());
+                setPrimaryArea(ps, 9, changed.tags());
+                ps.setString(10, changed.status().code());
+                ps.setString(11, now.toString());
+                ps.setString(12, changed.id().toString());
+                ps.setInt(13, expectedRevision);
+                if (ps.executeUpdate() == 0) {
+                    return Optional.<Opinion>empty();
+                }
+            }
+            writeTags(c, changed.id(), changed.tags());
+            AuditLog.append(c, actor, action, changed.id(), "revision " + (expectedRevision + 1));
+            return findIn(c, changed.id());
+        });
+    }
+
+    /** Moves an opinion to the recycle bin (or back); it is never erased. */
+    public boolean setDeleted(UUID id, boolean deleted, String actor) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE opinion SET deleted_at=?, updated_at=?, "
+                    + "revision=revision+1 WHERE id=? AND (deleted_at IS NULL) = ?")) {
+                String now = Instant.now().toString();
+                ps.setString(1, deleted ? now : null);
+                ps.setString(2, now);
+                ps.setString(3, id.toString());
+                ps.setBoolean(4, deleted);
+                boolean changed = ps.executeUpdate() == 1;
+                if (changed) {
+                    AuditLog.append(c, actor, deleted ? "delete" : "restore", id, null);
+                }
+                return changed;
+            }
+        });
+    }
+
+    public Optional<Opinion> find(UUID id) {
+        return db.read(c -> findIn(c, id));
+    }
+
+    public long count(OpinionFilter filter) {
+        return db.read(c -> {
+            SqlFilter where = SqlFilter.of(filter);
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM opinion" + where.sql())) {
+                where.bind(ps, 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    /** One page for the list: never more rows than asked for, so the window stays instant on any size. */
+    public Page<Opinion> page(OpinionFilter filter, OpinionSort sort, int offset, int limit) {
+        return db.read(c -> {
+            c.setAutoCommit(false);
+            try {
+                SqlFilter where = SqlFilter.of(filter);
+                long total;
+                try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM opinion" + where.sql())) {
+                    where.bind(ps, 1);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        total = rs.next() ? rs.getLong(1) : 0L;
+                    }
+                }
+                List<Opinion> items = new ArrayList<>(Math.min(limit, 1000));
+                select(c, where, sort, offset, limit, items::add);
+                return new Page<>(items, offset, total);
+            } finally {
+                c.commit();
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
+    /** Streams matching opinions in order without holding them all (the command line's {@code list}). */
+    public void forEach(OpinionFilter filter, OpinionSort sort, int limit, Consumer<Opinion> sink) {
+        db.read(c -> {
+            select(c, SqlFilter.of(filter), sort, 0, limit, sink);
+            return null;
+        });
+    }
+
+    public OpinionStats stats() {
+        return db.read(c -> {
+            Map<String, Long> byArea = new LinkedHashMap<>();
+            for (int a = 1; a <= AreaTag.AREA_COUNT; a++) {
+                byArea.put(Integer.toString(a), 0L);
+            }
+            byArea.put("none", 0L);
+            long total = 0;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT primary_area, count(*) FROM opinion WHERE deleted_at IS NULL GROUP BY primary_area");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int area = rs.getInt(1);
+                    String key = rs.wasNull() ? "none" : Integer.toString(area);
+                    byArea.put(key, rs.getLong(2));
+                    total += rs.getLong(2);
+                }
+            }
+            Map<String, Long> byStatus = new LinkedHashMap<>();
+            for (Status s : Status.values()) {
+                byStatus.put(s.code(), 0L);
+            }
+            byStatus.putAll(groupCount(c, "status"));
+            return new OpinionStats(total, byArea, byStatus, groupCount(c, "station"), groupCount(c, "channel"),
+                    countBatches(c, "export"), countBatches(c, "import"));
+        });
+    }
+
+    private static Map<String, Long> groupCount(Connection c, String column) throws SQLException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + column + ", count(*) FROM opinion "
+                + "WHERE deleted_at IS NULL GROUP BY " + column + " ORDER BY " + column);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
+    private static long countBatches(Connection c, String direction) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM batch WHERE direction=?")) {
+            ps.setString(1, direction);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    private static void select(Connection c, SqlFilter where, OpinionSort sort, int offset, int limit,
+                               Consumer<Opinion> sink) throws SQLException {
+        String sql = "SELECT " + COLUMNS + " FROM opinion" + where.sql() + " ORDER BY " + orderBy(sort)
+                + " LIMIT ? OFFSET ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int next = where.bind(ps, 1);
+            ps.setInt(next, limit <= 0 ? -1 : limit);
+            ps.setInt(next + 1, offset);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Opinion> chunk = new ArrayList<>(TAG_BATCH);
+                while (rs.next()) {
+                    chunk.add(read(rs, List.of()));
+                    if (chunk.size() == TAG_BATCH) {
+                        withTags(c, chunk).forEach(sink);
+                        chunk.clear();
+                    }
+                }
+                withTags(c, chunk).forEach(sink);
+            }
+        }
+    }
+
+    static String orderBy(OpinionSort sort) {
+        String dir = sort.ascending() ? " ASC" : " DESC";
+        String column = switch (sort.field()) {
+            case RECEIVED_AT -> "received_at";
+            case NUMBER -> "number";
+            case CHANNEL -> "channel";
+            case STATUS -> "status";
+            case AREA -> "primary_area";
+            case STATION -> "station";
+            case UPDATED_AT -> "updated_at";
+        };
+        return column + dir + ", received_at" + dir + ", id" + dir;
+    }
+
+    /** Loads the tags of a chunk of opinions with one query and returns the opinions with their tags. */
+    static List<Opinion> withTags(Connection c, List<Opinion> chunk) throws SQLException {
+        if (chunk.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<AreaTag>> tags = new HashMap<>();
+        String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT opinion_id, area, subtopic_id, clause, is_primary, "
+                + "score, source, set_by, taxonomy_version FROM opinion_tag WHERE opinion_id IN (" + marks + ") "
+                + "ORDER BY is_primary DESC, score DESC, area")) {
+            for (int i = 0; i < chunk.size(); i++) {
+                ps.setString(i + 1, chunk.get(i).id().toString());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tags.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(readTag(rs));
+                }
+            }
+        }
+        List<Opinion> out = new ArrayList<>(chunk.size());
+        for (Opinion o : chunk) {
+            List<AreaTag> t = tags.getOrDefault(o.id().toString(), List.of());
+            out.add(new Opinion(o.id(), o.number(), o.station(), o.receivedAt(), o.channel(), o.constituent(),
+                    o.receivedBy(), o.text(), t, o.status(), o.createdAt(), o.updatedAt(), o.revision(),
+                    o.deleted()));
+        }
+        return out;
+    }
+
+    static Optional<Opinion> findIn(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM opinion WHERE id=?")) {
+            ps.setString(1, id.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(withTags(c, List.of(read(rs, List.of()))).get(0));
+            }
+        }
+    }
+
+    static Opinion read(ResultSet rs, List<AreaTag> tags) throws SQLException {
+        return new Opinion(UUID.fromString(rs.getString("id")), rs.getString("number"), rs.getString("station"),
+                LocalDateTime.parse(rs.getString("received_at")),
+                Channel.fromCode(rs.getString("channel")).orElse(Channel.VISIT),
+                new Constituent(rs.getString("constituent_name"), rs.getString("constituent_phone"),
+                        rs.getString("constituent_address"), rs.getBoolean("consent_to_contact")),
+                rs.getString("received_by"), rs.getString("text"), tags,
+                Status.fromCode(rs.getString("status")).orElse(Status.RECORDED),
+                Instant.parse(rs.getString("created_at")), Instant.parse(rs.getString("updated_at")),
+                rs.getInt("revision"), rs.getString("deleted_at") != null);
+    }
+
+    private static AreaTag readTag(ResultSet rs) throws SQLException {
+        return new AreaTag(rs.getInt("area"), rs.getString("subtopic_id"), rs.getString("clause"),
+                rs.getBoolean("is_primary"), rs.getDouble("score"),
+                TagSource.fromCode(rs.getString("source")).orElse(TagSource.AUTO), rs.getString("set_by"),
+                rs.getString("taxonomy_version"));
+    }
+
+    static void insert(Connection c, Opinion o) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO opinion (id, number, station, received_at, "
+                + "channel, constituent_name, constituent_phone, constituent_address, consent_to_contact, "
+                + "received_by, text, primary_area, status, created_at, updated_at, revision) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            ps.setString(1, o.id().toString());
+            ps.setString(2, o.number());
+            ps.setString(3, o.station());
+            ps.setString(4, o.receivedAt().toString());
+            ps.setString(5, o.channel().code());
+            setConstituent(ps, 6, o.constituent());
+            ps.setString(10, o.receivedBy());
+            ps.setString(11, o.text());
+            setPrimaryArea(ps, 12, o.tags());
+            ps.setString(13, o.status().code());
+            ps.setString(14, o.createdAt().toString());
+            ps.setString(15, o.updatedAt().toString());
+            ps.setInt(16, o.revision());
+            ps.executeUpdate();
+        }
+    }
+
+    static void writeTags(Connection c, UUID id, List<AreaTag> tags) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM opinion_tag WHERE opinion_id=?")) {
+            del.setString(1, id.toString());
+            del.executeUpdate();
+        }
+        if (tags.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO opinion_tag (opinion_id, area, subtopic_id, "
+                + "clause, is_primary, score, source, set_by, taxonomy_version) VALUES (?,?,?,?,?,?,?,?,?)")) {
+            for (AreaTag t : tags) {
+                ps.setString(1, id.toString());
+                ps.setInt(2, t.area());
+                ps.setString(3, t.subtopicId());
+                ps.setString(4, t.clause());
+                ps.setBoolean(5, t.primary());
+                ps.setDouble(6, t.score());
+                ps.setString(7, t.source().code());
+                ps.setString(8, t.setBy());
+                ps.setString(9, t.taxonomyVersion());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void setConstituent(PreparedStatement ps, int first, Constituent who) throws SQLException {
+        ps.setString(first, who.name());
+        ps.setString(first + 1, who.phone());
+        ps.setString(first + 2, who.address());
+        ps.setBoolean(first + 3, who.consentToContact());
+    }
+
+    private static void setPrimaryArea(PreparedStatement ps, int index, List<AreaTag> tags) throws SQLException {
+        Optional<AreaTag> primary = tags.stream().filter(AreaTag::primary).findFirst();
+        if (primary.isPresent()) {
+            ps.setInt(index, primary.get().area());
+        } else {
+            ps.setNull(index, Types.INTEGER);
+        }
+    }
+
+    private static String nextNumber(Connection c, String station, int year) throws SQLException {
+        long next;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO opinion_sequence (station, year, last) "
+                + "VALUES (?, ?, 1) ON CONFLICT (station, year) DO UPDATE SET last = last + 1 RETURNING last")) {
+            ps.setString(1, station);
+            ps.setInt(2, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                next = rs.getLong(1);
+            }
+        }
+        return String.format("%s-%d-%06d", station, year, next);
+    }
+}
