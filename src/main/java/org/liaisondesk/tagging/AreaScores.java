@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Per-area confidences for one text, each in [0, 1], plus the best clause per area and the level below which
- * "no area fits". Both taggers reduce to this, so one rule decides primary, secondaries and abstention.
+ * Per-area confidences for one text, each in [0, 1), plus the best clause per area. Both taggers reduce to
+ * this, so one rule decides primary, secondaries and abstention: a confidence is the odds of the area against
+ * "no area fits" squashed to (0, 1), so 0.5 is the line between proposing an area and abstaining.
  */
 final class AreaScores {
+
+    static final double NONE_LEVEL = 0.5;
 
     /** A second area is proposed when it is at least this close to the best one… */
     static final double SECONDARY_RATIO = 0.75;
@@ -17,17 +20,14 @@ final class AreaScores {
 
     private final double[] confidence;
     private final Subtopic[] best;
-    private final double noneLevel;
 
     /**
      * @param confidence index 0 = area 1; copied
      * @param best       best-matching sub-topic per area, entries may be null; copied
-     * @param noneLevel  abstain when no area reaches it
      */
-    AreaScores(double[] confidence, Subtopic[] best, double noneLevel) {
+    AreaScores(double[] confidence, Subtopic[] best) {
         this.confidence = confidence.clone();
         this.best = best.clone();
-        this.noneLevel = noneLevel;
     }
 
     double confidence(int area) {
@@ -38,11 +38,7 @@ final class AreaScores {
         return best[area - 1];
     }
 
-    double noneLevel() {
-        return noneLevel;
-    }
-
-    /** Best first; empty when the best area is below the none level. */
+    /** Best first; empty when even the best area is below {@link #NONE_LEVEL}. */
     List<Suggestion> suggestions() {
         int top = 0;
         for (int a = 1; a < confidence.length; a++) {
@@ -50,7 +46,7 @@ final class AreaScores {
                 top = a;
             }
         }
-        if (confidence[top] < noneLevel || confidence[top] <= 0) {
+        if (confidence[top] < NONE_LEVEL || confidence[top] <= 0) {
             return List.of();
         }
         double cut = Math.max(SECONDARY_FLOOR, SECONDARY_RATIO * confidence[top]);

@@ -4,11 +4,8 @@ import org.liaisondesk.model.AreaTag;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Zero-shot tagger: TF-IDF over character bigrams of the opinion against every report clause, its keywords
@@ -56,13 +53,7 @@ public final class BigramTagger implements Tagger {
         this.bigrams = new CharBigrams(stopwords.get("char"));
         this.cues = cues.toArray(String[]::new);
 
-        Set<Integer> stopGrams = new HashSet<>();
-        for (String w : stopwords.get("genre")) {
-            for (int g : bigrams.distinct(w)) {
-                stopGrams.add(g);
-            }
-        }
-        IndexBuilder b = new IndexBuilder(stopGrams);
+        IndexBuilder b = new IndexBuilder(stopwords.get("genre"));
         for (int s = 0; s < subtopics.length; s++) {
             Subtopic st = subtopics[s];
             b.field(s, st.wording(), WORDING_WEIGHT, false);
@@ -75,37 +66,42 @@ public final class BigramTagger implements Tagger {
         }
         this.gramIds = b.ids;
         int grams = b.ids.size();
+        // Sorted (gram, clause, weight) triples: one group per gram and clause, the last one has the top weight.
+        long[] triples = b.sortedTriples();
         int[] df = new int[grams];
-        for (Map<Integer, Double> fields : b.clauseGrams) {
-            for (int g : fields.keySet()) {
-                df[g]++;
+        int[] clauseLength = new int[subtopics.length];
+        for (int i = 0; i < triples.length; i++) {
+            if (i + 1 == triples.length || (triples[i + 1] >>> 8) != (triples[i] >>> 8)) {
+                df[(int) (triples[i] >>> 40)]++;
+                clauseLength[(int) (triples[i] >>> 8) & 0xFFFF]++;
             }
         }
         double[] idf = new double[grams];
         for (int g = 0; g < grams; g++) {
             idf[g] = Math.log(1 + (subtopics.length - df[g] + 0.5) / (df[g] + 0.5));
         }
-        double avgLen = b.clauseGrams.stream().mapToInt(Map::size).average().orElse(1);
+        double avgLen = 0;
+        for (int len : clauseLength) {
+            avgLen += (double) len / subtopics.length;
+        }
         double[] norm = new double[subtopics.length];
+        for (int s = 0; s < subtopics.length; s++) {
+            norm[s] = Math.pow(Math.max(1, clauseLength[s]) / Math.max(1, avgLen), LENGTH_NORM);
+        }
         this.postClause = new int[grams][];
         this.postWeight = new float[grams][];
-        for (int s = 0; s < subtopics.length; s++) {
-            norm[s] = Math.pow(Math.max(1, b.clauseGrams.get(s).size()) / avgLen, LENGTH_NORM);
-        }
         for (int g = 0; g < grams; g++) {
-            List<Integer> cl = new ArrayList<>();
-            List<Float> wt = new ArrayList<>();
-            for (int s = 0; s < subtopics.length; s++) {
-                Double w = b.clauseGrams.get(s).get(g);
-                if (w != null) {
-                    cl.add(s);
-                    wt.add((float) (w * idf[g] / norm[s]));
-                }
-            }
-            postClause[g] = cl.stream().mapToInt(Integer::intValue).toArray();
-            postWeight[g] = new float[wt.size()];
-            for (int i = 0; i < wt.size(); i++) {
-                postWeight[g][i] = wt.get(i);
+            postClause[g] = new int[df[g]];
+            postWeight[g] = new float[df[g]];
+        }
+        int[] filled = new int[grams];
+        for (int i = 0; i < triples.length; i++) {
+            if (i + 1 == triples.length || (triples[i + 1] >>> 8) != (triples[i] >>> 8)) {
+                int g = (int) (triples[i] >>> 40);
+                int s = (int) (triples[i] >>> 8) & 0xFFFF;
+                double weight = (triples[i] & 0xFF) / 100.0;
+                postClause[g][filled[g]] = s;
+                postWeight[g][filled[g]++] = (float) (weight * idf[g] / norm[s]);
             }
         }
         int phrases = b.phrases.size();
@@ -214,7 +210,7 @@ public final class BigramTagger implements Tagger {
             double raw = first[a] + SECOND_CLAUSE_SHARE * second[a];
             confidence[a] = raw / (raw + threshold);
         }
-        return new AreaScores(confidence, best, 0.5);
+        return new AreaScores(confidence, best);
     }
 
     private boolean hasCue(String text) {
@@ -244,34 +240,50 @@ public final class BigramTagger implements Tagger {
         }
     }
 
-    /** Collects each clause's bigrams with their strongest field weight, and the phrases to find whole. */
+    /** Collects (gram, clause, field weight) triples and the phrases to find whole, without boxing. */
     private final class IndexBuilder {
         final IntIntMap ids = new IntIntMap(4096);
-        final List<Map<Integer, Double>> clauseGrams = new ArrayList<>();
         final List<int[]> phrases = new ArrayList<>();
         final List<Integer> phraseClauses = new ArrayList<>();
-        private final Set<Integer> stopGrams;
+        private final int[] stopGrams;
+        private long[] triples = new long[8192];
+        private int size;
 
-        IndexBuilder(Set<Integer> stopGrams) {
-            this.stopGrams = stopGrams;
+        IndexBuilder(List<String> genreWords) {
+            int[] all = new int[0];
+            for (String w : genreWords) {
+                int[] g = bigrams.distinct(w);
+                int old = all.length;
+                all = Arrays.copyOf(all, old + g.length);
+                System.arraycopy(g, 0, all, old, g.length);
+            }
+            Arrays.sort(all);
+            stopGrams = all;
         }
 
         void field(int clause, String text, double weight, boolean phrase) {
-            while (clauseGrams.size() <= clause) {
-                clauseGrams.add(new HashMap<>());
+            int[] grams = bigrams.distinct(text);
+            int kept = 0;
+            for (int g : grams) {
+                if (Arrays.binarySearch(stopGrams, g) < 0) {
+                    int id = ids.putIfAbsent(g, ids.size());
+                    grams[kept++] = id;
+                    if (size == triples.length) {
+                        triples = Arrays.copyOf(triples, size * 2);
+                    }
+                    triples[size++] = (long) id << 40 | (long) clause << 8 | Math.round(weight * 100);
+                }
             }
-            Map<Integer, Double> grams = clauseGrams.get(clause);
-            int[] ids = Arrays.stream(bigrams.distinct(text))
-                    .filter(g -> !stopGrams.contains(g))
-                    .map(g -> this.ids.putIfAbsent(g, this.ids.size()))
-                    .toArray();
-            for (int id : ids) {
-                grams.merge(id, weight, Math::max);
-            }
-            if (phrase && ids.length > 0) {
-                phrases.add(ids);
+            if (phrase && kept > 0) {
+                phrases.add(Arrays.copyOf(grams, kept));
                 phraseClauses.add(clause);
             }
+        }
+
+        long[] sortedTriples() {
+            long[] out = Arrays.copyOf(triples, size);
+            Arrays.sort(out);
+            return out;
         }
     }
 }

@@ -25,7 +25,7 @@ public final class Lexicon {
     public static Lexicon parse(String text) {
         Map<String, List<String>> map = new LinkedHashMap<>();
         int lineNo = 0;
-        for (String raw : text.split("\\R")) {
+        for (String raw : text.lines().toList()) {
             lineNo++;
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {

@@ -58,7 +58,7 @@ public final class SynonymList {
     public static SynonymList parse(String text) {
         List<Entry> entries = new ArrayList<>();
         int lineNo = 0;
-        for (String raw : text.replace("\uFEFF", "").split("\\R")) {
+        for (String raw : text.replace("\uFEFF", "").lines().toList()) {
             lineNo++;
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -120,8 +120,9 @@ public final class SynonymList {
     /** Sub-topic id → its phrases (de-duplicated, file order), for the sub-topics of {@code taxonomy}. */
     public Map<String, List<String>> resolve(Taxonomy taxonomy) {
         Map<String, List<String>> out = new LinkedHashMap<>();
+        List<Subtopic> subtopics = taxonomy.subtopics();
         for (Entry e : entries) {
-            for (Subtopic s : matching(e.key(), taxonomy)) {
+            for (Subtopic s : matching(e.key(), subtopics)) {
                 List<String> list = out.computeIfAbsent(s.id(), k -> new ArrayList<>());
                 e.phrases().stream().filter(p -> !list.contains(p)).forEach(list::add);
             }
@@ -132,15 +133,20 @@ public final class SynonymList {
 
     /** Keys that match no sub-topic of {@code taxonomy}: their phrases are ignored; show them to the editor. */
     public List<String> unresolvedKeys(Taxonomy taxonomy) {
+        List<Subtopic> subtopics = taxonomy.subtopics();
         return entries.stream().map(Entry::key).distinct()
-                .filter(k -> matching(k, taxonomy).isEmpty()).toList();
+                .filter(k -> matching(k, subtopics).isEmpty()).toList();
     }
 
-    private static List<Subtopic> matching(String key, Taxonomy taxonomy) {
-        if (SUBTOPIC_ID.matcher(key).matches()) {
-            return taxonomy.subtopic(key).map(List::of).orElse(List.of());
+    private static List<Subtopic> matching(String key, List<Subtopic> subtopics) {
+        boolean byId = SUBTOPIC_ID.matcher(key).matches();
+        List<Subtopic> out = new ArrayList<>();
+        for (Subtopic s : subtopics) {
+            if (byId ? s.id().equals(key) : s.wording().contains(key)) {
+                out.add(s);
+            }
         }
-        return taxonomy.subtopics().stream().filter(s -> s.wording().contains(key)).toList();
+        return out;
     }
 
     @Override

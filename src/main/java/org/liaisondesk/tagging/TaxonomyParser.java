@@ -1,11 +1,10 @@
 package org.liaisondesk.tagging;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,9 +26,10 @@ public final class TaxonomyParser {
     private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d\\d)年");
     private static final String NUMERALS = "一二三四五六";
     private static final Pattern CLOSING = Pattern.compile("^(各位代表|同志们)");
-    private static final Pattern KEYWORD_BREAK = Pattern.compile("[、“”\"《》()()·\\s]+");
+    private static final String KEYWORD_BREAKS = "、,,“”\"《》()()· ";
 
-    private final List<String> reportWords;
+    /** Boilerplate words by first character, longest first, so most positions cost one map probe. */
+    private final Map<Character, List<String>> reportWords = new HashMap<>();
     private final Lexicon labels;
 
     /**
@@ -37,9 +37,11 @@ public final class TaxonomyParser {
      * @param labels      heading keyword → short area label
      */
     public TaxonomyParser(List<String> reportWords, Lexicon labels) {
-        // Longest first so 听取审议 is removed before 听取.
-        this.reportWords = reportWords.stream()
-                .sorted((a, b) -> Integer.compare(b.length(), a.length())).toList();
+        for (String w : reportWords) {
+            this.reportWords.computeIfAbsent(w.charAt(0), k -> new ArrayList<>()).add(w);
+        }
+        // Longest first so 听取审议 is cut before 听取.
+        this.reportWords.values().forEach(list -> list.sort((a, b) -> Integer.compare(b.length(), a.length())));
         this.labels = labels;
     }
 
@@ -51,7 +53,7 @@ public final class TaxonomyParser {
     /** @throws IllegalArgumentException when the text does not have the six headings 一、 … 六、 in order */
     public Taxonomy parse(String reportText) {
         String text = reportText.replace("\uFEFF", "").replace("\r\n", "\n").replace('\r', '\n');
-        String[] lines = text.split("\n");
+        List<String> lines = text.lines().toList();
         String title = "";
         List<String> headings = new ArrayList<>();
         List<StringBuilder> bodies = new ArrayList<>();
@@ -106,24 +108,52 @@ public final class TaxonomyParser {
         }
         List<Subtopic> result = new ArrayList<>();
         for (String clause : clauses) {
-            result.add(new Subtopic(String.format("%d.%02d", area, result.size() + 1), area, clause, keywords(clause)));
+            int seq = result.size() + 1;
+            String id = area + (seq < 10 ? ".0" : ".") + seq;
+            result.add(new Subtopic(id, area, clause, keywords(clause)));
         }
         return result;
     }
 
     /** The clause's content phrases: boilerplate words cut out, the rest split at 、 and quotes. */
     List<String> keywords(String clause) {
-        String rest = clause;
-        for (String w : reportWords) {
-            rest = rest.replace(w, "、");
-        }
         List<String> out = new ArrayList<>();
-        for (String k : KEYWORD_BREAK.split(rest.replace(',', '、'))) {
-            if (k.length() >= 2 && !out.contains(k)) {
-                out.add(k);
+        StringBuilder current = new StringBuilder();
+        int i = 0;
+        while (i < clause.length()) {
+            String word = boilerplateAt(clause, i);
+            char c = clause.charAt(i);
+            if (word != null || KEYWORD_BREAKS.indexOf(c) >= 0) {
+                addKeyword(out, current);
+                i += word != null ? word.length() : 1;
+            } else {
+                current.append(c);
+                i++;
             }
         }
+        addKeyword(out, current);
         return out;
+    }
+
+    /** The longest boilerplate word starting at {@code i}, or null; a plain scan, cheap even before JIT. */
+    private String boilerplateAt(String clause, int i) {
+        List<String> candidates = reportWords.get(clause.charAt(i));
+        if (candidates != null) {
+            for (String w : candidates) {
+                if (clause.startsWith(w, i)) {
+                    return w;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void addKeyword(List<String> out, StringBuilder current) {
+        String k = current.toString();
+        if (k.length() >= 2 && !out.contains(k)) {
+            out.add(k);
+        }
+        current.setLength(0);
     }
 
     private String label(String heading) {
@@ -141,11 +171,11 @@ public final class TaxonomyParser {
     static String version(String normalizedText) {
         Matcher m = YEAR.matcher(normalizedText);
         String year = m.find() ? m.group(1) : "report";
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(normalizedText.getBytes(StandardCharsets.UTF_8));
-            return year + "-" + HexFormat.of().formatHex(hash, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        byte[] hash = Sha256.digest(normalizedText.getBytes(StandardCharsets.UTF_8));
+        StringBuilder version = new StringBuilder(year).append('-');
+        for (int i = 0; i < 4; i++) {
+            version.append(Character.forDigit((hash[i] >> 4) & 0xf, 16)).append(Character.forDigit(hash[i] & 0xf, 16));
         }
+        return version.toString();
     }
 }
