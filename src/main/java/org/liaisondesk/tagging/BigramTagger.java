@@ -1,0 +1,289 @@
+package org.liaisondesk.tagging;
+
+import org.liaisondesk.model.AreaTag;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Zero-shot tagger: TF-IDF over character bigrams of the opinion against every report clause, its keywords
+ * and its curated everyday synonyms, aggregated to the six areas.
+ *
+ * <p>Each clause is a "document" whose bigram set is the union of its fields (wording, keywords, synonyms),
+ * a bigram weighing its BM25 idf across clauses times the strongest field it occurs in. A clause scores the
+ * weights of the opinion's distinct bigrams it contains, plus a bonus for each keyword or synonym phrase the
+ * opinion contains whole (so 噪音扰民 counts more than 噪 … 民 scattered), divided by a mild length norm so
+ * clauses with long synonym lists do not win by size. An area scores its best clause plus a share of its
+ * second best. The raw score r becomes a confidence r/(r+τ) that is 0.5 at the threshold τ; τ is multiplied
+ * when the text carries a thanks/personal/private cue, so such texts need clear topical evidence.
+ *
+ * <p>Immutable and thread-safe; per-call scratch arrays are thread-local, so tagging allocates little.
+ */
+public final class BigramTagger implements Tagger {
+
+    static final double WORDING_WEIGHT = 0.8;
+    static final double KEYWORD_WEIGHT = 1.0;
+    static final double SYNONYM_WEIGHT = 1.0;
+    static final double PHRASE_BONUS = 0.5;
+    static final double LENGTH_NORM = 0.25;
+    static final double SECOND_CLAUSE_SHARE = 0.2;
+    static final double THRESHOLD = 4.0;
+    static final double CUE_FACTOR = 2.5;
+
+    private final Taxonomy taxonomy;
+    private final Subtopic[] subtopics;
+    private final CharBigrams bigrams;
+    private final IntIntMap gramIds;
+    /** gram id → (clause index, contribution) postings. */
+    private final int[][] postClause;
+    private final float[][] postWeight;
+    /** gram id → phrases containing it; a phrase found whole adds {@code phraseBonus} to its clause. */
+    private final int[][] postPhrase;
+    private final int[] phraseGrams;
+    private final int[] phraseClause;
+    private final float[] phraseBonus;
+    private final String[] cues;
+    private final ThreadLocal<Scratch> scratch;
+
+    private BigramTagger(Taxonomy taxonomy, Map<String, List<String>> synonyms, Lexicon stopwords, List<String> cues) {
+        this.taxonomy = taxonomy;
+        this.subtopics = taxonomy.subtopics().toArray(Subtopic[]::new);
+        this.bigrams = new CharBigrams(stopwords.get("char"));
+        this.cues = cues.toArray(String[]::new);
+
+        IndexBuilder b = new IndexBuilder(stopwords.get("genre"));
+        for (int s = 0; s < subtopics.length; s++) {
+            Subtopic st = subtopics[s];
+            b.field(s, st.wording(), WORDING_WEIGHT, false);
+            for (String k : st.keywords()) {
+                b.field(s, k, KEYWORD_WEIGHT, true);
+            }
+            for (String p : synonyms.getOrDefault(st.id(), List.of())) {
+                b.field(s, p, SYNONYM_WEIGHT, true);
+            }
+        }
+        this.gramIds = b.ids;
+        int grams = b.ids.size();
+        // Sorted (gram, clause, weight) triples: one group per gram and clause, the last one has the top weight.
+        long[] triples = b.sortedTriples();
+        int[] df = new int[grams];
+        int[] clauseLength = new int[subtopics.length];
+        for (int i = 0; i < triples.length; i++) {
+            if (i + 1 == triples.length || (triples[i + 1] >>> 8) != (triples[i] >>> 8)) {
+                df[(int) (triples[i] >>> 40)]++;
+                clauseLength[(int) (triples[i] >>> 8) & 0xFFFF]++;
+            }
+        }
+        double[] idf = new double[grams];
+        for (int g = 0; g < grams; g++) {
+            idf[g] = Math.log(1 + (subtopics.length - df[g] + 0.5) / (df[g] + 0.5));
+        }
+        double avgLen = 0;
+        for (int len : clauseLength) {
+            avgLen += (double) len / subtopics.length;
+        }
+        double[] norm = new double[subtopics.length];
+        for (int s = 0; s < subtopics.length; s++) {
+            norm[s] = Math.pow(Math.max(1, clauseLength[s]) / Math.max(1, avgLen), LENGTH_NORM);
+        }
+        this.postClause = new int[grams][];
+        this.postWeight = new float[grams][];
+        for (int g = 0; g < grams; g++) {
+            postClause[g] = new int[df[g]];
+            postWeight[g] = new float[df[g]];
+        }
+        int[] filled = new int[grams];
+        for (int i = 0; i < triples.length; i++) {
+            if (i + 1 == triples.length || (triples[i + 1] >>> 8) != (triples[i] >>> 8)) {
+                int g = (int) (triples[i] >>> 40);
+                int s = (int) (triples[i] >>> 8) & 0xFFFF;
+                double weight = (triples[i] & 0xFF) / 100.0;
+                postClause[g][filled[g]] = s;
+                postWeight[g][filled[g]++] = (float) (weight * idf[g] / norm[s]);
+            }
+        }
+        int phrases = b.phrases.size();
+        this.phraseGrams = new int[phrases];
+        this.phraseClause = new int[phrases];
+        this.phraseBonus = new float[phrases];
+        List<List<Integer>> byGram = new ArrayList<>();
+        for (int g = 0; g < grams; g++) {
+            byGram.add(new ArrayList<>());
+        }
+        for (int p = 0; p < phrases; p++) {
+            int[] pg = b.phrases.get(p);
+            int clause = b.phraseClauses.get(p);
+            double sum = 0;
+            for (int g : pg) {
+                sum += idf[g];
+                byGram.get(g).add(p);
+            }
+            phraseGrams[p] = pg.length;
+            phraseClause[p] = clause;
+            phraseBonus[p] = (float) (PHRASE_BONUS * sum / norm[clause]);
+        }
+        this.postPhrase = new int[grams][];
+        for (int g = 0; g < grams; g++) {
+            postPhrase[g] = byGram.get(g).stream().mapToInt(Integer::intValue).toArray();
+        }
+        int clauses = subtopics.length;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(clauses, phrases));
+    }
+
+    /** Builds a tagger; cheap enough (a few ms) to rebuild whenever the synonym list is edited. */
+    public static BigramTagger create(Taxonomy taxonomy, SynonymList synonyms) {
+        Lexicon cueLexicon = Lexicon.resource("cues.tsv");
+        List<String> cues = cueLexicon.asMap().values().stream().flatMap(List::stream).toList();
+        return new BigramTagger(taxonomy, synonyms.resolve(taxonomy), Lexicon.resource("stopwords.tsv"), cues);
+    }
+
+    /** The bundled report and synonym list. */
+    public static BigramTagger loadDefault() {
+        return create(Taxonomy.loadDefault(), SynonymList.loadDefault());
+    }
+
+    public Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    @Override
+    public String taxonomyVersion() {
+        return taxonomy.version();
+    }
+
+    @Override
+    public List<Suggestion> suggest(String text) {
+        return scores(text).suggestions();
+    }
+
+    /** All six areas' confidences and best clauses for {@code text}; what {@link LearningTagger} blends. */
+    AreaScores scores(String text) {
+        Scratch sc = scratch.get();
+        double[] clauseScore = sc.clauseScore;
+        int[] hits = sc.phraseHits;
+        int touched = 0;
+        sc.grams = bigrams.distinct(text, sc.grams, sc.count);
+        for (int i = 0, n = sc.count[0]; i < n; i++) {
+            int id = gramIds.get(sc.grams[i]);
+            if (id == IntIntMap.MISSING) {
+                continue;
+            }
+            int[] cl = postClause[id];
+            float[] wt = postWeight[id];
+            for (int j = 0; j < cl.length; j++) {
+                clauseScore[cl[j]] += wt[j];
+            }
+            for (int p : postPhrase[id]) {
+                if (hits[p]++ == 0) {
+                    sc.touched = grow(sc.touched, touched);
+                    sc.touched[touched++] = p;
+                }
+            }
+        }
+        for (int i = 0; i < touched; i++) {
+            int p = sc.touched[i];
+            if (hits[p] == phraseGrams[p]) {
+                clauseScore[phraseClause[p]] += phraseBonus[p];
+            }
+            hits[p] = 0;
+        }
+        double[] first = new double[AreaTag.AREA_COUNT];
+        double[] second = new double[AreaTag.AREA_COUNT];
+        Subtopic[] best = new Subtopic[AreaTag.AREA_COUNT];
+        for (int s = 0; s < clauseScore.length; s++) {
+            double v = clauseScore[s];
+            clauseScore[s] = 0;
+            int a = subtopics[s].area() - 1;
+            if (v > first[a]) {
+                second[a] = first[a];
+                first[a] = v;
+                best[a] = subtopics[s];
+            } else if (v > second[a]) {
+                second[a] = v;
+            }
+        }
+        double threshold = hasCue(text) ? THRESHOLD * CUE_FACTOR : THRESHOLD;
+        double[] confidence = new double[AreaTag.AREA_COUNT];
+        for (int a = 0; a < confidence.length; a++) {
+            double raw = first[a] + SECOND_CLAUSE_SHARE * second[a];
+            confidence[a] = raw / (raw + threshold);
+        }
+        return new AreaScores(confidence, best);
+    }
+
+    private boolean hasCue(String text) {
+        for (String cue : cues) {
+            if (text.contains(cue)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int[] grow(int[] a, int used) {
+        return used < a.length ? a : Arrays.copyOf(a, a.length * 2);
+    }
+
+    /** Reusable per-thread buffers; every array is left zeroed after a call. */
+    private static final class Scratch {
+        final double[] clauseScore;
+        final int[] phraseHits;
+        final int[] count = new int[1];
+        int[] touched = new int[64];
+        int[] grams = new int[256];
+
+        Scratch(int clauses, int phrases) {
+            clauseScore = new double[clauses];
+            phraseHits = new int[phrases];
+        }
+    }
+
+    /** Collects (gram, clause, field weight) triples and the phrases to find whole, without boxing. */
+    private final class IndexBuilder {
+        final IntIntMap ids = new IntIntMap(4096);
+        final List<int[]> phrases = new ArrayList<>();
+        final List<Integer> phraseClauses = new ArrayList<>();
+        private final int[] stopGrams;
+        private long[] triples = new long[8192];
+        private int size;
+
+        IndexBuilder(List<String> genreWords) {
+            int[] all = new int[0];
+            for (String w : genreWords) {
+                int[] g = bigrams.distinct(w);
+                int old = all.length;
+                all = Arrays.copyOf(all, old + g.length);
+                System.arraycopy(g, 0, all, old, g.length);
+            }
+            Arrays.sort(all);
+            stopGrams = all;
+        }
+
+        void field(int clause, String text, double weight, boolean phrase) {
+            int[] grams = bigrams.distinct(text);
+            int kept = 0;
+            for (int g : grams) {
+                if (Arrays.binarySearch(stopGrams, g) < 0) {
+                    int id = ids.putIfAbsent(g, ids.size());
+                    grams[kept++] = id;
+                    if (size == triples.length) {
+                        triples = Arrays.copyOf(triples, size * 2);
+                    }
+                    triples[size++] = (long) id << 40 | (long) clause << 8 | Math.round(weight * 100);
+                }
+            }
+            if (phrase && kept > 0) {
+                phrases.add(Arrays.copyOf(grams, kept));
+                phraseClauses.add(clause);
+            }
+        }
+
+        long[] sortedTriples() {
+            long[] out = Arrays.copyOf(triples, size);
+            Arrays.sort(out);
+            return out;
+        }
+    }
+}

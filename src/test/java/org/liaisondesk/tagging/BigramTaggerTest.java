@@ -1,0 +1,86 @@
+package org.liaisondesk.tagging;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BigramTaggerTest {
+
+    private static BigramTagger tagger;
+
+    @BeforeAll
+    static void load() {
+        tagger = BigramTagger.loadDefault();
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "村支部能不能每月组织党员学习一次党的二十大精神|1",
+            "退休老党员也想参加主题教育,希望支部通知我们|1",
+            "开饭店办许可证要跑好几趟,审批太慢|2",
+            "小企业融资难,银行贷款门槛太高|2",
+            "跨境电商出口退税手续复杂,希望简化|2",
+            "工地晚上施工太吵,根本睡不着|3",
+            "亚运场馆比赛结束以后能不能免费给市民锻炼|3",
+            "公交站的英文翻译错了好几个字母|3",
+            "老人没人照顾,子女都在外地上班|4",
+            "村道太窄,拖拉机和汽车没法会车|4",
+            "孩子没地方托管,双职工家庭很为难|4",
+            "渣土车开得飞快,泥土撒得满路都是|4",
+            "人大代表接待日能不能放在周六|5",
+            "我们提交的代表建议半年了还没答复|5",
+            "人大机关要改进作风,少搞形式主义|6",
+            "人大监督要动真碰硬,整改不到位要问责|6"})
+    void everydaySentencesLandInTheirArea(String text, int area) {
+        List<Suggestion> s = tagger.suggest(text);
+        assertThat(s).isNotEmpty();
+        assertThat(s.get(0).area()).as(s.toString()).isEqualTo(area);
+        assertThat(s.get(0).subtopicId()).startsWith(area + ".");
+        assertThat(s.get(0).clause()).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "非常感谢你们,上次的事情已经解决了。",
+            "请问户口迁移去哪里办?",
+            "帮我查一下我的公积金余额。",
+            "我和邻居吵架了,想请你们评评理。",
+            "今天天气不错。",
+            "",
+            "   ,。!"})
+    void abstainsWhenNoTaskFits(String text) {
+        assertThat(tagger.suggest(text)).isEmpty();
+    }
+
+    @Test
+    void gratitudeWithAClearPublicMatterIsStillTagged() {
+        assertThat(tagger.suggest("谢谢代表,希望社区早日开办普惠托育点,解决孩子没人带的难题。"))
+                .first().extracting(Suggestion::area).isEqualTo(4);
+    }
+
+    @Test
+    void suggestionsAreBestFirstWithConfidencesAndNoDuplicates() {
+        List<Suggestion> s = tagger.suggest("建筑工地的渣土车沿路撒漏,噪音也很大,影响城市环境。");
+        assertThat(s).hasSizeBetween(1, AreaScores.MAX_SUGGESTIONS);
+        assertThat(s).extracting(Suggestion::score).isSortedAccordingTo((a, b) -> Double.compare(b, a))
+                .allMatch(x -> x > 0 && x < 1);
+        assertThat(s).extracting(Suggestion::area).doesNotHaveDuplicates();
+        assertThat(s.get(0).score()).isGreaterThanOrEqualTo(AreaScores.NONE_LEVEL);
+    }
+
+    @Test
+    void fullWidthAndCaseAreFolded() {
+        assertThat(tagger.suggest("ＫＴＶ太吵了,半夜还在唱")).isEqualTo(tagger.suggest("ktv太吵了,半夜还在唱"));
+    }
+
+    @Test
+    void reportsTheTaxonomyVersion() {
+        assertThat(tagger.taxonomyVersion()).isEqualTo(Taxonomy.loadDefault().version());
+    }
+}
