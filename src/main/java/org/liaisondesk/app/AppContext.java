@@ -3,19 +3,17 @@ package org.liaisondesk.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.service.InputRules;
 import org.liaisondesk.service.OpinionService;
 import org.liaisondesk.service.StationService;
-import org.liaisondesk.service.TaggerHolder;
+import org.liaisondesk.service.TaggingService;
 import org.liaisondesk.store.Database;
 import org.liaisondesk.store.DraftRepository;
 import org.liaisondesk.store.OpinionRepository;
 import org.liaisondesk.store.SettingsRepository;
 import org.liaisondesk.store.StationRepository;
-import org.liaisondesk.tagging.Suggestion;
-import org.liaisondesk.tagging.Tagger;
+import org.liaisondesk.store.TaggingRepository;
 
 /**
  * The composition root of the headless core: every service is built here once, by constructor, and handed to the
@@ -32,7 +30,7 @@ public final class AppContext implements AutoCloseable {
     private final DraftRepository drafts;
     private final StationService stations;
     private final OpinionService opinionService;
-    private final TaggerHolder tagger;
+    private final TaggingService tagging;
 
     private AppContext(Database database, Messages messages, Clock clock) {
         this.database = database;
@@ -44,8 +42,10 @@ public final class AppContext implements AutoCloseable {
         this.drafts = new DraftRepository(database);
         InputRules rules = new InputRules(clock);
         this.stations = new StationService(new StationRepository(database), rules);
-        this.tagger = new TaggerHolder(untrained());
-        this.opinionService = new OpinionService(opinions, stations, rules, tagger, clock);
+        // An edited synonym list lives beside the database, so each installation (and test) keeps its own.
+        this.tagging = new TaggingService(new TaggingRepository(database),
+                database.file().resolveSibling("synonyms.tsv"));
+        this.opinionService = new OpinionService(opinions, stations, rules, tagging, clock);
     }
 
     public static AppContext open(Path databaseFile, Messages messages) {
@@ -54,20 +54,6 @@ public final class AppContext implements AutoCloseable {
 
     public static AppContext open(Path databaseFile, Messages messages, Clock clock) {
         return new AppContext(Database.open(databaseFile), messages, clock);
-    }
-
-    private static Tagger untrained() {
-        return new Tagger() {
-            @Override
-            public List<Suggestion> suggest(String text) {
-                return List.of();
-            }
-
-            @Override
-            public String taxonomyVersion() {
-                return "none";
-            }
-        };
     }
 
     public Database database() {
@@ -106,8 +92,8 @@ public final class AppContext implements AutoCloseable {
         return opinionService;
     }
 
-    public TaggerHolder tagger() {
-        return tagger;
+    public TaggingService tagging() {
+        return tagging;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.liaisondesk.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,11 @@ public final class Cli {
     private final CommandLine commandLine;
 
     public Cli(PrintWriter out, PrintWriter err) {
+        this(System.in, out, err);
+    }
+
+    public Cli(InputStream in, PrintWriter out, PrintWriter err) {
+        root.stdin(in);
         commandLine = new CommandLine(root);
         commandLine.setOut(out);
         commandLine.setErr(err);

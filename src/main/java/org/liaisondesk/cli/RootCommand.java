@@ -1,5 +1,6 @@
 package org.liaisondesk.cli;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.liaisondesk.app.AppContext;
@@ -12,7 +13,7 @@ import picocli.CommandLine.ScopeType;
 /** {@code liaison-desk [--db PATH] [--lang zh|en] [COMMAND]}: without a command the window opens. */
 @Command(name = "liaison-desk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
-        subcommands = {InitCommand.class, AddCommand.class, ListCommand.class, StatsCommand.class})
+        subcommands = {InitCommand.class, AddCommand.class, ListCommand.class, StatsCommand.class, TagCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT, descriptionKey = "db")
@@ -24,6 +25,7 @@ public final class RootCommand implements Callable<Integer> {
     @Option(names = "--user", paramLabel = "NAME", scope = ScopeType.INHERIT, descriptionKey = "user")
     String user;
 
+    private InputStream stdin = System.in;
     private boolean windowRequested;
     private AppContext context;
 
@@ -44,6 +46,15 @@ public final class RootCommand implements Callable<Integer> {
 
     public String language() {
         return language;
+    }
+
+    /** Standard input, for commands that read a stream ({@code tag}). */
+    InputStream stdin() {
+        return stdin;
+    }
+
+    void stdin(InputStream in) {
+        this.stdin = in;
     }
 
     /** The name given with {@code --user}, or null. */

@@ -12,6 +12,7 @@ import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.OpinionInput;
 import org.liaisondesk.model.Status;
+import org.liaisondesk.model.TagFeedback;
 import org.liaisondesk.model.TagSource;
 import org.liaisondesk.store.OpinionRepository;
 import org.liaisondesk.tagging.Suggestion;
@@ -26,19 +27,22 @@ public final class OpinionService {
     private final OpinionRepository opinions;
     private final StationService station;
     private final InputRules rules;
-    private final TaggerHolder tagger;
+    private final TaggingService tagging;
     private final Clock clock;
 
-    public OpinionService(OpinionRepository opinions, StationService station, InputRules rules, TaggerHolder tagger,
+    public OpinionService(OpinionRepository opinions, StationService station, InputRules rules, TaggingService tagging,
                           Clock clock) {
         this.opinions = opinions;
         this.station = station;
         this.rules = rules;
-        this.tagger = tagger;
+        this.tagging = tagging;
         this.clock = clock;
     }
 
-    /** Validates and stores a new opinion; tags it automatically when the input carries no tags. */
+    /**
+     * Validates and stores a new opinion; tags it automatically when the input carries no tags. Tags a person chose
+     * are also kept as feedback the tagger learns from.
+     */
     public Opinion record(OpinionInput input, String actor) {
         OpinionInput clean = validated(input);
         Instant now = clock.instant();
@@ -46,7 +50,16 @@ public final class OpinionService {
         Opinion draft = new Opinion(UUID.randomUUID(), null, station.codeForNewOpinions(), clean.receivedAt(),
                 clean.channel(), clean.constituent(), clean.receivedBy(), clean.text(), tags, Status.RECORDED, now,
                 now, 1, false);
-        return opinions.create(draft, actor);
+        Opinion saved = opinions.create(draft, actor);
+        learnIfChosenByPerson(saved, actor);
+        return saved;
+    }
+
+    private void learnIfChosenByPerson(Opinion saved, String actor) {
+        if (saved.tags().stream().anyMatch(t -> t.source() != TagSource.AUTO)) {
+            List<Integer> proposed = autoTags(saved.text()).stream().map(AreaTag::area).toList();
+            tagging.recordFeedback(saved.id(), new TagFeedback(saved.text(), saved.areas(), proposed), actor);
+        }
     }
 
     /**
@@ -60,8 +73,12 @@ public final class OpinionService {
         Opinion changed = new Opinion(id, current.number(), current.station(), clean.receivedAt(), clean.channel(),
                 clean.constituent(), clean.receivedBy(), clean.text(), tags, current.status(), current.createdAt(),
                 current.updatedAt(), current.revision(), current.deleted());
-        return opinions.update(changed, revision, actor, "edit")
+        Opinion saved = opinions.update(changed, revision, actor, "edit")
                 .orElseThrow(() -> new UserFacingException("opinion.error.changedElsewhere", current.number()));
+        if (!saved.areas().equals(current.areas())) {
+            learnIfChosenByPerson(saved, actor);
+        }
+        return saved;
     }
 
     public Optional<Opinion> find(UUID id) {
@@ -82,7 +99,7 @@ public final class OpinionService {
 
     /** The tagger's proposal as tags: the best area primary, the others it considers close as secondary. */
     public List<AreaTag> autoTags(String text) {
-        Tagger t = tagger.current();
+        Tagger t = tagging.tagger();
         List<Suggestion> suggestions = t.suggest(text);
         List<AreaTag> tags = new ArrayList<>();
         for (Suggestion s : suggestions) {

@@ -1,25 +1,35 @@
 package org.liaisondesk.service;
 
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.liaisondesk.tagging.Tagger;
 
 /**
- * The tagger in use. Retraining builds a new immutable tagger in the background and swaps it in here, so callers
- * on any thread always see a complete one.
+ * The tagger in use, built on first use (commands like {@code list} never pay for it). Retraining builds a new
+ * immutable tagger in the background and swaps it in here, so callers on any thread always see a complete one.
  */
 public final class TaggerHolder {
 
-    private final AtomicReference<Tagger> current;
+    private final Supplier<Tagger> loader;
+    private volatile Tagger current;
 
-    public TaggerHolder(Tagger initial) {
-        this.current = new AtomicReference<>(initial);
+    public TaggerHolder(Supplier<Tagger> loader) {
+        this.loader = loader;
     }
 
     public Tagger current() {
-        return current.get();
+        Tagger t = current;
+        if (t == null) {
+            synchronized (this) {
+                if (current == null) {
+                    current = loader.get();
+                }
+                t = current;
+            }
+        }
+        return t;
     }
 
     public void replace(Tagger next) {
-        current.set(next);
+        current = next;
     }
 }

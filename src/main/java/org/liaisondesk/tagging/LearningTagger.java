@@ -8,14 +8,15 @@ import java.util.List;
  * The zero-shot tagger corrected by what clerks taught it. Both are combined as log-odds of "this area"
  * against "no area fits": the zero-shot confidence gives the prior odds, the {@link CorrectionModel}'s
  * evidence is added with a weight that grows with the number of corrections ({@code n / (n + HALF_WEIGHT_AT)}),
- * so a handful of corrections nudges and hundreds decide.
+ * so a handful of consistent corrections (about ten) already moves a suggestion the report wording got wrong,
+ * while texts unlike the corrections keep the zero-shot answer.
  *
  * <p>Immutable and thread-safe; after new corrections build a new one with {@link #train}.
  */
 public final class LearningTagger implements Tagger {
 
-    static final double MAX_WEIGHT = 0.5;
-    static final double HALF_WEIGHT_AT = 20;
+    static final double MAX_WEIGHT = 1.0;
+    static final double HALF_WEIGHT_AT = 8;
     /** Floor for a zero-shot confidence so that learning can still raise an area the report wording missed. */
     static final double MIN_CONFIDENCE = 0.05;
 

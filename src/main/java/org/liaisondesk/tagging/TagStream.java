@@ -9,7 +9,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -32,7 +32,7 @@ public final class TagStream {
      * @throws TagStreamException on a line that is not a JSON object with an "id" and a string "text"
      * @throws IOException        when reading or writing fails
      */
-    public static long run(InputStream in, OutputStream out, Tagger tagger, ObjectMapper mapper) throws IOException {
+    public static long run(InputStream in, Writer out, Tagger tagger, ObjectMapper mapper) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         JsonGenerator gen = mapper.getFactory().createGenerator(out);
         gen.setRootValueSeparator(null);

@@ -7,7 +7,7 @@ import java.util.Optional;
  * The six task areas and their clauses, parsed from one report text. Immutable: a new report gives a new
  * object with a new {@link #version()}, so tags made against the old one stay explainable.
  *
- * @param version {@code YEAR-SHA8}, e.g. {@code 2023-3f2a9c1b}: the report's year and a short SHA-256 of its text
+ * @param version {@code YEAR-CRC8}, e.g. {@code 2023-3f2a9c1b}: the report's year and a CRC-32C of its text
  * @param title   the report's first line
  * @param areas   exactly six, in order 一 … 六
  */

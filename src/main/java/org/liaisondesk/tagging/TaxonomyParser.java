@@ -171,11 +171,10 @@ public final class TaxonomyParser {
     static String version(String normalizedText) {
         Matcher m = YEAR.matcher(normalizedText);
         String year = m.find() ? m.group(1) : "report";
-        byte[] hash = Sha256.digest(normalizedText.getBytes(StandardCharsets.UTF_8));
-        StringBuilder version = new StringBuilder(year).append('-');
-        for (int i = 0; i < 4; i++) {
-            version.append(Character.forDigit((hash[i] >> 4) & 0xf, 16)).append(Character.forDigit(hash[i] & 0xf, 16));
-        }
-        return version.toString();
+        // A label that changes with the text, not a security check: CRC-32C is enough and, unlike MessageDigest,
+        // loads no security providers at every command-line start.
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(normalizedText.getBytes(StandardCharsets.UTF_8));
+        return year + "-" + String.format("%08x", crc.getValue());
     }
 }

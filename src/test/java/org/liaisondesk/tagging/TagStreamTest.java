@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -45,9 +45,9 @@ class TagStreamTest {
 
     @Test
     void outputIsOneCompactLinePerInput() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter out = new StringWriter();
         long n = TagStream.run(stream("{\"id\":1,\"text\":\"噪音扰民\"}\n{\"id\":2,\"text\":\"谢谢\"}"), out, tagger, MAPPER);
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = out.toString();
         assertThat(n).isEqualTo(2);
         assertThat(text.split("\n")).hasSize(2).allMatch(l -> l.startsWith("{\"id\":"));
         assertThat(text).endsWith("\n").contains("\"areas\":[]");
@@ -63,10 +63,10 @@ class TagStreamTest {
         assertThatThrownBy(() -> run("{\"text\":\"x\"}\n")).hasMessage("line 1: missing \"id\"");
         assertThatThrownBy(() -> run("{\"id\":1,\"text\":3}\n")).hasMessageContaining("\"text\"");
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter out = new StringWriter();
         assertThatThrownBy(() -> TagStream.run(stream(good + "oops\n"), out, tagger, MAPPER))
                 .isInstanceOf(TagStreamException.class);
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("{\"id\":1,");
+        assertThat(out.toString()).startsWith("{\"id\":1,");
     }
 
     @Test
@@ -75,9 +75,9 @@ class TagStreamTest {
     }
 
     private static List<JsonNode> run(String in) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter out = new StringWriter();
         TagStream.run(stream(in), out, tagger, MAPPER);
-        return out.toString(StandardCharsets.UTF_8).lines().map(l -> {
+        return out.toString().lines().map(l -> {
             try {
                 return MAPPER.readTree(l);
             } catch (Exception e) {
