@@ -46,10 +46,6 @@ final class Ctx {
         return v == IN_PROGRESS ? null : v;
     }
 
-    int pick(int n) {
-        return r.nextInt(n);
-    }
-
     String pick(String[] options) {
         return options[r.nextInt(options.length)];
     }

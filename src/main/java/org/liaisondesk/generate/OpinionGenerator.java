@@ -374,6 +374,8 @@ public final class OpinionGenerator {
         final List<String> texts = new ArrayList<>(8);
         int remaining;
         long usedTemplates;
+        int seedTemplate = -1;
+        int[] sameMatter;
 
         Cluster(long id, Topic topic, String[] identity, long anchorDay, int remaining) {
             this.id = id;
@@ -384,7 +386,11 @@ public final class OpinionGenerator {
         }
 
         int nextTemplate(SplittableRandom r) {
-            int[] eligible = topic.clusterTemplates;
+            int[] eligible = sameMatter;
+            // neighbours who talked to each other often put it the same way: reuse the first resident's template
+            if (r.nextInt(100) < 30) {
+                return seedTemplate;
+            }
             int unused = 0;
             for (int t : eligible) {
                 if (t >= 64 || (usedTemplates & (1L << t)) == 0) {
@@ -406,6 +412,10 @@ public final class OpinionGenerator {
         }
 
         void used(int template, String text) {
+            if (seedTemplate < 0) {
+                seedTemplate = template;
+                sameMatter = topic.sameMatter(template);
+            }
             if (template < 64) {
                 usedTemplates |= 1L << template;
             }

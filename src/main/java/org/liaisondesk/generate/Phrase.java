@@ -35,23 +35,6 @@ final class Phrase {
         }
     }
 
-    /** Whether this phrase, in any alternative, refers directly to the slot. */
-    boolean references(int slotId) {
-        for (Object n : nodes) {
-            if (n instanceof SlotRef ref && ref.id() == slotId) {
-                return true;
-            }
-            if (n instanceof Phrase[] alts) {
-                for (Phrase p : alts) {
-                    if (p.references(slotId)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
     /** Whether every rendering of this phrase contains the slot (directly, not through another slot). */
     boolean alwaysReferences(int slotId) {
         for (Object n : nodes) {
@@ -69,18 +52,6 @@ final class Phrase {
             }
         }
         return false;
-    }
-
-    void collectSlots(List<Integer> out) {
-        for (Object n : nodes) {
-            if (n instanceof SlotRef ref) {
-                out.add(ref.id());
-            } else if (n instanceof Phrase[] alts) {
-                for (Phrase p : alts) {
-                    p.collectSlots(out);
-                }
-            }
-        }
     }
 
     static Phrase parse(String src, ToIntFunction<String> slotIds) {

@@ -28,6 +28,9 @@ final class Topic {
 
     final List<Phrase> templates = new ArrayList<>();
     final List<Integer> secondary = new ArrayList<>();
+    /** The matter each template describes: a near-duplicate cluster keeps to one matter. */
+    final List<String> matters = new ArrayList<>();
+    private String pendingMatter;
     /** Indices of templates that mention the cluster key. */
     int[] clusterTemplates = new int[0];
 
@@ -70,6 +73,15 @@ final class Topic {
         return this;
     }
 
+    /**
+     * The next template describes this matter (e.g. {@code lift} for 加装电梯); templates of one matter are
+     * paraphrases a cluster may mix. A template without a matter only paraphrases itself.
+     */
+    Topic g(String matter) {
+        pendingMatter = matter;
+        return this;
+    }
+
     /** A template with the topic's area only. */
     Topic t(String template) {
         return t(0, template);
@@ -84,8 +96,13 @@ final class Topic {
         // A matter residents complain about may carry a detail (how long, how many affected, what they tried).
         String body = template;
         if (details) {
-            int at = body.lastIndexOf("{求}");
-            body = at >= 0 && at + 3 == body.length() ? body.substring(0, at) + "{细节}{求}" : body + "{细节}";
+            if (body.endsWith("{求}")) {
+                body = body.substring(0, body.length() - 3) + "{细节}{求}";
+            } else if (body.endsWith("{建议求}")) {
+                body = body.substring(0, body.length() - 5) + "{细节}{建议求}";
+            } else {
+                body = body + "{细节}";
+            }
         }
         String full = "{开场}" + body;
         if (area != 0 && !template.contains("{求}") && !template.contains("{建议求}")) {
@@ -93,6 +110,8 @@ final class Topic {
         }
         templates.add(Phrase.parse(full, slots::id));
         secondary.add(secondaryArea);
+        matters.add(pendingMatter != null ? pendingMatter : "#" + templates.size());
+        pendingMatter = null;
         return this;
     }
 
@@ -107,11 +126,22 @@ final class Topic {
                     idx.add(i);
                 }
             }
-            if (idx.size() < 2) {
-                throw new IllegalStateException(id + ": a cluster topic needs >= 2 templates naming {"
+            if (idx.isEmpty()) {
+                throw new IllegalStateException(id + ": a cluster topic needs templates naming {"
                         + slots.name(clusterKey) + "}");
             }
             clusterTemplates = idx.stream().mapToInt(Integer::intValue).toArray();
         }
+        for (int i = 0; i < matters.size(); i++) {
+            if (matters.lastIndexOf(matters.get(i)) != i && clusterKey < 0) {
+                throw new IllegalStateException(id + ": matters only matter for cluster topics");
+            }
+        }
+    }
+
+    /** Templates naming the cluster key that describe the same matter as template {@code t}. */
+    int[] sameMatter(int t) {
+        String m = matters.get(t);
+        return java.util.Arrays.stream(clusterTemplates).filter(i -> matters.get(i).equals(m)).toArray();
     }
 }
