@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.liaisondesk.i18n.Messages;
+import org.liaisondesk.service.GenerateService;
 import org.liaisondesk.service.InputRules;
 import org.liaisondesk.service.OpinionService;
 import org.liaisondesk.service.StationService;
@@ -30,6 +31,7 @@ public final class AppContext implements AutoCloseable {
     private final DraftRepository drafts;
     private final StationService stations;
     private final OpinionService opinionService;
+    private final GenerateService generator;
     private final TaggingService tagging;
 
     private AppContext(Database database, Messages messages, Clock clock) {
@@ -46,6 +48,7 @@ public final class AppContext implements AutoCloseable {
         this.tagging = new TaggingService(new TaggingRepository(database),
                 database.file().resolveSibling("synonyms.tsv"));
         this.opinionService = new OpinionService(opinions, stations, rules, tagging, clock);
+        this.generator = new GenerateService(opinions, stations, opinionService, clock);
     }
 
     public static AppContext open(Path databaseFile, Messages messages) {
@@ -90,6 +93,10 @@ public final class AppContext implements AutoCloseable {
 
     public OpinionService opinionService() {
         return opinionService;
+    }
+
+    public GenerateService generator() {
+        return generator;
     }
 
     public TaggingService tagging() {

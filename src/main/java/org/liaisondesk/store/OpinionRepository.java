@@ -59,14 +59,10 @@ public final class OpinionRepository {
     /** Stores many new opinions in one transaction (generation, tests); numbers are handed out as in create. */
     public void createAll(Collection<Opinion> drafts, String actor) {
         db.write(c -> {
-            for (Opinion d : drafts) {
-                String number = d.number() != null ? d.number() : nextNumber(c, d.station(),
-                        d.receivedAt().getYear());
-                Opinion stored = new Opinion(d.id(), number, d.station(), d.receivedAt(), d.channel(),
-                        d.constituent(), d.receivedBy(), d.text(), d.tags(), d.status(), d.createdAt(),
-                        d.updatedAt(), d.revision(), false);
-                insert(c, stored);
-                writeTags(c, stored.id(), stored.tags());
+            try (BulkInsert bulk = new BulkInsert(c)) {
+                for (Opinion d : drafts) {
+                    bulk.add(d);
+                }
             }
             AuditLog.append(c, actor, "create-many", null, Integer.toString(drafts.size()));
             return null;
@@ -315,26 +311,47 @@ public final class OpinionRepository {
                 rs.getString("taxonomy_version"));
     }
 
+    private static final String INSERT_OPINION = "INSERT INTO opinion (id, number, station, received_at, channel, "
+            + "constituent_name, constituent_phone, constituent_address, consent_to_contact, received_by, text, "
+            + "primary_area, status, created_at, updated_at, revision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final String INSERT_TAG = "INSERT INTO opinion_tag (opinion_id, area, subtopic_id, clause, "
+            + "is_primary, score, source, set_by, taxonomy_version) VALUES (?,?,?,?,?,?,?,?,?)";
+    private static final String NEXT_NUMBER = "INSERT INTO opinion_sequence (station, year, last) VALUES (?, ?, 1) "
+            + "ON CONFLICT (station, year) DO UPDATE SET last = last + 1 RETURNING last";
+
     static void insert(Connection c, Opinion o) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO opinion (id, number, station, received_at, "
-                + "channel, constituent_name, constituent_phone, constituent_address, consent_to_contact, "
-                + "received_by, text, primary_area, status, created_at, updated_at, revision) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            ps.setString(1, o.id().toString());
-            ps.setString(2, o.number());
-            ps.setString(3, o.station());
-            ps.setString(4, o.receivedAt().toString());
-            ps.setString(5, o.channel().code());
-            setConstituent(ps, 6, o.constituent());
-            ps.setString(10, o.receivedBy());
-            ps.setString(11, o.text());
-            setPrimaryArea(ps, 12, o.tags());
-            ps.setString(13, o.status().code());
-            ps.setString(14, o.createdAt().toString());
-            ps.setString(15, o.updatedAt().toString());
-            ps.setInt(16, o.revision());
+        try (PreparedStatement ps = c.prepareStatement(INSERT_OPINION)) {
+            bindOpinion(ps, o, o.number());
             ps.executeUpdate();
         }
+    }
+
+    private static void bindOpinion(PreparedStatement ps, Opinion o, String number) throws SQLException {
+        ps.setString(1, o.id().toString());
+        ps.setString(2, number);
+        ps.setString(3, o.station());
+        ps.setString(4, o.receivedAt().toString());
+        ps.setString(5, o.channel().code());
+        setConstituent(ps, 6, o.constituent());
+        ps.setString(10, o.receivedBy());
+        ps.setString(11, o.text());
+        setPrimaryArea(ps, 12, o.tags());
+        ps.setString(13, o.status().code());
+        ps.setString(14, o.createdAt().toString());
+        ps.setString(15, o.updatedAt().toString());
+        ps.setInt(16, o.revision());
+    }
+
+    private static void bindTag(PreparedStatement ps, UUID id, AreaTag t) throws SQLException {
+        ps.setString(1, id.toString());
+        ps.setInt(2, t.area());
+        ps.setString(3, t.subtopicId());
+        ps.setString(4, t.clause());
+        ps.setBoolean(5, t.primary());
+        ps.setDouble(6, t.score());
+        ps.setString(7, t.source().code());
+        ps.setString(8, t.setBy());
+        ps.setString(9, t.taxonomyVersion());
     }
 
     static void writeTags(Connection c, UUID id, List<AreaTag> tags) throws SQLException {
@@ -345,18 +362,9 @@ public final class OpinionRepository {
         if (tags.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO opinion_tag (opinion_id, area, subtopic_id, "
-                + "clause, is_primary, score, source, set_by, taxonomy_version) VALUES (?,?,?,?,?,?,?,?,?)")) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_TAG)) {
             for (AreaTag t : tags) {
-                ps.setString(1, id.toString());
-                ps.setInt(2, t.area());
-                ps.setString(3, t.subtopicId());
-                ps.setString(4, t.clause());
-                ps.setBoolean(5, t.primary());
-                ps.setDouble(6, t.score());
-                ps.setString(7, t.source().code());
-                ps.setString(8, t.setBy());
-                ps.setString(9, t.taxonomyVersion());
+                bindTag(ps, id, t);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -380,16 +388,54 @@ public final class OpinionRepository {
     }
 
     private static String nextNumber(Connection c, String station, int year) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(NEXT_NUMBER)) {
+            return nextNumber(ps, station, year);
+        }
+    }
+
+    private static String nextNumber(PreparedStatement sequence, String station, int year) throws SQLException {
+        sequence.setString(1, station);
+        sequence.setInt(2, year);
         long next;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO opinion_sequence (station, year, last) "
-                + "VALUES (?, ?, 1) ON CONFLICT (station, year) DO UPDATE SET last = last + 1 RETURNING last")) {
-            ps.setString(1, station);
-            ps.setInt(2, year);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                next = rs.getLong(1);
+        try (ResultSet rs = sequence.executeQuery()) {
+            rs.next();
+            next = rs.getLong(1);
+        }
+        return station + "-" + year + "-" + String.format("%06d", next);
+    }
+
+    /**
+     * Inserts many opinions on one connection with statements prepared once: preparing per row cost more than the
+     * inserts themselves.
+     */
+    private static final class BulkInsert implements AutoCloseable {
+
+        private final PreparedStatement opinion;
+        private final PreparedStatement tag;
+        private final PreparedStatement sequence;
+
+        BulkInsert(Connection c) throws SQLException {
+            opinion = c.prepareStatement(INSERT_OPINION);
+            tag = c.prepareStatement(INSERT_TAG);
+            sequence = c.prepareStatement(NEXT_NUMBER);
+        }
+
+        void add(Opinion d) throws SQLException {
+            String number = d.number() != null ? d.number() : nextNumber(sequence, d.station(),
+                    d.receivedAt().getYear());
+            bindOpinion(opinion, d, number);
+            opinion.executeUpdate();
+            for (AreaTag t : d.tags()) {
+                bindTag(tag, d.id(), t);
+                tag.executeUpdate();
             }
         }
-        return String.format("%s-%d-%06d", station, year, next);
+
+        @Override
+        public void close() throws SQLException {
+            opinion.close();
+            tag.close();
+            sequence.close();
+        }
     }
 }

@@ -1,0 +1,76 @@
+package org.liaisondesk.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.LongConsumer;
+import org.liaisondesk.generate.GeneratedOpinion;
+import org.liaisondesk.generate.OpinionGenerator;
+import org.liaisondesk.model.Opinion;
+import org.liaisondesk.model.OpinionInput;
+import org.liaisondesk.model.Station;
+import org.liaisondesk.model.StationMode;
+import org.liaisondesk.store.OpinionRepository;
+
+/** Fills a database with reproducible synthetic opinions for demonstrations, tests and benchmarks. */
+public final class GenerateService {
+
+    /** Opinions per transaction: large enough to amortise the durable commit, small enough to show progress. */
+    static final int CHUNK = 5_000;
+
+    private final OpinionRepository opinions;
+    private final StationService stations;
+    private final OpinionService opinionService;
+    private final Clock clock;
+
+    public GenerateService(OpinionRepository opinions, StationService stations, OpinionService opinionService,
+                           Clock clock) {
+        this.opinions = opinions;
+        this.stations = stations;
+        this.opinionService = opinionService;
+        this.clock = clock;
+    }
+
+    /**
+     * A liaison station generates for itself first (and {@code stationCount - 1} neighbours); the general station,
+     * or a database not yet set up, for {@code stationCount} stations.
+     */
+    public List<Station> stationsFor(int stationCount) {
+        Station own = stations.current().filter(s -> s.mode() == StationMode.STATION).orElse(null);
+        if (own == null) {
+            return OpinionGenerator.stations(stationCount);
+        }
+        List<Station> out = new ArrayList<>(List.of(own));
+        for (Station s : OpinionGenerator.stations(stationCount + 1)) {
+            if (out.size() < stationCount && !s.code().equals(own.code())) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** Generates and stores {@code count} opinions, tagged by the tagger; reports progress after each chunk. */
+    public long generate(long count, int stationCount, long seed, String actor, LongConsumer progress) {
+        Iterator<GeneratedOpinion> source = new OpinionGenerator(seed, stationsFor(stationCount)).iterator(count);
+        List<Opinion> chunk = new ArrayList<>(CHUNK);
+        long done = 0;
+        Instant now = clock.instant();
+        while (source.hasNext()) {
+            GeneratedOpinion g = source.next();
+            OpinionInput in = g.input();
+            chunk.add(new Opinion(UUID.randomUUID(), null, g.station().code(), in.receivedAt(), in.channel(),
+                    in.constituent(), in.receivedBy(), in.text(), opinionService.autoTags(in.text()), g.status(), now,
+                    now, 1, false));
+            if (chunk.size() == CHUNK || !source.hasNext()) {
+                opinions.createAll(chunk, actor);
+                done += chunk.size();
+                chunk.clear();
+                progress.accept(done);
+            }
+        }
+        return done;
+    }
+}
