@@ -5,12 +5,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.liaisondesk.i18n.Messages;
+import org.liaisondesk.service.BackupService;
+import org.liaisondesk.service.HealthService;
 import org.liaisondesk.service.InputRules;
 import org.liaisondesk.service.OpinionService;
 import org.liaisondesk.service.StationService;
 import org.liaisondesk.service.TaggerHolder;
+import org.liaisondesk.store.AuditRepository;
 import org.liaisondesk.store.Database;
 import org.liaisondesk.store.DraftRepository;
+import org.liaisondesk.store.Maintenance;
 import org.liaisondesk.store.OpinionRepository;
 import org.liaisondesk.store.SettingsRepository;
 import org.liaisondesk.store.StationRepository;
@@ -33,6 +37,10 @@ public final class AppContext implements AutoCloseable {
     private final StationService stations;
     private final OpinionService opinionService;
     private final TaggerHolder tagger;
+    // reliability and security
+    private final AuditRepository audit;
+    private final HealthService health;
+    private final BackupService backups;
 
     private AppContext(Database database, Messages messages, Clock clock) {
         this.database = database;
@@ -46,6 +54,10 @@ public final class AppContext implements AutoCloseable {
         this.stations = new StationService(new StationRepository(database), rules);
         this.tagger = new TaggerHolder(untrained());
         this.opinionService = new OpinionService(opinions, stations, rules, tagger, clock);
+        this.audit = new AuditRepository(database);
+        Maintenance maintenance = new Maintenance(database);
+        this.health = new HealthService(maintenance);
+        this.backups = new BackupService(maintenance, settings, audit, database.file(), clock);
     }
 
     public static AppContext open(Path databaseFile, Messages messages) {
@@ -108,6 +120,18 @@ public final class AppContext implements AutoCloseable {
 
     public TaggerHolder tagger() {
         return tagger;
+    }
+
+    public AuditRepository audit() {
+        return audit;
+    }
+
+    public HealthService health() {
+        return health;
+    }
+
+    public BackupService backups() {
+        return backups;
     }
 
     @Override
