@@ -6,18 +6,26 @@ import java.time.Clock;
 import java.util.List;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.service.BackupService;
+import org.liaisondesk.service.ContactPolicy;
 import org.liaisondesk.service.HealthService;
 import org.liaisondesk.service.InputRules;
+import org.liaisondesk.service.KeyService;
 import org.liaisondesk.service.OpinionService;
+import org.liaisondesk.service.PasswordHasher;
+import org.liaisondesk.service.RetentionService;
 import org.liaisondesk.service.StationService;
 import org.liaisondesk.service.TaggerHolder;
+import org.liaisondesk.service.UserService;
 import org.liaisondesk.store.AuditRepository;
 import org.liaisondesk.store.Database;
 import org.liaisondesk.store.DraftRepository;
+import org.liaisondesk.store.KeyRepository;
 import org.liaisondesk.store.Maintenance;
 import org.liaisondesk.store.OpinionRepository;
+import org.liaisondesk.store.RetentionRepository;
 import org.liaisondesk.store.SettingsRepository;
 import org.liaisondesk.store.StationRepository;
+import org.liaisondesk.store.UserRepository;
 import org.liaisondesk.tagging.Suggestion;
 import org.liaisondesk.tagging.Tagger;
 
@@ -41,6 +49,10 @@ public final class AppContext implements AutoCloseable {
     private final AuditRepository audit;
     private final HealthService health;
     private final BackupService backups;
+    private final UserService users;
+    private final ContactPolicy contactPolicy;
+    private final RetentionService retention;
+    private final KeyService keys;
 
     private AppContext(Database database, Messages messages, Clock clock) {
         this.database = database;
@@ -58,6 +70,11 @@ public final class AppContext implements AutoCloseable {
         Maintenance maintenance = new Maintenance(database);
         this.health = new HealthService(maintenance);
         this.backups = new BackupService(maintenance, settings, audit, database.file(), clock);
+        this.users = new UserService(new UserRepository(database),
+                new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS), clock);
+        this.contactPolicy = new ContactPolicy(settings, audit);
+        this.retention = new RetentionService(new RetentionRepository(database), settings, audit, clock);
+        this.keys = new KeyService(new KeyRepository(database), stations, audit, json, clock);
     }
 
     public static AppContext open(Path databaseFile, Messages messages) {
@@ -132,6 +149,22 @@ public final class AppContext implements AutoCloseable {
 
     public BackupService backups() {
         return backups;
+    }
+
+    public UserService users() {
+        return users;
+    }
+
+    public ContactPolicy contactPolicy() {
+        return contactPolicy;
+    }
+
+    public RetentionService retention() {
+        return retention;
+    }
+
+    public KeyService keys() {
+        return keys;
     }
 
     @Override
