@@ -204,13 +204,16 @@ public final class KeyService {
         } catch (IOException e) {
             throw new UserFacingException("keys.error.badFile", e, file);
         }
-        if (doc == null || !FORMAT.equals(doc.path("format").asText()) || !algorithm.equals(doc.path("algorithm")
-                .asText()) || !doc.path("station").isTextual() || !doc.path("publicKey").isTextual()) {
+        if (doc == null || !FORMAT.equals(doc.path("format").asText())) {
             throw new UserFacingException("keys.error.badFile", file);
         }
         if (!kind.equals(doc.path("kind").asText())) {
             throw new UserFacingException(GENERAL.equals(kind) ? "keys.error.notAGeneralKey"
                     : "keys.error.notAStationKey", file);
+        }
+        if (!algorithm.equals(doc.path("algorithm").asText()) || !doc.path("station").isTextual()
+                || !doc.path("publicKey").isTextual()) {
+            throw new UserFacingException("keys.error.badFile", file);
         }
         byte[] encoded;
         try {
