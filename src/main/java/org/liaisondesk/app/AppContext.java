@@ -27,6 +27,7 @@ import org.liaisondesk.store.SettingsRepository;
 import org.liaisondesk.store.StationRepository;
 import org.liaisondesk.store.TaggingRepository;
 import org.liaisondesk.store.UserRepository;
+import org.liaisondesk.tagging.SeedReports;
 
 /**
  * The composition root of the headless core: every service is built here once, by constructor, and handed to the
@@ -66,7 +67,7 @@ public final class AppContext implements AutoCloseable {
         this.stations = new StationService(new StationRepository(database), rules);
         // An edited synonym list lives beside the database, so each installation (and test) keeps its own.
         this.tagging = new TaggingService(new TaggingRepository(database),
-                database.file().resolveSibling("synonyms.tsv"));
+                database.file().resolveSibling("synonyms.tsv"), SeedReports.folder());
         this.opinionService = new OpinionService(opinions, stations, rules, tagging, clock);
         this.generator = new GenerateService(opinions, stations, opinionService, clock);
         this.audit = new AuditRepository(database);
