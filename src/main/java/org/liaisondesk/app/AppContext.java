@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.liaisondesk.exchange.BatchReader;
+import org.liaisondesk.exchange.ExportService;
+import org.liaisondesk.exchange.ImportService;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.service.InputRules;
 import org.liaisondesk.service.OpinionService;
@@ -11,6 +14,7 @@ import org.liaisondesk.service.StationService;
 import org.liaisondesk.service.TaggerHolder;
 import org.liaisondesk.store.Database;
 import org.liaisondesk.store.DraftRepository;
+import org.liaisondesk.store.ExchangeRepository;
 import org.liaisondesk.store.OpinionRepository;
 import org.liaisondesk.store.SettingsRepository;
 import org.liaisondesk.store.StationRepository;
@@ -33,6 +37,8 @@ public final class AppContext implements AutoCloseable {
     private final StationService stations;
     private final OpinionService opinionService;
     private final TaggerHolder tagger;
+    private final ExportService exports;
+    private final ImportService imports;
 
     private AppContext(Database database, Messages messages, Clock clock) {
         this.database = database;
@@ -46,6 +52,10 @@ public final class AppContext implements AutoCloseable {
         this.stations = new StationService(new StationRepository(database), rules);
         this.tagger = new TaggerHolder(untrained());
         this.opinionService = new OpinionService(opinions, stations, rules, tagger, clock);
+        ExchangeRepository exchange = new ExchangeRepository(database);
+        BatchReader batchReader = new BatchReader(json, messages.locale());
+        this.exports = new ExportService(exchange, stations::current, json, batchReader, clock);
+        this.imports = new ImportService(exchange, stations::current, batchReader, clock);
     }
 
     public static AppContext open(Path databaseFile, Messages messages) {
@@ -108,6 +118,14 @@ public final class AppContext implements AutoCloseable {
 
     public TaggerHolder tagger() {
         return tagger;
+    }
+
+    public ExportService exports() {
+        return exports;
+    }
+
+    public ImportService imports() {
+        return imports;
     }
 
     @Override

@@ -228,17 +228,22 @@ public final class OpinionRepository {
             ps.setInt(next, limit <= 0 ? -1 : limit);
             ps.setInt(next + 1, offset);
             try (ResultSet rs = ps.executeQuery()) {
-                List<Opinion> chunk = new ArrayList<>(TAG_BATCH);
-                while (rs.next()) {
-                    chunk.add(read(rs, List.of()));
-                    if (chunk.size() == TAG_BATCH) {
-                        withTags(c, chunk).forEach(sink);
-                        chunk.clear();
-                    }
-                }
-                withTags(c, chunk).forEach(sink);
+                stream(c, rs, sink);
             }
         }
+    }
+
+    /** Hands each row of {@code rs} (selected with {@link #COLUMNS}) to {@code sink} with its tags, in chunks. */
+    static void stream(Connection c, ResultSet rs, Consumer<Opinion> sink) throws SQLException {
+        List<Opinion> chunk = new ArrayList<>(TAG_BATCH);
+        while (rs.next()) {
+            chunk.add(read(rs, List.of()));
+            if (chunk.size() == TAG_BATCH) {
+                withTags(c, chunk).forEach(sink);
+                chunk.clear();
+            }
+        }
+        withTags(c, chunk).forEach(sink);
     }
 
     static String orderBy(OpinionSort sort) {
@@ -363,14 +368,14 @@ public final class OpinionRepository {
         }
     }
 
-    private static void setConstituent(PreparedStatement ps, int first, Constituent who) throws SQLException {
+    static void setConstituent(PreparedStatement ps, int first, Constituent who) throws SQLException {
         ps.setString(first, who.name());
         ps.setString(first + 1, who.phone());
         ps.setString(first + 2, who.address());
         ps.setBoolean(first + 3, who.consentToContact());
     }
 
-    private static void setPrimaryArea(PreparedStatement ps, int index, List<AreaTag> tags) throws SQLException {
+    static void setPrimaryArea(PreparedStatement ps, int index, List<AreaTag> tags) throws SQLException {
         Optional<AreaTag> primary = tags.stream().filter(AreaTag::primary).findFirst();
         if (primary.isPresent()) {
             ps.setInt(index, primary.get().area());
