@@ -113,10 +113,8 @@ public final class ExportService {
             tx.insertBatch(new BatchRecord(h.batchId(), BatchRecord.Direction.EXPORT, h.station(), h.stationName(),
                     h.sequence(), h.createdAt(), clock.instant(), h.count(), w.sha256,
                     w.file.getFileName().toString(), null));
-            verify(w, (o, node) -> {
-                tx.addItem(h.batchId(), o.id(), o.revision());
-                tx.markExported(o.id(), o.revision());
-            });
+            verify(w, (o, node) -> tx.addItem(h.batchId(), o.id(), o.revision()));
+            tx.markExported(h.batchId());
             tx.audit(actor, "export", h.station() + " #" + h.sequence() + " " + h.count() + " " + w.file);
             return null;
         });

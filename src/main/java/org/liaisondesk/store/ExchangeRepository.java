@@ -230,8 +230,8 @@ public final class ExchangeRepository {
     public final class Transaction implements AutoCloseable {
 
         private final Connection c;
-        private PreparedStatement addItem;
-        private PreparedStatement revisionOf;
+        /** Statements reused for every opinion of a batch: preparing them anew costs as much as running them. */
+        private final Map<String, PreparedStatement> prepared = new java.util.HashMap<>();
 
         private Transaction(Connection c) {
             this.c = c;
@@ -300,10 +300,8 @@ public final class ExchangeRepository {
         /** Notes that the batch carried this opinion at this revision; false when it already listed the opinion. */
         public boolean addItem(UUID batchId, UUID opinionId, int revision) {
             return sql(() -> {
-                if (addItem == null) {
-                    addItem = c.prepareStatement("INSERT INTO batch_item (batch_id, opinion_id, revision) "
-                            + "VALUES (?,?,?) ON CONFLICT DO NOTHING");
-                }
+                PreparedStatement addItem = prepared("INSERT INTO batch_item (batch_id, opinion_id, revision) "
+                        + "VALUES (?,?,?) ON CONFLICT DO NOTHING");
                 addItem.setString(1, batchId.toString());
                 addItem.setString(2, opinionId.toString());
                 addItem.setInt(3, revision);
@@ -312,15 +310,15 @@ public final class ExchangeRepository {
         }
 
         /**
-         * After a verified export: an opinion still at the revision sent moves from recorded (or reviewed) to
-         * exported. The revision stays, because the batch already carried the opinion with that status.
+         * After a verified export: opinions still at the revision the batch carried move from recorded (or reviewed)
+         * to exported. The revision stays, because the batch already carried the opinion with that status.
          */
-        public void markExported(UUID opinionId, int revision) {
+        public void markExported(UUID batchId) {
             sql(() -> {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE opinion SET status='exported' "
-                        + "WHERE id=? AND revision=? AND status IN ('recorded', 'reviewed')")) {
-                    ps.setString(1, opinionId.toString());
-                    ps.setInt(2, revision);
+                        + "WHERE status IN ('recorded', 'reviewed') AND EXISTS (SELECT 1 FROM batch_item bi "
+                        + "WHERE bi.batch_id=? AND bi.opinion_id=opinion.id AND bi.revision=opinion.revision)")) {
+                    ps.setString(1, batchId.toString());
                     ps.executeUpdate();
                 }
                 return null;
@@ -329,9 +327,7 @@ public final class ExchangeRepository {
 
         public OptionalInt revisionOf(UUID opinionId) {
             return sql(() -> {
-                if (revisionOf == null) {
-                    revisionOf = c.prepareStatement("SELECT revision FROM opinion WHERE id=?");
-                }
+                PreparedStatement revisionOf = prepared("SELECT revision FROM opinion WHERE id=?");
                 revisionOf.setString(1, opinionId.toString());
                 try (ResultSet rs = revisionOf.executeQuery()) {
                     return rs.next() ? OptionalInt.of(rs.getInt(1)) : OptionalInt.empty();
@@ -346,14 +342,12 @@ public final class ExchangeRepository {
         /** Whether another opinion of {@code station} already has {@code number}. */
         public boolean numberTaken(String station, String number, UUID except) {
             return sql(() -> {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT 1 FROM opinion WHERE station=? AND number=? AND id<>?")) {
-                    ps.setString(1, station);
-                    ps.setString(2, number);
-                    ps.setString(3, except.toString());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next();
-                    }
+                PreparedStatement ps = prepared("SELECT 1 FROM opinion WHERE station=? AND number=? AND id<>?");
+                ps.setString(1, station);
+                ps.setString(2, number);
+                ps.setString(3, except.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
                 }
             });
         }
@@ -361,9 +355,11 @@ public final class ExchangeRepository {
         /** Stores an opinion exactly as a batch carried it (its own number, revision and times). */
         public void insert(Opinion o) {
             sql(() -> {
-                OpinionRepository.insert(c, o);
-                OpinionRepository.writeTags(c, o.id(), o.tags());
-                setDeleted(o);
+                OpinionRepository.insert(prepared(OpinionRepository.INSERT), o);
+                writeTags(o);
+                if (o.deleted()) {
+                    setDeleted(o);
+                }
                 return null;
             });
         }
@@ -371,39 +367,52 @@ public final class ExchangeRepository {
         /** Replaces a held opinion with a newer revision a batch carried. */
         public void replace(Opinion o) {
             sql(() -> {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE opinion SET number=?, station=?, "
-                        + "received_at=?, channel=?, constituent_name=?, constituent_phone=?, "
-                        + "constituent_address=?, consent_to_contact=?, received_by=?, text=?, primary_area=?, "
-                        + "status=?, created_at=?, updated_at=?, revision=? WHERE id=?")) {
-                    ps.setString(1, o.number());
-                    ps.setString(2, o.station());
-                    ps.setString(3, o.receivedAt().toString());
-                    ps.setString(4, o.channel().code());
-                    OpinionRepository.setConstituent(ps, 5, o.constituent());
-                    ps.setString(9, o.receivedBy());
-                    ps.setString(10, o.text());
-                    OpinionRepository.setPrimaryArea(ps, 11, o.tags());
-                    ps.setString(12, o.status().code());
-                    ps.setString(13, o.createdAt().toString());
-                    ps.setString(14, o.updatedAt().toString());
-                    ps.setInt(15, o.revision());
-                    ps.setString(16, o.id().toString());
-                    ps.executeUpdate();
-                }
-                OpinionRepository.writeTags(c, o.id(), o.tags());
+                PreparedStatement ps = prepared("UPDATE opinion SET number=?, station=?, received_at=?, "
+                        + "channel=?, constituent_name=?, constituent_phone=?, constituent_address=?, "
+                        + "consent_to_contact=?, received_by=?, text=?, primary_area=?, status=?, created_at=?, "
+                        + "updated_at=?, revision=? WHERE id=?");
+                ps.setString(1, o.number());
+                ps.setString(2, o.station());
+                ps.setString(3, o.receivedAt().toString());
+                ps.setString(4, o.channel().code());
+                OpinionRepository.setConstituent(ps, 5, o.constituent());
+                ps.setString(9, o.receivedBy());
+                ps.setString(10, o.text());
+                OpinionRepository.setPrimaryArea(ps, 11, o.tags());
+                ps.setString(12, o.status().code());
+                ps.setString(13, o.createdAt().toString());
+                ps.setString(14, o.updatedAt().toString());
+                ps.setInt(15, o.revision());
+                ps.setString(16, o.id().toString());
+                ps.executeUpdate();
+                writeTags(o);
                 setDeleted(o);
                 return null;
             });
         }
 
+        private void writeTags(Opinion o) throws SQLException {
+            OpinionRepository.writeTags(prepared(OpinionRepository.DELETE_TAGS),
+                    prepared(OpinionRepository.INSERT_TAG), o.id(), o.tags());
+        }
+
+        /** Deleted at the station: in the recycle bin here too (kept since it was first deleted); or restored. */
         private void setDeleted(Opinion o) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE opinion SET deleted_at = CASE WHEN ? "
-                    + "THEN coalesce(deleted_at, ?) END WHERE id=?")) {
-                ps.setBoolean(1, o.deleted());
-                ps.setString(2, o.updatedAt().toString());
-                ps.setString(3, o.id().toString());
-                ps.executeUpdate();
+            PreparedStatement ps = prepared("UPDATE opinion SET deleted_at = CASE WHEN ? "
+                    + "THEN coalesce(deleted_at, ?) END WHERE id=?");
+            ps.setBoolean(1, o.deleted());
+            ps.setString(2, o.updatedAt().toString());
+            ps.setString(3, o.id().toString());
+            ps.executeUpdate();
+        }
+
+        private PreparedStatement prepared(String sql) throws SQLException {
+            PreparedStatement ps = prepared.get(sql);
+            if (ps == null) {
+                ps = c.prepareStatement(sql);
+                prepared.put(sql, ps);
             }
+            return ps;
         }
 
         public void addConflict(UUID batchId, Opinion incoming, ExchangeConflict.Kind kind, String incomingJson) {
@@ -442,10 +451,8 @@ public final class ExchangeRepository {
 
         @Override
         public void close() throws SQLException {
-            for (PreparedStatement ps : new PreparedStatement[] {addItem, revisionOf}) {
-                if (ps != null) {
-                    ps.close();
-                }
+            for (PreparedStatement ps : prepared.values()) {
+                ps.close();
             }
         }
     }

@@ -320,52 +320,65 @@ public final class OpinionRepository {
                 rs.getString("taxonomy_version"));
     }
 
+    static final String INSERT = "INSERT INTO opinion (id, number, station, received_at, channel, "
+            + "constituent_name, constituent_phone, constituent_address, consent_to_contact, received_by, text, "
+            + "primary_area, status, created_at, updated_at, revision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    static final String DELETE_TAGS = "DELETE FROM opinion_tag WHERE opinion_id=?";
+    static final String INSERT_TAG = "INSERT INTO opinion_tag (opinion_id, area, subtopic_id, clause, is_primary, "
+            + "score, source, set_by, taxonomy_version) VALUES (?,?,?,?,?,?,?,?,?)";
+
     static void insert(Connection c, Opinion o) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO opinion (id, number, station, received_at, "
-                + "channel, constituent_name, constituent_phone, constituent_address, consent_to_contact, "
-                + "received_by, text, primary_area, status, created_at, updated_at, revision) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            ps.setString(1, o.id().toString());
-            ps.setString(2, o.number());
-            ps.setString(3, o.station());
-            ps.setString(4, o.receivedAt().toString());
-            ps.setString(5, o.channel().code());
-            setConstituent(ps, 6, o.constituent());
-            ps.setString(10, o.receivedBy());
-            ps.setString(11, o.text());
-            setPrimaryArea(ps, 12, o.tags());
-            ps.setString(13, o.status().code());
-            ps.setString(14, o.createdAt().toString());
-            ps.setString(15, o.updatedAt().toString());
-            ps.setInt(16, o.revision());
-            ps.executeUpdate();
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            insert(ps, o);
         }
     }
 
+    /** Inserts with a statement prepared from {@link #INSERT}, for callers that insert many in a row. */
+    static void insert(PreparedStatement ps, Opinion o) throws SQLException {
+        ps.setString(1, o.id().toString());
+        ps.setString(2, o.number());
+        ps.setString(3, o.station());
+        ps.setString(4, o.receivedAt().toString());
+        ps.setString(5, o.channel().code());
+        setConstituent(ps, 6, o.constituent());
+        ps.setString(10, o.receivedBy());
+        ps.setString(11, o.text());
+        setPrimaryArea(ps, 12, o.tags());
+        ps.setString(13, o.status().code());
+        ps.setString(14, o.createdAt().toString());
+        ps.setString(15, o.updatedAt().toString());
+        ps.setInt(16, o.revision());
+        ps.executeUpdate();
+    }
+
     static void writeTags(Connection c, UUID id, List<AreaTag> tags) throws SQLException {
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM opinion_tag WHERE opinion_id=?")) {
-            del.setString(1, id.toString());
-            del.executeUpdate();
+        try (PreparedStatement del = c.prepareStatement(DELETE_TAGS);
+             PreparedStatement ins = c.prepareStatement(INSERT_TAG)) {
+            writeTags(del, ins, id, tags);
         }
+    }
+
+    /** Replaces the tags with statements prepared from {@link #DELETE_TAGS} and {@link #INSERT_TAG}. */
+    static void writeTags(PreparedStatement del, PreparedStatement ins, UUID id, List<AreaTag> tags)
+            throws SQLException {
+        del.setString(1, id.toString());
+        del.executeUpdate();
         if (tags.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO opinion_tag (opinion_id, area, subtopic_id, "
-                + "clause, is_primary, score, source, set_by, taxonomy_version) VALUES (?,?,?,?,?,?,?,?,?)")) {
-            for (AreaTag t : tags) {
-                ps.setString(1, id.toString());
-                ps.setInt(2, t.area());
-                ps.setString(3, t.subtopicId());
-                ps.setString(4, t.clause());
-                ps.setBoolean(5, t.primary());
-                ps.setDouble(6, t.score());
-                ps.setString(7, t.source().code());
-                ps.setString(8, t.setBy());
-                ps.setString(9, t.taxonomyVersion());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        for (AreaTag t : tags) {
+            ins.setString(1, id.toString());
+            ins.setInt(2, t.area());
+            ins.setString(3, t.subtopicId());
+            ins.setString(4, t.clause());
+            ins.setBoolean(5, t.primary());
+            ins.setDouble(6, t.score());
+            ins.setString(7, t.source().code());
+            ins.setString(8, t.setBy());
+            ins.setString(9, t.taxonomyVersion());
+            ins.addBatch();
         }
+        ins.executeBatch();
     }
 
     static void setConstituent(PreparedStatement ps, int first, Constituent who) throws SQLException {
