@@ -13,8 +13,9 @@ import java.util.HexFormat;
 
 /**
  * The checksum's view of a batch: the header and each opinion as compact UTF-8 JSON (no white space, fields in the
- * order the file has them, non-ASCII unescaped), each followed by a line feed. The writer writes exactly these bytes;
- * the reader re-serialises what it parsed, so white space a tool may add does not matter but any changed value does.
+ * order the file has them, non-ASCII unescaped, characters beyond the BMP such as emoji as 4-byte UTF-8), each
+ * followed by a line feed. The writer writes exactly these bytes; the reader re-serialises what it parsed, so white
+ * space a tool may add does not matter but any changed value does.
  */
 final class Canonical {
 
@@ -22,7 +23,8 @@ final class Canonical {
 
     Canonical(ObjectMapper json) {
         this.writer = json.writer().without(SerializationFeature.INDENT_OUTPUT)
-                .without(JsonWriteFeature.ESCAPE_NON_ASCII);
+                .without(JsonWriteFeature.ESCAPE_NON_ASCII)
+                .with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
     }
 
     byte[] bytes(JsonNode node) {
