@@ -3,6 +3,9 @@ package org.liaisondesk.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.liaisondesk.exchange.BatchReader;
+import org.liaisondesk.exchange.ExportService;
+import org.liaisondesk.exchange.ImportService;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.service.GenerateService;
 import org.liaisondesk.service.BackupService;
@@ -21,6 +24,7 @@ import org.liaisondesk.store.Database;
 import org.liaisondesk.store.DraftRepository;
 import org.liaisondesk.store.KeyRepository;
 import org.liaisondesk.store.Maintenance;
+import org.liaisondesk.store.ExchangeRepository;
 import org.liaisondesk.store.OpinionRepository;
 import org.liaisondesk.store.RetentionRepository;
 import org.liaisondesk.store.SettingsRepository;
@@ -54,6 +58,8 @@ public final class AppContext implements AutoCloseable {
     private final ContactPolicy contactPolicy;
     private final RetentionService retention;
     private final KeyService keys;
+    private final ExportService exports;
+    private final ImportService imports;
 
     private AppContext(Database database, Messages messages, Clock clock) {
         this.database = database;
@@ -79,6 +85,10 @@ public final class AppContext implements AutoCloseable {
         this.contactPolicy = new ContactPolicy(settings, audit);
         this.retention = new RetentionService(new RetentionRepository(database), settings, audit, clock);
         this.keys = new KeyService(new KeyRepository(database), stations, audit, json, clock);
+        ExchangeRepository exchange = new ExchangeRepository(database);
+        BatchReader batchReader = new BatchReader(json, messages.locale());
+        this.exports = new ExportService(exchange, stations::current, json, batchReader, clock);
+        this.imports = new ImportService(exchange, stations::current, batchReader, clock);
     }
 
     public static AppContext open(Path databaseFile, Messages messages) {
@@ -159,6 +169,14 @@ public final class AppContext implements AutoCloseable {
 
     public KeyService keys() {
         return keys;
+    }
+
+    public ExportService exports() {
+        return exports;
+    }
+
+    public ImportService imports() {
+        return imports;
     }
 
     @Override
