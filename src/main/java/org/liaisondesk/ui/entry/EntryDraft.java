@@ -8,7 +8,7 @@ public record EntryDraft(String text, String channel, String receivedDate, Strin
                          String phone, String address, boolean consent, String receivedBy) {
 
     /** Nothing a person typed: no draft worth keeping or offering. */
-    public boolean isBlank() {
+    public boolean nothingTyped() {
         return blank(text) && blank(name) && blank(phone) && blank(address);
     }
 

@@ -243,7 +243,7 @@ public final class EntryViewModel {
 
     /** True when a new opinion has typed content that a "new" would throw away. */
     public boolean hasTypedContent() {
-        return editing == null && !snapshot().isBlank();
+        return editing == null && !snapshot().nothingTyped();
     }
 
     /** Ctrl+N: an empty form for the next opinion; the draft goes too. */
@@ -326,7 +326,7 @@ public final class EntryViewModel {
     }
 
     private Optional<EntryDraft> loadDraft() {
-        return ui.app().drafts().load().flatMap(this::parseDraft).filter(d -> !d.isBlank());
+        return ui.app().drafts().load().flatMap(this::parseDraft).filter(d -> !d.nothingTyped());
     }
 
     /** A draft that no longer reads (written by another version) is not worth an error: it is dropped. */
@@ -356,7 +356,7 @@ public final class EntryViewModel {
     }
 
     private void storeDraft(EntryDraft d) {
-        if (d.isBlank()) {
+        if (d.nothingTyped()) {
             ui.app().drafts().clear();
             return;
         }
