@@ -62,6 +62,7 @@ public final class AppWindow {
         stage.setScene(scene);
         stage.setOnHidden(e -> close());
         stage.show();
+        StartupProbe.stageShown();
         background.run(this::boot, this::booted, this::bootFailed);
     }
 

@@ -5,12 +5,14 @@ import javafx.application.Platform;
 
 /**
  * Start-up figures for the benchmark: with {@code -Dliaisondesk.startupProbe=true} the window prints
- * {@code window-ready-ms=N} once the main window is usable and {@code list-ready-ms=N} once the opinion list shows
+ * {@code stage-shown-ms=N} when the (still empty) stage is on screen, {@code window-ready-ms=N} once the main window
+ * is usable and {@code list-ready-ms=N} once the opinion list shows
  * its first page, both measured from JVM start; {@code =exit} also closes the program after the list figure.
  */
 public final class StartupProbe {
 
     private static final String MODE = System.getProperty("liaisondesk.startupProbe", "");
+    private static boolean stageReported;
     private static boolean windowReported;
     private static boolean listReported;
 
@@ -19,6 +21,14 @@ public final class StartupProbe {
 
     public static boolean enabled() {
         return MODE.equals("true") || MODE.equals("exit");
+    }
+
+    /** FX thread. */
+    public static void stageShown() {
+        if (enabled() && !stageReported) {
+            stageReported = true;
+            print("stage-shown-ms");
+        }
     }
 
     /** FX thread. */

@@ -248,6 +248,47 @@ class DesktopWindowTest extends FxRobot {
         DesktopFixture.waitFor(() -> label("#entry-confirmation").getText().startsWith("已保存"));
     }
 
+    @Test
+    void aFileThatIsNotADatabaseIsExplainedInADialogAndTheWindowCloses() throws Exception {
+        java.nio.file.Files.writeString(db, "这不是数据库,是一份会议纪要。");
+        window.start(db);
+        DesktopFixture.waitFor(() -> dialogText().contains("不是联络站民意簿的数据库"));
+        assertThat(dialogText()).doesNotContain("Exception").contains(db.toAbsolutePath().toString());
+        push(KeyCode.ENTER);
+        DesktopFixture.waitFor(() -> dialogText().isEmpty() && lookup(".loading").tryQuery().isEmpty());
+    }
+
+    @Test
+    void theListPagesAndSortsInTheDatabase() throws Exception {
+        DesktopFixture.prepare(db);
+        try (AppContext app = open()) {
+            DemoDatabase.fill(app, 150, new java.util.Random(1));
+        }
+        window.startReady(db);
+        push(KeyCode.CONTROL, KeyCode.DIGIT2);
+        DesktopFixture.waitFor(() -> rows().size() == 100);
+        assertThat(label("#page-text").getText()).isEqualTo("第 1 / 2 页,共 150 条");
+        String newest = rows().get(0).number();
+
+        clickOn("#page-next");
+        DesktopFixture.waitFor(() -> rows().size() == 50);
+        assertThat(label("#page-text").getText()).isEqualTo("第 2 / 2 页,共 150 条");
+
+        // A click on the received column's header turns the order round: the oldest first, from page 1 again.
+        Node receivedHeader = lookup(".column-header").match((Node h) -> h.lookup(".label") != null
+                && "收到时间".equals(((Labeled) h.lookup(".label")).getText())).query();
+        clickOn(receivedHeader);
+        DesktopFixture.waitFor(() -> label("#page-text").getText().startsWith("第 1 / 2 页")
+                && rows().size() == 100 && !rows().get(0).number().equals(newest));
+        List<OpinionRow> page = rows();
+        for (int i = 1; i < page.size(); i++) {
+            assertThat(page.get(i).opinion().receivedAt()).isAfterOrEqualTo(page.get(i - 1).opinion().receivedAt());
+        }
+
+        clickOn("#filter-text").write("停车");
+        DesktopFixture.waitFor(() -> !rows().isEmpty() && rows().stream().allMatch(r -> r.excerpt().contains("停车")));
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     /**

@@ -113,7 +113,7 @@ public final class EntryView implements Screen {
         title.getStyleClass().add("screen-title");
         Label confirmation = new Label();
         confirmation.setId("entry-confirmation");
-        confirmation.getStyleClass().add("confirmation");
+        confirmation.getStyleClass().add("saved-note");
         confirmation.textProperty().bind(vm.confirmationProperty());
         confirmation.visibleProperty().bind(confirmation.textProperty().isNotEmpty());
         Region gap = new Region();

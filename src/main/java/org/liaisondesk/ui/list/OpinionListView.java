@@ -147,9 +147,9 @@ public final class OpinionListView implements Screen {
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setPlaceholder(new Label(ui.text("list.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<OpinionRow, String> received = column("list.col.received", 150, OpinionRow::received,
+        TableColumn<OpinionRow, String> received = column("list.col.received", 175, OpinionRow::received,
                 OpinionSort.Field.RECEIVED_AT);
-        table.getColumns().add(column("list.col.number", 170, OpinionRow::number, OpinionSort.Field.NUMBER));
+        table.getColumns().add(column("list.col.number", 165, OpinionRow::number, OpinionSort.Field.NUMBER));
         if (vm.isGeneralStation()) {
             table.getColumns().add(column("list.col.station", 90, OpinionRow::station, OpinionSort.Field.STATION));
         }
@@ -158,14 +158,13 @@ public final class OpinionListView implements Screen {
                 column("list.col.areas", 170, OpinionRow::areas, OpinionSort.Field.AREA),
                 column("list.col.status", 80, OpinionRow::status, OpinionSort.Field.STATUS),
                 column("list.col.constituent", 80, OpinionRow::constituent, null),
-                column("list.col.text", 360, OpinionRow::excerpt, null)));
+                column("list.col.text", 340, OpinionRow::excerpt, null)));
         // Sorting is the database's job (the table holds one page): a header click only changes the query.
+        // Unsorted (the third click) is the list's natural order, newest first.
         table.setSortPolicy(t -> {
             vm.sortProperty().set(currentSort());
             return true;
         });
-        received.setSortType(TableColumn.SortType.DESCENDING);
-        table.getSortOrder().add(received);
         table.setRowFactory(t -> {
             TableRow<OpinionRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {

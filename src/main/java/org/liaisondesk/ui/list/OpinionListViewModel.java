@@ -250,7 +250,7 @@ public final class OpinionListViewModel {
     OpinionRow row(Opinion o) {
         Messages m = ui.messages();
         String areas = o.areas().isEmpty() ? m.get("area.short.none")
-                : o.areas().stream().map(a -> m.get("area.short." + a)).collect(Collectors.joining("、"));
+                : o.areas().stream().map(a -> m.get("area.short." + a)).collect(Collectors.joining(m.get("list.areaSeparator")));
         return new OpinionRow(o, o.number(), dateTime.format(o.receivedAt()), m.get("channel." + o.channel().code()),
                 areas, m.get("status." + o.status().code()), excerpt(o.text()), masked(o.constituent().name()),
                 o.station());

@@ -31,8 +31,9 @@ public final class SettingsView implements Screen {
         languageLabel.setLabelFor(language);
         Label saved = new Label();
         saved.setId("settings-note");
-        saved.getStyleClass().add("confirmation");
+        saved.getStyleClass().add("saved-note");
         saved.textProperty().bind(vm.noteProperty());
+        saved.visibleProperty().bind(saved.textProperty().isNotEmpty());
         HBox row = new HBox(languageLabel, language, saved);
         row.getStyleClass().add("inline-fields");
         Label later = new Label(ui.text("placeholder.later"));
