@@ -110,6 +110,18 @@ class DesktopWindowTest extends FxRobot {
 
         write("路灯");
         DesktopFixture.waitFor(() -> !label("#entry-text-problem").isVisible());
+
+        // Shift+Tab leaves the text too, without typing a tab into it.
+        push(KeyCode.SHIFT, KeyCode.TAB);
+        DesktopFixture.waitFor(() -> !textArea().isFocused());
+        assertThat(textArea().getText()).isEqualTo("路灯");
+
+        // Ctrl+N with typed text asks before clearing; the form is then empty and ready.
+        clickOn("#entry-text");
+        push(KeyCode.CONTROL, KeyCode.N);
+        DesktopFixture.waitFor(() -> dialogText().contains("还没有保存"));
+        push(KeyCode.ENTER);
+        DesktopFixture.waitFor(() -> textArea().getText().isEmpty() && textArea().isFocused());
     }
 
     @Test

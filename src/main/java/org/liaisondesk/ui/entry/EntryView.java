@@ -5,8 +5,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
+import javafx.beans.property.StringProperty;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -236,14 +237,14 @@ public final class EntryView implements Screen {
         return bar;
     }
 
-    private TextField textField(String id, javafx.beans.property.StringProperty property) {
+    private TextField textField(String id, StringProperty property) {
         TextField f = new TextField();
         f.setId(id);
         f.textProperty().bindBidirectional(property);
         return f;
     }
 
-    private Label fieldLabel(String key, javafx.scene.Node field) {
+    private Label fieldLabel(String key, Node field) {
         Label l = new Label(ui.text(key));
         l.getStyleClass().add("field-label");
         l.setLabelFor(field);

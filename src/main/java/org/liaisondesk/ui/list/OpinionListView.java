@@ -1,9 +1,12 @@
 package org.liaisondesk.ui.list;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -49,6 +52,7 @@ public final class OpinionListView implements Screen {
 
     public OpinionListView(UiContext ui) {
         this.ui = ui;
+        // The station service caches the identity read at start-up (or set by the first-run dialog): no query here.
         StationMode mode = ui.app().stations().current().map(s -> s.mode()).orElse(StationMode.STATION);
         this.vm = new OpinionListViewModel(ui, mode);
         root.getStyleClass().addAll("screen", "list");
@@ -89,7 +93,7 @@ public final class OpinionListView implements Screen {
                 List.of(Channel.values()), c -> ui.text("channel." + c.code())), null);
         channel.setId("filter-channel");
         channel.valueProperty().addListener((o, old, now) -> vm.channelProperty().set(Choice.valueOf(channel)));
-        List<Integer> areaValues = new java.util.ArrayList<>();
+        List<Integer> areaValues = new ArrayList<>();
         for (int a = 1; a <= AreaTag.AREA_COUNT; a++) {
             areaValues.add(a);
         }
@@ -129,7 +133,7 @@ public final class OpinionListView implements Screen {
             ComboBox<Choice<String>> station = Choice.comboBox(Choice.of(ui.text("list.filter.anyStation"),
                     List.of(), s -> s), null);
             station.setId("filter-station");
-            vm.stations().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            vm.stations().addListener((ListChangeListener<String>) c -> {
                 Choice<String> chosen = station.getValue();
                 station.getItems().setAll(Choice.of(ui.text("list.filter.anyStation"), vm.stations(), s -> s));
                 Choice.select(station, chosen == null ? null : chosen.value());
@@ -187,7 +191,7 @@ public final class OpinionListView implements Screen {
                 delete(selected);
             }
         });
-        vm.rows().addListener((javafx.collections.ListChangeListener<OpinionRow>) c -> {
+        vm.rows().addListener((ListChangeListener<OpinionRow>) c -> {
             if (!vm.rows().isEmpty() && table.getSelectionModel().isEmpty()) {
                 table.getSelectionModel().selectFirst();
                 table.getFocusModel().focus(0);
@@ -257,7 +261,7 @@ public final class OpinionListView implements Screen {
         return bar;
     }
 
-    private void selected(java.util.function.Consumer<OpinionRow> action) {
+    private void selected(Consumer<OpinionRow> action) {
         OpinionRow row = table.getSelectionModel().getSelectedItem();
         if (row != null) {
             action.accept(row);
