@@ -3,6 +3,8 @@ package org.liaisondesk.ui;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -38,6 +40,8 @@ public final class AppWindow {
     }
 
     private final Options options;
+    /** Started by the constructor, so the database opens while JavaFX is still starting. */
+    private final CompletableFuture<Boot> booting;
     private Stage stage;
     private Messages messages;
     private Background background;
@@ -47,14 +51,20 @@ public final class AppWindow {
     private MainViewModel mainViewModel;
     private boolean closed;
 
+    /** Starts opening the database at once, on a thread of its own; {@link #show} then only waits for it. */
     public AppWindow(Options options) {
         this.options = options;
+        this.messages = Messages.forLanguage(options.language());
+        this.booting = CompletableFuture.supplyAsync(this::boot, r -> {
+            Thread t = new Thread(r, "liaison-desk-open");
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
     /** Shows the window on {@code stage}; returns at once, the rest happens as the database answers. */
     public void show(Stage stage) {
         this.stage = stage;
-        messages = Messages.forLanguage(options.language());
         background = new Background(this::report);
         stage.setTitle(messages.get("app.title"));
         Scene scene = new Scene(loading(), 1180, 760);
@@ -63,7 +73,7 @@ public final class AppWindow {
         stage.setOnHidden(e -> close());
         stage.show();
         StartupProbe.stageShown();
-        background.run(this::boot, this::booted, this::bootFailed);
+        background.run(this::awaitBoot, this::booted, this::bootFailed);
     }
 
     private VBox loading() {
@@ -74,6 +84,17 @@ public final class AppWindow {
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("loading");
         return box;
+    }
+
+    private Boot awaitBoot() {
+        try {
+            return booting.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     private Boot boot() {
