@@ -52,9 +52,14 @@ final class DesktopFixture {
 
     /** Opens the window on {@code db} in Chinese; returns once the stage is shown (the database opens after). */
     DesktopFixture start(Path db) throws TimeoutException {
+        return start(db, "zh");
+    }
+
+    /** {@code language} null: as without {@code --lang}, the stored setting decides. */
+    DesktopFixture start(Path db, String language) throws TimeoutException {
         FxToolkit.setupFixture(() -> {
             stage = new Stage();
-            window = new AppWindow(new AppWindow.Options(db, "zh", null));
+            window = new AppWindow(new AppWindow.Options(db, language, null));
             window.show(stage);
         });
         return this;

@@ -2,13 +2,16 @@ package org.liaisondesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -27,6 +30,10 @@ import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.OpinionFilter;
 import org.liaisondesk.model.OpinionInput;
 import org.liaisondesk.model.Station;
+import org.liaisondesk.model.StationMode;
+import org.liaisondesk.model.Worker;
+import org.liaisondesk.model.WorkerRole;
+import org.liaisondesk.service.DeskSettings;
 import org.liaisondesk.ui.list.OpinionRow;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -80,6 +87,7 @@ class DesktopWindowTest extends FxRobot {
         DesktopFixture.waitFor(() -> label("#entry-confirmation").getText().startsWith(prefix));
         String number = label("#entry-confirmation").getText().substring("已保存 ".length());
         assertThat(textArea().getText()).isEmpty();
+        window.waitForFocus("#entry-text");
 
         push(KeyCode.CONTROL, KeyCode.DIGIT2);
         DesktopFixture.waitFor(() -> rows().stream().anyMatch(r -> r.number().equals(number)));
@@ -122,6 +130,45 @@ class DesktopWindowTest extends FxRobot {
         DesktopFixture.waitFor(() -> dialogText().contains("还没有保存"));
         push(KeyCode.ENTER);
         DesktopFixture.waitFor(() -> textArea().getText().isEmpty() && textArea().isFocused());
+
+        // A date typed without leaving the field counts at Ctrl+S; one that is no date is refused.
+        write("井盖松动");
+        clickOn(lookup("#entry-date").queryAs(DatePicker.class).getEditor());
+        push(KeyCode.CONTROL, KeyCode.A).write("2023-13-45");
+        push(KeyCode.CONTROL, KeyCode.S);
+        DesktopFixture.waitFor(() -> label("#entry-date-problem").getText().equals("请填写收到日期。"));
+        push(KeyCode.CONTROL, KeyCode.A).write("2023-5-1");
+        push(KeyCode.CONTROL, KeyCode.S);
+        DesktopFixture.waitFor(() -> label("#entry-confirmation").getText().startsWith("已保存 GS-007-2023-"));
+    }
+
+    @Test
+    void theStoredLanguageAppliesAndTheUserIsChangedFromTheStatusBar() throws Exception {
+        DesktopFixture.prepare(db);
+        try (AppContext app = open()) {
+            new DeskSettings(app.settings(), app.json()).setLanguage("en");
+        }
+        window.start(db, null);
+        DesktopFixture.waitFor(() -> lookup("#entry-text").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(lookup("#nav-entry").queryLabeled().getGraphic().lookup(".label")).extracting(
+                n -> ((Labeled) n).getText()).isEqualTo("Entry");
+        assertThat(lookup("#status-user").queryLabeled().getText()).isEqualTo("User: 张丽 (clerk)");
+
+        clickOn("#status-user");
+        DesktopFixture.waitFor(() -> lookup("#worker-name").tryQuery().isPresent());
+        ComboBox<?> name = lookup("#worker-name").queryAs(ComboBox.class);
+        targetWindow(name.getScene().getWindow());
+        clickOn(name.getEditor());
+        push(KeyCode.CONTROL, KeyCode.A).write("李建国");
+        clickOn("#worker-role-deputy");
+        clickOn(lookup(".button").match((Labeled b) -> "OK".equals(b.getText())).queryButton());
+
+        DesktopFixture.waitFor(() -> lookup("#status-user").queryLabeled().getText().equals("User: 李建国 (deputy)"));
+        assertThat(lookup("#entry-received-by").queryTextInputControl().getText()).isEqualTo("李建国");
+        try (AppContext app = open()) {
+            assertThat(new DeskSettings(app.settings(), app.json()).currentWorker())
+                    .contains(new Worker("李建国", WorkerRole.DEPUTY));
+        }
     }
 
     @Test
@@ -236,7 +283,7 @@ class DesktopWindowTest extends FxRobot {
         assertThat(lookup("#status-user").queryLabeled().getText()).isEqualTo("当前用户:李建国(代表)");
         try (AppContext app = open()) {
             assertThat(app.stations().current()).contains(new Station("GS-007", "米市巷街道人大代表联络站",
-                    org.liaisondesk.model.StationMode.STATION));
+                    StationMode.STATION));
         }
     }
 
@@ -262,7 +309,7 @@ class DesktopWindowTest extends FxRobot {
 
     @Test
     void aFileThatIsNotADatabaseIsExplainedInADialogAndTheWindowCloses() throws Exception {
-        java.nio.file.Files.writeString(db, "这不是数据库,是一份会议纪要。");
+        Files.writeString(db, "这不是数据库,是一份会议纪要。");
         window.start(db);
         DesktopFixture.waitFor(() -> dialogText().contains("不是联络站民意簿的数据库"));
         assertThat(dialogText()).doesNotContain("Exception").contains(db.toAbsolutePath().toString());
@@ -274,7 +321,7 @@ class DesktopWindowTest extends FxRobot {
     void theListPagesAndSortsInTheDatabase() throws Exception {
         DesktopFixture.prepare(db);
         try (AppContext app = open()) {
-            DemoDatabase.fill(app, 150, new java.util.Random(1));
+            DemoDatabase.fill(app, 150, new Random(1));
         }
         window.startReady(db);
         push(KeyCode.CONTROL, KeyCode.DIGIT2);

@@ -53,10 +53,12 @@ public final class EntryView implements Screen {
     private final EntryViewModel vm;
     private final VBox root = new VBox();
     private final TextArea text = new TextArea();
+    private final DatePicker date = new DatePicker();
 
     /** The main window's form for new opinions; offers a draft left by the last session. */
     public EntryView(UiContext ui) {
         this(ui, new EntryViewModel(ui));
+        vm.setOnSaved(saved -> text.requestFocus());
         vm.findDraft(this::offerDraft);
     }
 
@@ -88,10 +90,6 @@ public final class EntryView implements Screen {
         });
         stage.show();
         view.onShown();
-    }
-
-    public EntryViewModel viewModel() {
-        return vm;
     }
 
     @Override
@@ -149,7 +147,7 @@ public final class EntryView implements Screen {
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (SAVE.match(e)) {
                 e.consume();
-                vm.save();
+                save();
             } else if (NEW.match(e) && !vm.isEditing()) {
                 e.consume();
                 startNew();
@@ -173,7 +171,6 @@ public final class EntryView implements Screen {
         });
         channel.valueProperty().bindBidirectional(vm.channelProperty());
 
-        DatePicker date = new DatePicker();
         date.setId("entry-date");
         date.setConverter(dateConverter());
         date.setPrefWidth(150);
@@ -222,7 +219,7 @@ public final class EntryView implements Screen {
         save.setId("entry-save");
         save.getStyleClass().add("primary");
         save.disableProperty().bind(vm.savingProperty());
-        save.setOnAction(e -> vm.save());
+        save.setOnAction(e -> save());
         HBox bar = new HBox(save);
         bar.getStyleClass().add("button-bar");
         if (!vm.isEditing()) {
@@ -276,6 +273,17 @@ public final class EntryView implements Screen {
                 return null;
             }
         };
+    }
+
+    /**
+     * A date typed into the picker counts even when Ctrl+S comes before the field was left (the picker itself only
+     * takes typed text on Enter or on leaving it); text that is no date empties it, so the form says so.
+     */
+    private void save() {
+        if (date.isEditable() && date.getEditor() != null) {
+            date.setValue(date.getConverter().fromString(date.getEditor().getText()));
+        }
+        vm.save();
     }
 
     private void startNew() {

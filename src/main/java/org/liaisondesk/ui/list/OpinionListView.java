@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -61,10 +62,6 @@ public final class OpinionListView implements Screen {
         title.getStyleClass().add("screen-title");
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getChildren().addAll(title, filters(), table(), pager());
-    }
-
-    public OpinionListViewModel viewModel() {
-        return vm;
     }
 
     @Override
@@ -240,6 +237,9 @@ public final class OpinionListView implements Screen {
         Label page = new Label();
         page.setId("page-text");
         page.textProperty().bind(vm.pageTextProperty());
+        ProgressIndicator loading = new ProgressIndicator();
+        loading.getStyleClass().add("pager-loading");
+        loading.visibleProperty().bind(vm.loadingProperty());
 
         Button edit = new Button(ui.text("list.edit"));
         edit.setId("list-edit");
@@ -256,7 +256,7 @@ public final class OpinionListView implements Screen {
         List.of(edit, delete, restore).forEach(b -> b.managedProperty().bind(b.visibleProperty()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(edit, delete, restore, gap, first, previous, page, next, last);
+        HBox bar = new HBox(edit, delete, restore, gap, loading, first, previous, page, next, last);
         bar.getStyleClass().add("pager");
         return bar;
     }

@@ -9,9 +9,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -119,14 +117,6 @@ public final class OpinionListViewModel {
     /** Stations seen in the opinions (general station only), for the station filter. */
     public ObservableList<String> stations() {
         return stations;
-    }
-
-    public ReadOnlyIntegerProperty pageProperty() {
-        return page.getReadOnlyProperty();
-    }
-
-    public ReadOnlyLongProperty totalProperty() {
-        return total.getReadOnlyProperty();
     }
 
     /** "第 2 / 1,000 页,共 99,987 条". */
