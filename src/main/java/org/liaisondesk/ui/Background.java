@@ -1,29 +1,45 @@
 package org.liaisondesk.ui;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.concurrent.Task;
 
 /**
  * Runs database, file and tagging work off the FX thread and hands the result back on it. Database writes are
- * serialised by the store's single writer, so a small pool is enough.
+ * serialised by the store's single writer, so a small pool is enough. A separate single-thread lane runs delayed
+ * work in order (the entry form's debounced draft), so a later "clear" never overtakes an earlier "save".
  */
 public final class Background implements AutoCloseable {
 
+    /** How long closing waits for delayed work still due (a draft typed just before the window closed). */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
+    private static final long CLOSE_WAIT_SECONDS = 10;
+
     private final ExecutorService pool;
+    private final ScheduledExecutorService lane;
     private final Consumer<Throwable> defaultFailureHandler;
 
     public Background(Consumer<Throwable> defaultFailureHandler) {
         AtomicInteger count = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(3, r -> {
-            Thread t = new Thread(r, "liaison-desk-background-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = Executors.newFixedThreadPool(3, r -> daemon(r, "liaison-desk-background-" + count.incrementAndGet()));
+        this.lane = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "liaison-desk-lane"));
         this.defaultFailureHandler = defaultFailureHandler;
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /** Runs {@code work} in the background; {@code onSuccess} runs on the FX thread; failures go to the default. */
@@ -49,8 +65,30 @@ public final class Background implements AutoCloseable {
         return task;
     }
 
+    /**
+     * Runs {@code work} on the ordered lane after {@code delay}; cancel the returned future to drop it if it has not
+     * started. Failures go to the default handler on the FX thread. Work still due when the window closes runs
+     * before {@link #close()} returns.
+     */
+    public Future<?> later(Duration delay, Runnable work) {
+        return lane.schedule(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> defaultFailureHandler.accept(e));
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() {
         pool.shutdown();
+        lane.shutdown();
+        try {
+            lane.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            pool.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

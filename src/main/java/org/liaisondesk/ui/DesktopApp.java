@@ -2,28 +2,28 @@ package org.liaisondesk.ui;
 
 import java.nio.file.Path;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.liaisondesk.i18n.Messages;
 
-/** The desktop window. JavaFX creates this class itself, so launch parameters pass through static fields. */
+/** The desktop window. JavaFX creates this class itself, so the window passes through a static field. */
 public final class DesktopApp extends Application {
 
-    private static Path databaseFile;
-    private static String language;
+    private static AppWindow window;
 
+    /** Starts opening the database before JavaFX starts (the two overlap), then runs the window until it closes. */
     public static void launch(Path database, String lang, String user) {
-        databaseFile = database;
-        language = lang;
+        window = new AppWindow(new AppWindow.Options(database, lang, user));
         Application.launch(DesktopApp.class);
     }
 
     @Override
     public void start(Stage stage) {
-        Messages messages = Messages.forLanguage(language);
-        stage.setTitle(messages.get("app.title"));
-        stage.setScene(new Scene(new Label(databaseFile.toString()), 1100, 720));
-        stage.show();
+        window.show(stage);
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
     }
 }

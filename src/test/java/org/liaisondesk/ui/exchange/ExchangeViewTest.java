@@ -24,6 +24,7 @@ import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.OpinionInput;
 import org.liaisondesk.model.StationMode;
 import org.liaisondesk.ui.Background;
+import org.liaisondesk.ui.DataChanges;
 import org.liaisondesk.ui.UiContext;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -60,7 +61,7 @@ class ExchangeViewTest {
 
     private ExchangeView show(FxRobot robot, AppContext app) {
         UiContext ui = new UiContext(app, Messages.forLanguage("en"), background, new SimpleStringProperty("clerk"),
-                errors::add);
+                errors::add, new DataChanges());
         ExchangeView[] view = new ExchangeView[1];
         robot.interact(() -> {
             view[0] = new ExchangeView(ui);

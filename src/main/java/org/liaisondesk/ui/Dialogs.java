@@ -1,0 +1,58 @@
+package org.liaisondesk.ui;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.stage.Window;
+import org.liaisondesk.i18n.Messages;
+import org.liaisondesk.i18n.UserFacingException;
+
+/** Message boxes in the window's language and style. They never block: the answer arrives in a callback. */
+public final class Dialogs {
+
+    public static final String STYLESHEET = Dialogs.class.getResource("app.css").toExternalForm();
+
+    private Dialogs() {
+    }
+
+    /** The text a person reads for a failure: the localized message of expected errors, never a stack trace. */
+    public static String describe(Throwable error, Messages messages) {
+        if (error instanceof UserFacingException u) {
+            return u.localized(messages);
+        }
+        // Unexpected: the details go to the console for support, the window shows one readable line.
+        error.printStackTrace();
+        return messages.get("ui.error.unexpected", String.valueOf(error.getMessage()));
+    }
+
+    public static void error(Window owner, Messages messages, Throwable error, Runnable onClosed) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, describe(error, messages),
+                new ButtonType(messages.get("ui.ok"), ButtonBar.ButtonData.OK_DONE));
+        alert.setHeaderText(null);
+        alert.setTitle(messages.get("ui.error.title"));
+        alert.setOnHidden(e -> onClosed.run());
+        show(alert, owner);
+    }
+
+    /** Asks {@code question}; {@code onYes} runs when the person chooses {@code yesKey}, {@code onNo} otherwise. */
+    public static void confirm(Window owner, Messages messages, String question, String yesKey, String noKey,
+                               Runnable onYes, Runnable onNo) {
+        ButtonType yes = new ButtonType(messages.get(yesKey), ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType(messages.get(noKey), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, yes, no);
+        alert.setHeaderText(null);
+        alert.setTitle(messages.get("ui.confirm.title"));
+        alert.setOnHidden(e -> (alert.getResult() == yes ? onYes : onNo).run());
+        show(alert, owner);
+    }
+
+    /** Gives a dialog the window's owner and stylesheet, then shows it without waiting. */
+    public static void show(Dialog<?> dialog, Window owner) {
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        dialog.getDialogPane().getStylesheets().add(STYLESHEET);
+        dialog.show();
+    }
+}

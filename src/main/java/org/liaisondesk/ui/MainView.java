@@ -1,0 +1,142 @@
+package org.liaisondesk.ui;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Parent;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.liaisondesk.service.InputRules;
+import org.liaisondesk.ui.setup.WorkerDialog;
+
+/**
+ * The main window: navigation on the left (Ctrl+1 … Ctrl+9 in order), the chosen screen in the middle, the status
+ * bar at the bottom. Screens are built the first time they are chosen and kept.
+ */
+public final class MainView {
+
+    private final MainViewModel vm;
+    private final UiContext ui;
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final List<ToggleButton> navButtons = new ArrayList<>();
+    private final Map<String, Screen> screens = new HashMap<>();
+
+    public MainView(MainViewModel vm, UiContext ui) {
+        this.vm = vm;
+        this.ui = ui;
+        root.getStyleClass().add("main");
+        root.setLeft(navigation());
+        content.getStyleClass().add("content");
+        root.setCenter(content);
+        root.setBottom(statusBar());
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
+        vm.selectedProperty().addListener((obs, old, index) -> show(index.intValue()));
+        ui.changes().listen(vm::refreshCount);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private VBox navigation() {
+        ToggleGroup group = new ToggleGroup();
+        VBox nav = new VBox();
+        nav.getStyleClass().add("nav");
+        Label brand = new Label(ui.text("nav.brand"));
+        brand.getStyleClass().add("nav-brand");
+        nav.getChildren().add(brand);
+        for (int i = 0; i < vm.items().size(); i++) {
+            NavItem item = vm.items().get(i);
+            Label name = new Label(ui.text(item.labelKey()));
+            Label key = new Label(ui.text("nav.shortcut", i + 1));
+            key.getStyleClass().add("nav-shortcut");
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            HBox graphic = new HBox(name, gap, key);
+            ToggleButton button = new ToggleButton();
+            button.setGraphic(graphic);
+            button.setId("nav-" + item.id());
+            button.getStyleClass().add("nav-item");
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setToggleGroup(group);
+            int index = i;
+            // The selected item stays selected: clicking it again re-shows it instead of unselecting it.
+            button.setOnAction(e -> {
+                button.setSelected(true);
+                vm.select(index);
+            });
+            navButtons.add(button);
+            nav.getChildren().add(button);
+        }
+        return nav;
+    }
+
+    private HBox statusBar() {
+        Label station = new Label(vm.stationText());
+        station.setId("status-station");
+        Hyperlink user = new Hyperlink();
+        user.setId("status-user");
+        user.textProperty().bind(vm.userText());
+        user.setOnAction(e -> vm.loadKnownWorkers(known -> WorkerDialog.show(root.getScene().getWindow(),
+                ui.messages(), new InputRules(ui.app().clock()), known, vm.workerProperty().get(),
+                vm::changeWorker, () -> { })));
+        Label count = new Label();
+        count.setId("status-count");
+        count.textProperty().bind(vm.countText());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Label database = new Label(vm.databaseText());
+        database.setId("status-database");
+        database.getStyleClass().add("status-database");
+        HBox bar = new HBox(station, separator(), user, separator(), count, gap, database);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private static Label separator() {
+        Label s = new Label("|");
+        s.getStyleClass().add("status-separator");
+        return s;
+    }
+
+    private void shortcut(KeyEvent e) {
+        if (!e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        int index = digit(e.getCode());
+        if (index >= 0 && index < vm.items().size()) {
+            vm.select(index);
+            e.consume();
+        }
+    }
+
+    private static int digit(KeyCode code) {
+        if (code.isDigitKey()) {
+            String name = code.getName();
+            char c = name.charAt(name.length() - 1);
+            return c >= '1' && c <= '9' ? c - '1' : -1;
+        }
+        return -1;
+    }
+
+    private void show(int index) {
+        NavItem item = vm.items().get(index);
+        navButtons.get(index).setSelected(true);
+        Screen screen = screens.computeIfAbsent(item.id(), id -> item.factory().apply(ui));
+        content.getChildren().setAll(screen.root());
+        vm.refreshCount();
+        screen.onShown();
+    }
+}

@@ -1,0 +1,27 @@
+package org.liaisondesk.ui;
+
+import java.util.List;
+import org.liaisondesk.ui.entry.EntryView;
+import org.liaisondesk.ui.exchange.ExchangeView;
+import org.liaisondesk.ui.list.OpinionListView;
+import org.liaisondesk.ui.settings.SettingsView;
+
+/**
+ * The registry of the main window's screens, in navigation order (Ctrl+1 is the first). A later screen replaces
+ * its placeholder here, in one line.
+ */
+public final class Screens {
+
+    private Screens() {
+    }
+
+    public static List<NavItem> standard() {
+        return List.of(
+                new NavItem("entry", "nav.entry", EntryView::new),
+                new NavItem("list", "nav.list", OpinionListView::new),
+                new NavItem("review", "nav.review", PlaceholderScreen.factory("nav.review")),
+                new NavItem("stats", "nav.stats", PlaceholderScreen.factory("nav.stats")),
+                new NavItem("exchange", "nav.exchange", ExchangeView::new),
+                new NavItem("settings", "nav.settings", SettingsView::new));
+    }
+}

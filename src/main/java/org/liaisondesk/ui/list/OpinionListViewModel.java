@@ -1,0 +1,262 @@
+package org.liaisondesk.ui.list;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.liaisondesk.i18n.Messages;
+import org.liaisondesk.model.Channel;
+import org.liaisondesk.model.Opinion;
+import org.liaisondesk.model.OpinionFilter;
+import org.liaisondesk.model.OpinionSort;
+import org.liaisondesk.model.Page;
+import org.liaisondesk.model.StationMode;
+import org.liaisondesk.model.Status;
+import org.liaisondesk.ui.StartupProbe;
+import org.liaisondesk.ui.UiContext;
+
+/**
+ * The opinion list: filters, sort and one page of rows at a time, read in the background. Only a page is ever
+ * loaded, so the list opens at once on any number of opinions; sorting happens in SQL.
+ */
+public final class OpinionListViewModel {
+
+    public static final int PAGE_SIZE = 100;
+    private static final int EXCERPT = 60;
+
+    private final UiContext ui;
+    private final boolean generalStation;
+    private final DateTimeFormatter dateTime;
+    private final ObjectProperty<Status> status = new SimpleObjectProperty<>();
+    private final ObjectProperty<Channel> channel = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    /** Primary area 1..6, 0 for "no area fits", null for any. */
+    private final ObjectProperty<Integer> area = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> station = new SimpleObjectProperty<>();
+    private final StringProperty text = new SimpleStringProperty("");
+    private final BooleanProperty recycleBin = new SimpleBooleanProperty();
+    private final ObjectProperty<OpinionSort> sort = new SimpleObjectProperty<>(OpinionSort.NEWEST_FIRST);
+    private final ReadOnlyIntegerWrapper page = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper();
+    private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ObservableList<OpinionRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> stations = FXCollections.observableArrayList();
+    /** Answers to older requests are dropped: only the latest filter's page is shown. */
+    private long generation;
+
+    public OpinionListViewModel(UiContext ui, StationMode mode) {
+        this.ui = ui;
+        this.generalStation = mode == StationMode.GENERAL;
+        this.dateTime = DateTimeFormatter.ofPattern(ui.text("list.dateTime.pattern"), ui.messages().locale());
+        List<Observable> filters = List.of(status, channel, from, to, area, station, text, recycleBin, sort);
+        filters.forEach(f -> f.addListener(o -> firstPage()));
+    }
+
+    public boolean isGeneralStation() {
+        return generalStation;
+    }
+
+    public ObjectProperty<Status> statusProperty() {
+        return status;
+    }
+
+    public ObjectProperty<Channel> channelProperty() {
+        return channel;
+    }
+
+    public ObjectProperty<LocalDate> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<LocalDate> toProperty() {
+        return to;
+    }
+
+    public ObjectProperty<Integer> areaProperty() {
+        return area;
+    }
+
+    public ObjectProperty<String> stationProperty() {
+        return station;
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    /** True: the recycle bin (deleted opinions, which can be restored). */
+    public BooleanProperty recycleBinProperty() {
+        return recycleBin;
+    }
+
+    public ObjectProperty<OpinionSort> sortProperty() {
+        return sort;
+    }
+
+    public ObservableList<OpinionRow> rows() {
+        return rows;
+    }
+
+    /** Stations seen in the opinions (general station only), for the station filter. */
+    public ObservableList<String> stations() {
+        return stations;
+    }
+
+    /** "第 2 / 1,000 页,共 99,987 条". */
+    public ReadOnlyStringProperty pageTextProperty() {
+        return pageText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public int pageCount() {
+        return (int) Math.max(1, (total.get() + PAGE_SIZE - 1) / PAGE_SIZE);
+    }
+
+    public boolean hasNext() {
+        return page.get() + 1 < pageCount();
+    }
+
+    public boolean hasPrevious() {
+        return page.get() > 0;
+    }
+
+    /** The filter as the store reads it. */
+    public OpinionFilter filter() {
+        String t = text.get() == null ? "" : text.get().strip();
+        return new OpinionFilter(status.get(), channel.get(), from.get(), to.get(), area.get(),
+                generalStation ? station.get() : null, t.isEmpty() ? null : t, recycleBin.get());
+    }
+
+    public void clearFilters() {
+        status.set(null);
+        channel.set(null);
+        from.set(null);
+        to.set(null);
+        area.set(null);
+        station.set(null);
+        text.set("");
+    }
+
+    public void firstPage() {
+        showPage(0);
+    }
+
+    public void nextPage() {
+        if (hasNext()) {
+            showPage(page.get() + 1);
+        }
+    }
+
+    public void previousPage() {
+        if (hasPrevious()) {
+            showPage(page.get() - 1);
+        }
+    }
+
+    public void lastPage() {
+        showPage(pageCount() - 1);
+    }
+
+    /** Reads the current page again (after a change elsewhere). */
+    public void reload() {
+        showPage(page.get());
+    }
+
+    private void showPage(int index) {
+        long request = ++generation;
+        OpinionFilter f = filter();
+        OpinionSort s = sort.get();
+        loading.set(true);
+        ui.background().run(() -> ui.app().opinions().page(f, s, index * PAGE_SIZE, PAGE_SIZE), result -> {
+            if (request != generation) {
+                return;
+            }
+            if (result.items().isEmpty() && result.total() > 0 && index > 0) {
+                // The page emptied (deleted elsewhere, or a shorter result): show the last one that has rows.
+                showPage((int) ((result.total() - 1) / PAGE_SIZE));
+                return;
+            }
+            show(index, result);
+        }, error -> {
+            if (request == generation) {
+                loading.set(false);
+            }
+            ui.errors().report(error);
+        });
+        if (generalStation && stations.isEmpty()) {
+            ui.background().run(() -> ui.app().opinions().stats().byStation().keySet().stream().toList(),
+                    stations::setAll);
+        }
+    }
+
+    private void show(int index, Page<Opinion> result) {
+        page.set(index);
+        total.set(result.total());
+        rows.setAll(result.items().stream().map(this::row).toList());
+        pageText.set(ui.text("list.page", index + 1, pageCount(), result.total()));
+        loading.set(false);
+        StartupProbe.listReady();
+    }
+
+    public void delete(OpinionRow row) {
+        ui.background().run(() -> {
+            ui.app().opinionService().delete(row.opinion().id(), ui.actor());
+            return row;
+        }, r -> changed());
+    }
+
+    public void restore(OpinionRow row) {
+        ui.background().run(() -> {
+            ui.app().opinionService().restore(row.opinion().id(), ui.actor());
+            return row;
+        }, r -> changed());
+    }
+
+    private void changed() {
+        reload();
+        ui.changes().fire();
+    }
+
+    OpinionRow row(Opinion o) {
+        Messages m = ui.messages();
+        String areas = o.areas().isEmpty() ? m.get("area.short.none")
+                : o.areas().stream().map(a -> m.get("area.short." + a)).collect(Collectors.joining(m.get("list.areaSeparator")));
+        return new OpinionRow(o, o.number(), dateTime.format(o.receivedAt()), m.get("channel." + o.channel().code()),
+                areas, m.get("status." + o.status().code()), excerpt(o.text()), masked(o.constituent().name()),
+                o.station());
+    }
+
+    static String excerpt(String text) {
+        String one = text.strip().replaceAll("\\s+", " ");
+        return one.length() <= EXCERPT ? one : one.substring(0, EXCERPT) + "…";
+    }
+
+    /** The list is often seen by visitors at the desk: only the family name shows. */
+    String masked(String name) {
+        if (name == null || name.isBlank()) {
+            return ui.text("list.anonymous");
+        }
+        int first = name.offsetByCodePoints(0, 1);
+        return name.substring(0, first) + "*".repeat(Math.max(1, name.codePointCount(first, name.length())));
+    }
+}

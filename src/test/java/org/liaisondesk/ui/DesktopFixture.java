@@ -1,0 +1,142 @@
+package org.liaisondesk.ui;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import java.util.List;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.liaisondesk.app.AppContext;
+import org.liaisondesk.i18n.Messages;
+import org.liaisondesk.model.Channel;
+import org.liaisondesk.model.Constituent;
+import org.liaisondesk.model.OpinionInput;
+import org.liaisondesk.model.StationMode;
+import org.liaisondesk.model.Worker;
+import org.liaisondesk.model.WorkerRole;
+import org.liaisondesk.service.DeskSettings;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts and stops the real window (AppWindow) on a database file, the way the launcher does, for TestFX. */
+final class DesktopFixture {
+
+    /** Generous: the build machine is shared; these are "eventually", not speed checks. */
+    static final int WAIT_SECONDS = 30;
+
+    private final FxRobot robot;
+    private Stage stage;
+    private AppWindow window;
+
+    DesktopFixture(FxRobot robot) {
+        this.robot = robot;
+    }
+
+    /** A database set up as station GS-007 with 张丽 (clerk) remembered as the current user. */
+    static void prepare(Path db, String... texts) {
+        try (AppContext app = AppContext.open(db, Messages.forLanguage("zh"))) {
+            app.stations().initialize("GS-007", "米市巷街道人大代表联络站", StationMode.STATION, "test");
+            new DeskSettings(app.settings(), app.json()).chooseWorker(new Worker("张丽", WorkerRole.CLERK));
+            LocalDateTime at = LocalDateTime.of(2023, 5, 1, 9, 30);
+            for (String text : texts) {
+                app.opinionService().record(new OpinionInput(at, Channel.VISIT,
+                        new Constituent("王秀英", null, null, false), "张丽", text, null), "test");
+                at = at.plusDays(1);
+            }
+        }
+    }
+
+    /** Opens the window on {@code db} in Chinese; returns once the stage is shown (the database opens after). */
+    DesktopFixture start(Path db) throws TimeoutException {
+        return start(db, "zh");
+    }
+
+    /** {@code language} null: as without {@code --lang}, the stored setting decides. */
+    DesktopFixture start(Path db, String language) throws TimeoutException {
+        FxToolkit.setupFixture(() -> {
+            stage = new Stage();
+            window = new AppWindow(new AppWindow.Options(db, language, null));
+            window.show(stage);
+        });
+        return this;
+    }
+
+    /** Opens the window and waits for the entry form. */
+    DesktopFixture startReady(Path db) throws TimeoutException {
+        start(db);
+        waitFor(() -> robot.lookup("#entry-text").tryQuery().map(Node::isVisible).orElse(false));
+        waitForFocus("#entry-text");
+        return this;
+    }
+
+    /** Closes the window as a person would: the stage goes, the database and the lock are released. */
+    void stop() throws TimeoutException {
+        if (stage != null) {
+            FxToolkit.setupFixture(() -> {
+                stage.close();
+                window.close();
+            });
+            stage = null;
+        }
+    }
+
+    /** Gives the window the keyboard again (headless Monocle does not when another window closes). */
+    void focus() throws TimeoutException {
+        FxToolkit.setupFixture(() -> {
+            stage.toFront();
+            stage.requestFocus();
+        });
+    }
+
+    void waitForFocus(String query) throws TimeoutException {
+        waitFor(() -> robot.lookup(query).tryQuery().map(Node::isFocused).orElse(false)
+                || robot.lookup(query).tryQuery().map(n -> n.getScene() != null
+                && n.getScene().getFocusOwner() != null && isInside(n.getScene().getFocusOwner(), n)).orElse(false));
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static void waitFor(Callable<Boolean> condition) throws TimeoutException {
+        try {
+            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            TimeoutException described = new TimeoutException("condition not met; windows: " + describeWindows());
+            described.initCause(e);
+            throw described;
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** What was on screen, for the failure message. */
+    private static String describeWindows() {
+        StringBuilder out = new StringBuilder();
+        for (Window w : List.copyOf(Window.getWindows())) {
+            out.append("\n  ").append(w.getClass().getSimpleName()).append(w.isShowing() ? " showing" : " hidden")
+                    .append(w.isFocused() ? " focused" : "");
+            if (w.getScene() != null) {
+                Node focus = w.getScene().getFocusOwner();
+                out.append(", focus ").append(focus == null ? "-" : focus.getClass().getSimpleName() + "#" + focus.getId());
+                w.getScene().getRoot().lookupAll(".text-area").forEach(t -> out.append(" {")
+                        .append(((javafx.scene.control.TextInputControl) t).getText()).append('}'));
+                w.getScene().getRoot().lookupAll(".label").forEach(l -> {
+                    String t = ((javafx.scene.control.Labeled) l).getText();
+                    if (t != null && !t.isBlank() && l.isVisible()) {
+                        out.append(" [").append(t.replace('\n', ' ')).append(']');
+                    }
+                });
+            }
+        }
+        return out.toString();
+    }
+}
