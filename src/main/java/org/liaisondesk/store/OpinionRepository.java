@@ -219,25 +219,30 @@ public final class OpinionRepository {
         }
     }
 
-    private static void select(Connection c, SqlFilter where, OpinionSort sort, int offset, int limit,
-                               Consumer<Opinion> sink) throws SQLException {
+    static void select(Connection c, SqlFilter where, OpinionSort sort, int offset, int limit,
+                       Consumer<Opinion> sink) throws SQLException {
         String sql = "SELECT " + COLUMNS + " FROM opinion" + where.sql() + " ORDER BY " + orderBy(sort)
                 + " LIMIT ? OFFSET ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int next = where.bind(ps, 1);
             ps.setInt(next, limit <= 0 ? -1 : limit);
             ps.setInt(next + 1, offset);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Opinion> chunk = new ArrayList<>(TAG_BATCH);
-                while (rs.next()) {
-                    chunk.add(read(rs, List.of()));
-                    if (chunk.size() == TAG_BATCH) {
-                        withTags(c, chunk).forEach(sink);
-                        chunk.clear();
-                    }
+            emit(c, ps, sink);
+        }
+    }
+
+    /** Runs a query selecting {@link #COLUMNS} and hands each opinion, with its tags, to the sink in order. */
+    static void emit(Connection c, PreparedStatement ps, Consumer<Opinion> sink) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            List<Opinion> chunk = new ArrayList<>(TAG_BATCH);
+            while (rs.next()) {
+                chunk.add(read(rs, List.of()));
+                if (chunk.size() == TAG_BATCH) {
+                    withTags(c, chunk).forEach(sink);
+                    chunk.clear();
                 }
-                withTags(c, chunk).forEach(sink);
             }
+            withTags(c, chunk).forEach(sink);
         }
     }
 
