@@ -7,11 +7,14 @@ import java.util.List;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.service.InputRules;
 import org.liaisondesk.service.OpinionService;
+import org.liaisondesk.service.SearchService;
 import org.liaisondesk.service.StationService;
 import org.liaisondesk.service.TaggerHolder;
 import org.liaisondesk.store.Database;
 import org.liaisondesk.store.DraftRepository;
+import org.liaisondesk.store.LinkRepository;
 import org.liaisondesk.store.OpinionRepository;
+import org.liaisondesk.store.SearchRepository;
 import org.liaisondesk.store.SettingsRepository;
 import org.liaisondesk.store.StationRepository;
 import org.liaisondesk.tagging.Suggestion;
@@ -33,6 +36,7 @@ public final class AppContext implements AutoCloseable {
     private final StationService stations;
     private final OpinionService opinionService;
     private final TaggerHolder tagger;
+    private final SearchService searchService;
 
     private AppContext(Database database, Messages messages, Clock clock) {
         this.database = database;
@@ -46,6 +50,8 @@ public final class AppContext implements AutoCloseable {
         this.stations = new StationService(new StationRepository(database), rules);
         this.tagger = new TaggerHolder(untrained());
         this.opinionService = new OpinionService(opinions, stations, rules, tagger, clock);
+        this.searchService = new SearchService(new SearchRepository(database), new LinkRepository(database),
+                opinions);
     }
 
     public static AppContext open(Path databaseFile, Messages messages) {
@@ -108,6 +114,10 @@ public final class AppContext implements AutoCloseable {
 
     public TaggerHolder tagger() {
         return tagger;
+    }
+
+    public SearchService searchService() {
+        return searchService;
     }
 
     @Override

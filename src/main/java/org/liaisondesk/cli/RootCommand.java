@@ -12,7 +12,8 @@ import picocli.CommandLine.ScopeType;
 /** {@code liaison-desk [--db PATH] [--lang zh|en] [COMMAND]}: without a command the window opens. */
 @Command(name = "liaison-desk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
-        subcommands = {InitCommand.class, AddCommand.class, ListCommand.class, StatsCommand.class})
+        subcommands = {InitCommand.class, AddCommand.class, ListCommand.class, StatsCommand.class,
+                SearchCommand.class, SimilarCommand.class, ClustersCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT, descriptionKey = "db")
