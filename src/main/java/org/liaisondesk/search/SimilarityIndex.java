@@ -34,17 +34,30 @@ public final class SimilarityIndex {
     static final double COMMON_SHARE = 0.05;
     /** At least this many of the best nominated candidates are scored exactly. */
     static final int EXACT_CANDIDATES = 100;
-    /** A feature that is a bigram has this bit set; a character is its code point. */
-    private static final long BIGRAM = 1L << 42;
-    /** Below this many texts every bigram nominates: the share above means nothing yet. */
+    /** Below this many texts every feature nominates: the share above means nothing yet. */
     private static final int COMMON_MIN_TEXTS = 200;
+    /** A feature key that is a bigram has this bit set; a character's key is its code point. */
+    private static final long BIGRAM = 1L << 42;
 
     private final Map<UUID, Integer> slotOf = new HashMap<>();
-    private final Map<Long, Postings> postings = new HashMap<>();
+    /** Feature key to dense feature number; numbers index the arrays below. */
+    private final Map<Long, Integer> featureNumber = new HashMap<>();
+    private boolean[] isBigram = new boolean[1024];
+    /** Per feature: how many live texts have it, which slots had it, and its weight as of {@link #version}. */
+    private int[] df = new int[1024];
+    private int[][] postings = new int[1024][];
+    private int[] postingCount = new int[1024];
+    private double[] weight = new double[1024];
+    private long[] weightVersion = new long[1024];
+    private int featureCount;
+
     private UUID[] ids = new UUID[1024];
-    private long[][] features = new long[1024][];
+    /** Per slot: the sorted feature numbers of its text; null once removed. */
+    private int[][] features = new int[1024][];
     private int slots;
     private int live;
+    /** Changes on every put and remove, so cached weights know they are stale. */
+    private long version = 1;
     /** Scratch for {@link #similar}: shared weight per slot, all zero between calls. */
     private double[] acc = new double[0];
 
@@ -55,18 +68,20 @@ public final class SimilarityIndex {
     /** Adds a text, or replaces the one kept under that id. */
     public synchronized void put(UUID id, String text) {
         remove(id);
-        long[] s = features(text);
+        int[] f = numbers(keys(text), true);
         if (slots == ids.length) {
             compactOrGrow();
         }
         int slot = slots++;
         ids[slot] = id;
-        features[slot] = s;
+        features[slot] = f;
         slotOf.put(id, slot);
-        for (long sh : s) {
-            postings.computeIfAbsent(sh, k -> new Postings()).add(slot);
+        for (int n : f) {
+            addPosting(n, slot);
+            df[n]++;
         }
         live++;
+        version++;
     }
 
     public synchronized void remove(UUID id) {
@@ -74,28 +89,21 @@ public final class SimilarityIndex {
         if (slot == null) {
             return;
         }
-        for (long sh : features[slot]) {
-            Postings p = postings.get(sh);
-            p.live--;
-            if (p.live == 0) {
-                postings.remove(sh);
-            }
+        for (int n : features[slot]) {
+            df[n]--;
         }
         features[slot] = null;
         live--;
+        version++;
     }
 
     public synchronized int size() {
         return live;
     }
 
-    public synchronized boolean contains(UUID id) {
-        return slotOf.containsKey(id);
-    }
-
     /** The texts most similar to {@code text}, best first, at most {@code limit}, each scoring at least {@code min}. */
     public synchronized List<Match> similarTo(String text, int limit, double min) {
-        return similar(features(text), null, limit, min);
+        return similar(numbers(keys(text), false), null, limit, min);
     }
 
     /** As {@link #similarTo(String, int, double)} for a text already in the index, leaving itself out. */
@@ -155,7 +163,7 @@ public final class SimilarityIndex {
         return out;
     }
 
-    private List<Match> similar(long[] query, UUID self, int limit, double min) {
+    private List<Match> similar(int[] query, UUID self, int limit, double min) {
         if (query.length == 0 || limit <= 0) {
             return List.of();
         }
@@ -165,14 +173,14 @@ public final class SimilarityIndex {
         }
         int[] touched = new int[64];
         int touchedCount = 0;
-        for (long feature : query) {
-            Postings p = postings.get(feature);
-            if (p == null || p.live > commonAbove) {
+        for (int n : query) {
+            if (n < 0 || df[n] == 0 || df[n] > commonAbove) {
                 continue;
             }
-            double w = weight(feature);
-            for (int k = 0; k < p.size; k++) {
-                int slot = p.slots[k];
+            double w = weight(n);
+            int[] p = postings[n];
+            for (int k = 0; k < postingCount[n]; k++) {
+                int slot = p[k];
                 if (features[slot] != null) {
                     if (acc[slot] == 0) {
                         if (touchedCount == touched.length) {
@@ -231,9 +239,13 @@ public final class SimilarityIndex {
         return out;
     }
 
-    /** {@value #CHAR_SHARE} of the characters' weighted containment plus the rest of the bigrams'. */
-    private double score(long[] a, long[] b) {
-        double[] shared = new double[2];
+    /**
+     * {@value #CHAR_SHARE} of the characters' weighted containment plus the rest of the bigrams'. Both arrays are
+     * sorted; a query's features unknown to the index are negative and weigh as if seen once.
+     */
+    private double score(int[] a, int[] b) {
+        double sharedChars = 0;
+        double sharedBigrams = 0;
         double[] wa = new double[2];
         double[] wb = new double[2];
         int i = 0;
@@ -248,19 +260,23 @@ public final class SimilarityIndex {
             } else {
                 double w = weight(a[i]);
                 int k = kind(a[i]);
-                shared[k] += w;
+                if (k == 0) {
+                    sharedChars += w;
+                } else {
+                    sharedBigrams += w;
+                }
                 wa[k] += w;
                 wb[k] += w;
                 i++;
                 j++;
             }
         }
-        return CHAR_SHARE * containment(shared[0], wa[0], wb[0])
-                + (1 - CHAR_SHARE) * containment(shared[1], wa[1], wb[1]);
+        return CHAR_SHARE * containment(sharedChars, wa[0], wb[0])
+                + (1 - CHAR_SHARE) * containment(sharedBigrams, wa[1], wb[1]);
     }
 
-    private static int kind(long feature) {
-        return (feature & BIGRAM) != 0 ? 1 : 0;
+    private int kind(int n) {
+        return n >= 0 ? (isBigram[n] ? 1 : 0) : (n & 1);
     }
 
     private static double containment(double shared, double wa, double wb) {
@@ -268,14 +284,20 @@ public final class SimilarityIndex {
         return smaller == 0 ? 0 : shared / smaller;
     }
 
-    private double weight(long feature) {
-        Postings p = postings.get(feature);
-        int df = p == null ? 0 : p.live;
-        return Math.log(1 + (double) Math.max(live, 1) / Math.max(df, 1));
+    /** {@code ln(1 + N / df)}, cached until the next change. */
+    private double weight(int n) {
+        if (n < 0) {
+            return Math.log(1 + (double) Math.max(live, 1));
+        }
+        if (weightVersion[n] != version) {
+            weight[n] = Math.log(1 + (double) Math.max(live, 1) / Math.max(df[n], 1));
+            weightVersion[n] = version;
+        }
+        return weight[n];
     }
 
-    /** The distinct characters and bigrams of a text, sorted: characters as code points, bigrams flagged. */
-    static long[] features(String text) {
+    /** The distinct characters and bigrams of a text as keys: characters as code points, bigrams flagged. */
+    static long[] keys(String text) {
         LongStream.Builder out = LongStream.builder();
         for (int[] seg : SearchText.segments(text)) {
             for (int i = 0; i < seg.length; i++) {
@@ -285,29 +307,69 @@ public final class SimilarityIndex {
                 }
             }
         }
-        return out.build().sorted().distinct().toArray();
+        return out.build().distinct().toArray();
     }
 
+    /**
+     * Keys as sorted feature numbers. New keys get a number when {@code register}; otherwise (a query) they become
+     * distinct negative numbers whose lowest bit tells a bigram (1) from a character (0).
+     */
+    private int[] numbers(long[] keys, boolean register) {
+        int[] out = new int[keys.length];
+        int unknown = 0;
+        for (int i = 0; i < keys.length; i++) {
+            Integer n = featureNumber.get(keys[i]);
+            if (n == null && register) {
+                n = newFeature((keys[i] & BIGRAM) != 0);
+                featureNumber.put(keys[i], n);
+            }
+            out[i] = n != null ? n : -2 * (++unknown) - ((keys[i] & BIGRAM) != 0 ? 1 : 0);
+        }
+        Arrays.sort(out);
+        return out;
+    }
+
+    private int newFeature(boolean bigram) {
+        if (featureCount == df.length) {
+            int size = featureCount * 2;
+            isBigram = Arrays.copyOf(isBigram, size);
+            df = Arrays.copyOf(df, size);
+            postings = Arrays.copyOf(postings, size);
+            postingCount = Arrays.copyOf(postingCount, size);
+            weight = Arrays.copyOf(weight, size);
+            weightVersion = Arrays.copyOf(weightVersion, size);
+        }
+        isBigram[featureCount] = bigram;
+        postings[featureCount] = new int[2];
+        return featureCount++;
+    }
+
+    private void addPosting(int n, int slot) {
+        if (postingCount[n] == postings[n].length) {
+            postings[n] = Arrays.copyOf(postings[n], postingCount[n] * 2);
+        }
+        postings[n][postingCount[n]++] = slot;
+    }
+
+    /** Drops removed texts from the slots and postings when they are half of them, else makes room. */
     private void compactOrGrow() {
         if (live < slots / 2) {
-            UUID[] keepIds = new UUID[ids.length];
-            long[][] keepFeatures = new long[ids.length][];
             int n = 0;
             for (int slot = 0; slot < slots; slot++) {
                 if (features[slot] != null) {
-                    keepIds[n] = ids[slot];
-                    keepFeatures[n++] = features[slot];
+                    ids[n] = ids[slot];
+                    features[n++] = features[slot];
                 }
             }
-            ids = keepIds;
-            features = keepFeatures;
+            Arrays.fill(ids, n, slots, null);
+            Arrays.fill(features, n, slots, null);
             slots = n;
             slotOf.clear();
-            postings.clear();
+            Arrays.fill(postingCount, 0, featureCount, 0);
             for (int slot = 0; slot < n; slot++) {
                 slotOf.put(ids[slot], slot);
-                for (long sh : features[slot]) {
-                    postings.computeIfAbsent(sh, x -> new Postings()).add(slot);
+                for (int f : features[slot]) {
+                    addPosting(f, slot);
                 }
             }
         } else {
@@ -329,21 +391,6 @@ public final class SimilarityIndex {
         int rb = find(parent, b);
         if (ra != rb) {
             parent[Math.max(ra, rb)] = Math.min(ra, rb);
-        }
-    }
-
-    /** The slots holding a bigram; removed texts stay listed (skipped) until the next compaction. */
-    private static final class Postings {
-        int[] slots = new int[4];
-        int size;
-        int live;
-
-        void add(int slot) {
-            if (size == slots.length) {
-                slots = Arrays.copyOf(slots, size * 2);
-            }
-            slots[size++] = slot;
-            live++;
         }
     }
 }
