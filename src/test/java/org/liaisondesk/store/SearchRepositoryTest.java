@@ -210,6 +210,28 @@ class SearchRepositoryTest {
     }
 
     @Test
+    void aWordInMoreOpinionsThanAreRankedStillFindsEachExactlyOnce() {
+        int n = SearchRepository.RANK_WINDOW + 30;
+        List<Opinion> batch = new ArrayList<>();
+        Instant now = Instant.now();
+        for (int i = 0; i < n; i++) {
+            String text = (i % 7 == 0 ? "希望希望" : "希望") + "第" + i + "条" + (i % 2 == 0 ? "" : ",另外说一句");
+            batch.add(new Opinion(UUID.randomUUID(), null, i % 3 == 0 ? "GS-002" : "GS-001",
+                    LocalDateTime.of(2023, 1, 1, 9, 0), Channel.VISIT, new Constituent(null, null, null, false), null,
+                    text, List.of(), Status.RECORDED, now, now, 1, false));
+        }
+        opinions.createAll(batch, "test");
+        List<Opinion> all = search.search("希望", OpinionFilter.ALL, 0, 0);
+        assertThat(all).hasSize(n);
+        assertThat(all.stream().map(Opinion::id).distinct()).hasSize(n);
+        List<Opinion> acrossTheSplit = search.search("希望", OpinionFilter.ALL, SearchRepository.RANK_WINDOW - 10, 20);
+        assertThat(acrossTheSplit).extracting(Opinion::id).containsExactlyElementsOf(all.subList(
+                SearchRepository.RANK_WINDOW - 10, SearchRepository.RANK_WINDOW + 10).stream().map(Opinion::id)
+                .toList());
+        assertThat(search.search("希望", OpinionFilter.ALL.withStation("GS-002"), 0, 0)).hasSize((n + 2) / 3);
+    }
+
+    @Test
     void migrationBackFillsTheIndexForExistingOpinions() throws Exception {
         add("既有的养老意见");
         db.write(c -> {
