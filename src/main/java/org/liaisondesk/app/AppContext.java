@@ -16,6 +16,7 @@ import org.liaisondesk.service.KeyService;
 import org.liaisondesk.service.OpinionService;
 import org.liaisondesk.service.PasswordHasher;
 import org.liaisondesk.service.RetentionService;
+import org.liaisondesk.service.SearchService;
 import org.liaisondesk.service.StationService;
 import org.liaisondesk.service.TaggingService;
 import org.liaisondesk.service.UserService;
@@ -27,6 +28,8 @@ import org.liaisondesk.store.Maintenance;
 import org.liaisondesk.store.ExchangeRepository;
 import org.liaisondesk.store.OpinionRepository;
 import org.liaisondesk.store.RetentionRepository;
+import org.liaisondesk.store.LinkRepository;
+import org.liaisondesk.store.SearchRepository;
 import org.liaisondesk.store.SettingsRepository;
 import org.liaisondesk.store.StationRepository;
 import org.liaisondesk.store.TaggingRepository;
@@ -60,6 +63,7 @@ public final class AppContext implements AutoCloseable {
     private final KeyService keys;
     private final ExportService exports;
     private final ImportService imports;
+    private final SearchService searchService;
 
     private AppContext(Database database, Messages messages, Clock clock) {
         this.database = database;
@@ -89,6 +93,8 @@ public final class AppContext implements AutoCloseable {
         BatchReader batchReader = new BatchReader(json, messages.locale());
         this.exports = new ExportService(exchange, stations::current, json, batchReader, clock);
         this.imports = new ImportService(exchange, stations::current, batchReader, clock);
+        this.searchService = new SearchService(new SearchRepository(database), new LinkRepository(database),
+                opinions);
     }
 
     public static AppContext open(Path databaseFile, Messages messages) {
@@ -177,6 +183,10 @@ public final class AppContext implements AutoCloseable {
 
     public ImportService imports() {
         return imports;
+    }
+
+    public SearchService searchService() {
+        return searchService;
     }
 
     @Override

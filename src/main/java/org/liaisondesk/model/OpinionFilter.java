@@ -6,7 +6,7 @@ import java.time.LocalDate;
  * What the opinion list shows. Every field is optional (null = any).
  *
  * @param area         matches the primary area; 0 means "no area fits"
- * @param textContains plain substring of the text (the search work adds ranked full-text search)
+ * @param textContains substring of the text (Latin letters ignoring case), looked up in the full-text index
  * @param deleted      false: the normal list; true: the recycle bin
  */
 public record OpinionFilter(Status status, Channel channel, LocalDate receivedFrom, LocalDate receivedTo,

@@ -179,6 +179,7 @@ public final class Database implements AutoCloseable {
             // FULL: a save the window acknowledged survives a power cut, not just a crash.
             st.execute("PRAGMA synchronous=FULL");
         }
+        SearchFunctions.register(c);
         return c;
     }
 

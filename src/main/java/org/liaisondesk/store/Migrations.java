@@ -45,7 +45,12 @@ final class Migrations {
         if (current > latest) {
             throw new StoreException("store.error.tooNew", file, current, latest);
         }
-        for (int v = current + 1; v <= latest; v++) {
+        migrateTo(c, latest);
+    }
+
+    /** Applies the migrations after the current version up to {@code target}; tests use it to build old schemas. */
+    static void migrateTo(Connection c, int target) throws SQLException {
+        for (int v = userVersion(c) + 1; v <= target; v++) {
             if (exists(v)) {
                 apply(c, v);
             }

@@ -215,17 +215,22 @@ public final class OpinionRepository {
         }
     }
 
-    private static void select(Connection c, SqlFilter where, OpinionSort sort, int offset, int limit,
-                               Consumer<Opinion> sink) throws SQLException {
+    static void select(Connection c, SqlFilter where, OpinionSort sort, int offset, int limit,
+                       Consumer<Opinion> sink) throws SQLException {
         String sql = "SELECT " + COLUMNS + " FROM opinion" + where.sql() + " ORDER BY " + orderBy(sort)
                 + " LIMIT ? OFFSET ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int next = where.bind(ps, 1);
             ps.setInt(next, limit <= 0 ? -1 : limit);
             ps.setInt(next + 1, offset);
-            try (ResultSet rs = ps.executeQuery()) {
-                stream(c, rs, sink);
-            }
+            emit(c, ps, sink);
+        }
+    }
+
+    /** Runs a query selecting {@link #COLUMNS} and hands each opinion, with its tags, to the sink in order. */
+    static void emit(Connection c, PreparedStatement ps, Consumer<Opinion> sink) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            stream(c, rs, sink);
         }
     }
 

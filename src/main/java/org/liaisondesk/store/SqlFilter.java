@@ -5,47 +5,84 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.liaisondesk.model.OpinionFilter;
+import org.liaisondesk.search.SearchText;
 
-/** An {@link OpinionFilter} as a WHERE clause with its parameters, always bound, never spliced into SQL. */
+/**
+ * An {@link OpinionFilter} as a WHERE clause with its parameters, always bound, never spliced into SQL. The text
+ * filter uses the full-text index (migration V004) and then checks the exact substring, Latin letters ignoring case.
+ */
 record SqlFilter(String sql, List<Object> params) {
 
     static SqlFilter of(OpinionFilter f) {
+        boolean text = f.textContains() != null && !f.textContains().isEmpty();
+        return of(f, text);
+    }
+
+    /**
+     * The filter for a query driven by the full-text index: the other conditions are kept off their indexes
+     * (SQLite's unary {@code +}), so the planner starts from the index's few candidates, not a scan of them all.
+     */
+    static SqlFilter ofIndexDriven(OpinionFilter f) {
+        return of(f, true);
+    }
+
+    private static SqlFilter of(OpinionFilter f, boolean indexDriven) {
+        String c = indexDriven ? "+" : "";
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        parts.add(f.deleted() ? "deleted_at IS NOT NULL" : "deleted_at IS NULL");
+        parts.add(c + (f.deleted() ? "deleted_at IS NOT NULL" : "deleted_at IS NULL"));
         if (f.status() != null) {
-            parts.add("status = ?");
+            parts.add(c + "status = ?");
             params.add(f.status().code());
         }
         if (f.channel() != null) {
-            parts.add("channel = ?");
+            parts.add(c + "channel = ?");
             params.add(f.channel().code());
         }
         if (f.receivedFrom() != null) {
-            parts.add("received_at >= ?");
+            parts.add(c + "received_at >= ?");
             params.add(f.receivedFrom().atStartOfDay().toString());
         }
         if (f.receivedTo() != null) {
-            parts.add("received_at < ?");
+            parts.add(c + "received_at < ?");
             params.add(f.receivedTo().plusDays(1).atStartOfDay().toString());
         }
         if (f.area() != null) {
             if (f.area() == 0) {
-                parts.add("primary_area IS NULL");
+                parts.add(c + "primary_area IS NULL");
             } else {
-                parts.add("primary_area = ?");
+                parts.add(c + "primary_area = ?");
                 params.add(f.area());
             }
         }
         if (f.station() != null) {
-            parts.add("station = ?");
+            parts.add(c + "station = ?");
             params.add(f.station());
         }
         if (f.textContains() != null && !f.textContains().isEmpty()) {
-            parts.add("instr(text, ?) > 0");
-            params.add(f.textContains());
+            String query = SearchText.fold(f.textContains());
+            SearchText.matchExpression(query).ifPresent(expression -> {
+                parts.add("id IN (SELECT search_doc.opinion_id FROM search_fts JOIN search_doc "
+                        + "ON search_doc.docid = search_fts.rowid WHERE search_fts MATCH ?)");
+                params.add(expression);
+            });
+            parts.add(CONTAINS);
+            params.add(query);
         }
         return new SqlFilter(" WHERE " + String.join(" AND ", parts), params);
+    }
+
+    /**
+     * The exact check behind every search: the text contains the (folded) query. The full-text index only narrows
+     * the candidates; this decides, so there are no false positives.
+     */
+    static final String CONTAINS = "instr(lower(text), ?) > 0";
+
+    /** This filter and one more condition with its parameter. */
+    SqlFilter and(String condition, Object param) {
+        List<Object> more = new ArrayList<>(params);
+        more.add(param);
+        return new SqlFilter(sql + " AND " + condition, more);
     }
 
     /** Binds the parameters from {@code first}; returns the next free index. */

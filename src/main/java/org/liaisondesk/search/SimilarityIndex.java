@@ -1,0 +1,396 @@
+package org.liaisondesk.search;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.LongStream;
+
+/**
+ * Finds opinions that say nearly the same thing, for "has this been raised already?" while a clerk types and for
+ * grouping near-duplicates. Pure computation over texts handed in; kept up to date by {@link #put} and
+ * {@link #remove}. Thread-safe.
+ *
+ * <p>A text is described by two sets of features, as {@link SearchText} cuts it (letters and digits, Latin folded):
+ * its characters and its character pairs (bigrams). Each feature is weighted by rarity, {@code ln(1 + N / df)}:
+ * "灯" or "3号" say more than "的" or "建议". For each set, the score is the weighted overlap divided by the weight of
+ * the lighter text (weighted containment, 0..1, so a short opinion restated inside a longer one scores high); the
+ * score of two texts is {@value #CHAR_SHARE} of the characters' score plus the rest of the bigrams'. On hand-labelled
+ * pairs (test resource {@code similar-pairs.tsv}) characters separate "same matter in other words" from "same topic,
+ * other matter" far better than bigrams alone (which miss paraphrases); the bigrams keep some word order.
+ *
+ * <p>An inverted index from feature to texts nominates candidates: features in more than {@value #COMMON_SHARE} of
+ * the texts nominate nothing (they never make two texts similar on their own) but still count in the score; the
+ * {@value #EXACT_CANDIDATES} candidates sharing the most nominating weight are scored exactly.
+ */
+public final class SimilarityIndex {
+
+    /** Weight of the characters' score; the bigrams' score has the rest. */
+    static final double CHAR_SHARE = 0.7;
+    /** Features in more than this share of all texts do not nominate candidates. */
+    static final double COMMON_SHARE = 0.05;
+    /** At least this many of the best nominated candidates are scored exactly. */
+    static final int EXACT_CANDIDATES = 100;
+    /** Below this many texts every feature nominates: the share above means nothing yet. */
+    private static final int COMMON_MIN_TEXTS = 200;
+    /** A feature key that is a bigram has this bit set; a character's key is its code point. */
+    private static final long BIGRAM = 1L << 42;
+
+    private final Map<UUID, Integer> slotOf = new HashMap<>();
+    /** Feature key to dense feature number; numbers index the arrays below. */
+    private final Map<Long, Integer> featureNumber = new HashMap<>();
+    private boolean[] isBigram = new boolean[1024];
+    /** Per feature: how many live texts have it, which slots had it, and its weight as of {@link #version}. */
+    private int[] df = new int[1024];
+    private int[][] postings = new int[1024][];
+    private int[] postingCount = new int[1024];
+    private double[] weight = new double[1024];
+    private long[] weightVersion = new long[1024];
+    private int featureCount;
+
+    private UUID[] ids = new UUID[1024];
+    /** Per slot: the sorted feature numbers of its text; null once removed. */
+    private int[][] features = new int[1024][];
+    private int slots;
+    private int live;
+    /** Changes on every put and remove, so cached weights know they are stale. */
+    private long version = 1;
+    /** Scratch for {@link #similar}: shared weight per slot, all zero between calls. */
+    private double[] acc = new double[0];
+
+    /** A text found similar, with its score in 0..1. */
+    public record Match(UUID id, double score) {
+    }
+
+    /** Adds a text, or replaces the one kept under that id. */
+    public synchronized void put(UUID id, String text) {
+        remove(id);
+        int[] f = numbers(keys(text), true);
+        if (slots == ids.length) {
+            compactOrGrow();
+        }
+        int slot = slots++;
+        ids[slot] = id;
+        features[slot] = f;
+        slotOf.put(id, slot);
+        for (int n : f) {
+            addPosting(n, slot);
+            df[n]++;
+        }
+        live++;
+        version++;
+    }
+
+    public synchronized void remove(UUID id) {
+        Integer slot = slotOf.remove(id);
+        if (slot == null) {
+            return;
+        }
+        for (int n : features[slot]) {
+            df[n]--;
+        }
+        features[slot] = null;
+        live--;
+        version++;
+    }
+
+    public synchronized int size() {
+        return live;
+    }
+
+    /** The texts most similar to {@code text}, best first, at most {@code limit}, each scoring at least {@code min}. */
+    public synchronized List<Match> similarTo(String text, int limit, double min) {
+        return similar(numbers(keys(text), false), null, limit, min);
+    }
+
+    /** As {@link #similarTo(String, int, double)} for a text already in the index, leaving itself out. */
+    public synchronized List<Match> similarTo(UUID id, int limit, double min) {
+        Integer slot = slotOf.get(id);
+        return slot == null ? List.of() : similar(features[slot], id, limit, min);
+    }
+
+    /** The score of two texts in the index; 0 when either is missing. */
+    public synchronized double score(UUID a, UUID b) {
+        Integer sa = slotOf.get(a);
+        Integer sb = slotOf.get(b);
+        return sa == null || sb == null ? 0 : score(features[sa], features[sb]);
+    }
+
+    /**
+     * Groups of texts joined by a chain of pairs scoring at least {@code threshold} (single linkage) or by belonging
+     * to one matter in {@code matters} (text id to matter id, for links people made), largest first; texts joined
+     * to nothing are left out.
+     */
+    public synchronized List<List<UUID>> groups(double threshold, Map<UUID, UUID> matters) {
+        int[] parent = new int[slots];
+        for (int i = 0; i < slots; i++) {
+            parent[i] = i;
+        }
+        for (int slot = 0; slot < slots; slot++) {
+            if (features[slot] == null) {
+                continue;
+            }
+            for (Match m : similar(features[slot], ids[slot], EXACT_CANDIDATES, threshold)) {
+                union(parent, slot, slotOf.get(m.id()));
+            }
+        }
+        Map<UUID, Integer> matterSlot = new HashMap<>();
+        matters.forEach((id, matter) -> {
+            Integer slot = slotOf.get(id);
+            if (slot != null) {
+                Integer other = matterSlot.putIfAbsent(matter, slot);
+                if (other != null) {
+                    union(parent, slot, other);
+                }
+            }
+        });
+        Map<Integer, List<UUID>> byRoot = new HashMap<>();
+        for (int slot = 0; slot < slots; slot++) {
+            if (features[slot] != null) {
+                byRoot.computeIfAbsent(find(parent, slot), k -> new ArrayList<>()).add(ids[slot]);
+            }
+        }
+        List<List<UUID>> out = new ArrayList<>();
+        for (List<UUID> g : byRoot.values()) {
+            if (g.size() > 1) {
+                out.add(g);
+            }
+        }
+        out.sort(Comparator.<List<UUID>>comparingInt(List::size).reversed());
+        return out;
+    }
+
+    private List<Match> similar(int[] query, UUID self, int limit, double min) {
+        if (query.length == 0 || limit <= 0) {
+            return List.of();
+        }
+        int commonAbove = live < COMMON_MIN_TEXTS ? Integer.MAX_VALUE : (int) (live * COMMON_SHARE);
+        if (acc.length < slots) {
+            acc = new double[ids.length];
+        }
+        int[] touched = new int[64];
+        int touchedCount = 0;
+        for (int n : query) {
+            if (n < 0 || df[n] == 0 || df[n] > commonAbove) {
+                continue;
+            }
+            double w = weight(n);
+            int[] p = postings[n];
+            for (int k = 0; k < postingCount[n]; k++) {
+                int slot = p[k];
+                if (features[slot] != null) {
+                    if (acc[slot] == 0) {
+                        if (touchedCount == touched.length) {
+                            touched = Arrays.copyOf(touched, touchedCount * 2);
+                        }
+                        touched[touchedCount++] = slot;
+                    }
+                    acc[slot] += w;
+                }
+            }
+        }
+        int[] best = bestNominated(touched, touchedCount, Math.max(EXACT_CANDIDATES, limit * 4));
+        List<Match> out = new ArrayList<>();
+        for (int slot : best) {
+            if (ids[slot].equals(self)) {
+                continue;
+            }
+            double s = score(query, features[slot]);
+            if (s >= min) {
+                out.add(new Match(ids[slot], s));
+            }
+        }
+        out.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::id));
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    }
+
+    /** The {@code n} touched slots with the most nominating weight; clears the scratch for the next call. */
+    private int[] bestNominated(int[] touched, int count, int n) {
+        int[] out;
+        if (count <= n) {
+            out = Arrays.copyOf(touched, count);
+        } else {
+            double[] w = new double[count];
+            for (int t = 0; t < count; t++) {
+                w[t] = acc[touched[t]];
+            }
+            double[] sorted = w.clone();
+            Arrays.sort(sorted);
+            double cut = sorted[count - n];
+            out = new int[n];
+            int k = 0;
+            for (int t = 0; t < count && k < n; t++) {
+                if (w[t] > cut) {
+                    out[k++] = touched[t];
+                }
+            }
+            for (int t = 0; t < count && k < n; t++) {
+                if (w[t] == cut) {
+                    out[k++] = touched[t];
+                }
+            }
+        }
+        for (int t = 0; t < count; t++) {
+            acc[touched[t]] = 0;
+        }
+        return out;
+    }
+
+    /**
+     * {@value #CHAR_SHARE} of the characters' weighted containment plus the rest of the bigrams'. Both arrays are
+     * sorted; a query's features unknown to the index are negative and weigh as if seen once.
+     */
+    private double score(int[] a, int[] b) {
+        double sharedChars = 0;
+        double sharedBigrams = 0;
+        double[] wa = new double[2];
+        double[] wb = new double[2];
+        int i = 0;
+        int j = 0;
+        while (i < a.length || j < b.length) {
+            if (j == b.length || (i < a.length && a[i] < b[j])) {
+                wa[kind(a[i])] += weight(a[i]);
+                i++;
+            } else if (i == a.length || b[j] < a[i]) {
+                wb[kind(b[j])] += weight(b[j]);
+                j++;
+            } else {
+                double w = weight(a[i]);
+                int k = kind(a[i]);
+                if (k == 0) {
+                    sharedChars += w;
+                } else {
+                    sharedBigrams += w;
+                }
+                wa[k] += w;
+                wb[k] += w;
+                i++;
+                j++;
+            }
+        }
+        return CHAR_SHARE * containment(sharedChars, wa[0], wb[0])
+                + (1 - CHAR_SHARE) * containment(sharedBigrams, wa[1], wb[1]);
+    }
+
+    private int kind(int n) {
+        return n >= 0 ? (isBigram[n] ? 1 : 0) : (n & 1);
+    }
+
+    private static double containment(double shared, double wa, double wb) {
+        double smaller = Math.min(wa, wb);
+        return smaller == 0 ? 0 : shared / smaller;
+    }
+
+    /** {@code ln(1 + N / df)}, cached until the next change. */
+    private double weight(int n) {
+        if (n < 0) {
+            return Math.log(1 + (double) Math.max(live, 1));
+        }
+        if (weightVersion[n] != version) {
+            weight[n] = Math.log(1 + (double) Math.max(live, 1) / Math.max(df[n], 1));
+            weightVersion[n] = version;
+        }
+        return weight[n];
+    }
+
+    /** The distinct characters and bigrams of a text as keys: characters as code points, bigrams flagged. */
+    static long[] keys(String text) {
+        LongStream.Builder out = LongStream.builder();
+        for (int[] seg : SearchText.segments(text)) {
+            for (int i = 0; i < seg.length; i++) {
+                out.add(seg[i]);
+                if (i + 1 < seg.length) {
+                    out.add(BIGRAM | ((long) seg[i] << 21) | seg[i + 1]);
+                }
+            }
+        }
+        return out.build().distinct().toArray();
+    }
+
+    /**
+     * Keys as sorted feature numbers. New keys get a number when {@code register}; otherwise (a query) they become
+     * distinct negative numbers whose lowest bit tells a bigram (1) from a character (0).
+     */
+    private int[] numbers(long[] keys, boolean register) {
+        int[] out = new int[keys.length];
+        int unknown = 0;
+        for (int i = 0; i < keys.length; i++) {
+            Integer n = featureNumber.get(keys[i]);
+            if (n == null && register) {
+                n = newFeature((keys[i] & BIGRAM) != 0);
+                featureNumber.put(keys[i], n);
+            }
+            out[i] = n != null ? n : -2 * (++unknown) - ((keys[i] & BIGRAM) != 0 ? 1 : 0);
+        }
+        Arrays.sort(out);
+        return out;
+    }
+
+    private int newFeature(boolean bigram) {
+        if (featureCount == df.length) {
+            int size = featureCount * 2;
+            isBigram = Arrays.copyOf(isBigram, size);
+            df = Arrays.copyOf(df, size);
+            postings = Arrays.copyOf(postings, size);
+            postingCount = Arrays.copyOf(postingCount, size);
+            weight = Arrays.copyOf(weight, size);
+            weightVersion = Arrays.copyOf(weightVersion, size);
+        }
+        isBigram[featureCount] = bigram;
+        postings[featureCount] = new int[2];
+        return featureCount++;
+    }
+
+    private void addPosting(int n, int slot) {
+        if (postingCount[n] == postings[n].length) {
+            postings[n] = Arrays.copyOf(postings[n], postingCount[n] * 2);
+        }
+        postings[n][postingCount[n]++] = slot;
+    }
+
+    /** Drops removed texts from the slots and postings when they are half of them, else makes room. */
+    private void compactOrGrow() {
+        if (live < slots / 2) {
+            int n = 0;
+            for (int slot = 0; slot < slots; slot++) {
+                if (features[slot] != null) {
+                    ids[n] = ids[slot];
+                    features[n++] = features[slot];
+                }
+            }
+            Arrays.fill(ids, n, slots, null);
+            Arrays.fill(features, n, slots, null);
+            slots = n;
+            slotOf.clear();
+            Arrays.fill(postingCount, 0, featureCount, 0);
+            for (int slot = 0; slot < n; slot++) {
+                slotOf.put(ids[slot], slot);
+                for (int f : features[slot]) {
+                    addPosting(f, slot);
+                }
+            }
+        } else {
+            ids = Arrays.copyOf(ids, ids.length * 2);
+            features = Arrays.copyOf(features, features.length * 2);
+        }
+    }
+
+    private static int find(int[] parent, int x) {
+        while (parent[x] != x) {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        return x;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a);
+        int rb = find(parent, b);
+        if (ra != rb) {
+            parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+    }
+}

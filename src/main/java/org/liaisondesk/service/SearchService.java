@@ -1,0 +1,154 @@
+package org.liaisondesk.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.liaisondesk.i18n.UserFacingException;
+import org.liaisondesk.model.Opinion;
+import org.liaisondesk.model.OpinionFilter;
+import org.liaisondesk.model.OpinionText;
+import org.liaisondesk.search.SearchText;
+import org.liaisondesk.search.SimilarityIndex;
+import org.liaisondesk.store.LinkRepository;
+import org.liaisondesk.store.OpinionRepository;
+import org.liaisondesk.store.SearchRepository;
+
+/**
+ * Full-text search, "has this matter been raised already?", groups of near-duplicate opinions, and "same matter"
+ * links: what the review queue, the entry form and the command line share.
+ */
+public final class SearchService {
+
+    /**
+     * Two opinions scoring at least this are taken as one matter. Chosen on 60 hand-labelled pairs (test resource
+     * {@code search/similar-pairs.tsv}, {@code SimilarityPairsTest}): precision 0.96, recall 0.87 there.
+     */
+    public static final double SAME_MATTER = 0.35;
+    /** Suggestions while typing go lower (recall 0.93, precision 0.80 there): a clerk glances at them and decides. */
+    public static final double SUGGEST = 0.25;
+
+    private final SearchRepository search;
+    private final LinkRepository links;
+    private final OpinionRepository opinions;
+    private final SimilarityIndex similar = new SimilarityIndex();
+    private long seenChange;
+
+    public SearchService(SearchRepository search, LinkRepository links, OpinionRepository opinions) {
+        this.search = search;
+        this.links = links;
+        this.opinions = opinions;
+    }
+
+    /** A search result: the opinion and where the query occurs in its text. */
+    public record Hit(Opinion opinion, List<SearchText.Span> spans) {
+    }
+
+    /** A group of opinions on one matter: who raised it where. */
+    public record Cluster(List<UUID> opinions, List<String> stations) {
+
+        public int size() {
+            return opinions.size();
+        }
+    }
+
+    /**
+     * One page of the opinions matching the filter whose text contains {@code query} (Latin letters ignoring case),
+     * most relevant first, with the matches to highlight.
+     */
+    public List<Hit> search(String query, OpinionFilter filter, int offset, int limit) {
+        String q = checkedQuery(query);
+        List<Hit> out = new ArrayList<>();
+        search.search(q, filter, offset, limit, o -> out.add(new Hit(o, SearchText.spans(o.text(), q))));
+        return out;
+    }
+
+    /** As {@link #search(String, OpinionFilter, int, int)}, streamed, without spans ({@code limit <= 0}: all). */
+    public void search(String query, OpinionFilter filter, int limit, Consumer<Opinion> sink) {
+        search.search(checkedQuery(query), filter, 0, limit, sink);
+    }
+
+    /** Opinions saying nearly the same as {@code text} (e.g. the one being typed), best first. */
+    public List<SimilarityIndex.Match> similarTo(String text, int limit) {
+        catchUp();
+        return similar.similarTo(text, limit, SUGGEST);
+    }
+
+    /** Opinions saying nearly the same as a stored one, best first, itself left out. */
+    public List<SimilarityIndex.Match> similarTo(UUID id, int limit) {
+        Opinion o = opinions.find(id).orElseThrow(() -> new UserFacingException("opinion.error.notFound", id));
+        catchUp();
+        return o.deleted() ? similar.similarTo(o.text(), limit, SUGGEST) : similar.similarTo(id, limit, SUGGEST);
+    }
+
+    /**
+     * Groups of at least {@code minSize} opinions matching the filter that raise one matter: near-duplicates
+     * (score at least {@link #SAME_MATTER}, chained) and opinions a clerk linked. Largest first.
+     */
+    public List<Cluster> clusters(OpinionFilter filter, int minSize) {
+        SimilarityIndex index = new SimilarityIndex();
+        Map<UUID, String> stations = new HashMap<>();
+        search.texts(filter, t -> {
+            index.put(t.id(), t.text());
+            stations.put(t.id(), t.station());
+        });
+        List<Cluster> out = new ArrayList<>();
+        for (List<UUID> group : index.groups(SAME_MATTER, links.matters())) {
+            if (group.size() >= Math.max(minSize, 2)) {
+                TreeSet<String> where = new TreeSet<>();
+                group.forEach(id -> where.add(stations.get(id)));
+                out.add(new Cluster(group, List.copyOf(where)));
+            }
+        }
+        return out;
+    }
+
+    /** Records that {@code opinion} raises the same matter as {@code sameAs}; returns the matter's opinions. */
+    public List<UUID> link(UUID opinion, UUID sameAs, String actor) {
+        if (opinion.equals(sameAs)) {
+            throw new UserFacingException("link.error.self");
+        }
+        for (UUID id : List.of(opinion, sameAs)) {
+            if (opinions.find(id).isEmpty()) {
+                throw new UserFacingException("opinion.error.notFound", id);
+            }
+        }
+        return links.link(opinion, sameAs, actor);
+    }
+
+    /** Takes an opinion out of its matter; it stands alone again. */
+    public void unlink(UUID opinion, String actor) {
+        if (!links.unlink(opinion, actor)) {
+            throw new UserFacingException("link.error.notLinked", opinion);
+        }
+    }
+
+    /** The opinions of the same matter, itself included. */
+    public List<UUID> sameMatter(UUID opinion) {
+        return links.sameMatter(opinion);
+    }
+
+    /** Brings the similarity index up to date with the store: everything on first use, then only changes. */
+    private synchronized void catchUp() {
+        seenChange = search.changesSince(seenChange, this::apply);
+    }
+
+    private void apply(OpinionText t) {
+        if (t.deleted()) {
+            similar.remove(t.id());
+        } else {
+            similar.put(t.id(), t.text());
+        }
+    }
+
+    private static String checkedQuery(String query) {
+        String q = query == null ? "" : query.strip();
+        if (q.isEmpty()) {
+            throw new UserFacingException("search.error.emptyQuery");
+        }
+        return q;
+    }
+}

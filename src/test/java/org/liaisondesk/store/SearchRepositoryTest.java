@@ -1,0 +1,278 @@
+package org.liaisondesk.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.liaisondesk.model.Channel;
+import org.liaisondesk.model.Constituent;
+import org.liaisondesk.model.Opinion;
+import org.liaisondesk.model.OpinionFilter;
+import org.liaisondesk.model.OpinionSort;
+import org.liaisondesk.model.Status;
+import org.liaisondesk.search.SearchText;
+
+/** The full-text index on a real SQLite file: exactly the opinions containing the query, in step with writes. */
+class SearchRepositoryTest {
+
+    @TempDir
+    Path dir;
+
+    private Database db;
+    private OpinionRepository opinions;
+    private SearchRepository search;
+
+    @BeforeEach
+    void open() {
+        db = Database.open(dir.resolve("t.db"));
+        opinions = new OpinionRepository(db);
+        search = new SearchRepository(db);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private Opinion add(String text) {
+        return add(text, "GS-001", Channel.VISIT, LocalDate.of(2023, 5, 1));
+    }
+
+    private Opinion add(String text, String station, Channel channel, LocalDate day) {
+        Instant now = Instant.now();
+        return opinions.create(new Opinion(UUID.randomUUID(), null, station, day.atTime(9, 0), channel,
+                new Constituent(null, null, null, false), null, text, List.of(), Status.RECORDED, now, now, 1, false),
+                "test");
+    }
+
+    private List<String> texts(String query) {
+        return texts(query, OpinionFilter.ALL);
+    }
+
+    private List<String> texts(String query, OpinionFilter filter) {
+        return search.search(query, filter, 0, 0).stream().map(Opinion::text).toList();
+    }
+
+    @Test
+    void findsWordsOfTwoThreeAndFourCharacters() {
+        add("社区养老服务站只有一个工作人员");
+        add("夜市噪音扰民,晚上睡不着");
+        add("亚运期间封路要提前告知");
+        add("垃圾分类的桶太远");
+        assertThat(texts("养老")).containsExactly("社区养老服务站只有一个工作人员");
+        assertThat(texts("噪音")).containsExactly("夜市噪音扰民,晚上睡不着");
+        assertThat(texts("亚运")).containsExactly("亚运期间封路要提前告知");
+        assertThat(texts("服务站")).containsExactly("社区养老服务站只有一个工作人员");
+        assertThat(texts("垃圾分类")).containsExactly("垃圾分类的桶太远");
+        assertThat(texts("分类桶")).isEmpty();
+    }
+
+    @Test
+    void findsDigitsLatinAndSingleCharacters() {
+        add("3号楼电梯坏了");
+        add("13号楼门口积水");
+        add("打12345热线没人接");
+        add("小区WiFi信号差");
+        assertThat(texts("3号楼")).containsExactlyInAnyOrder("3号楼电梯坏了", "13号楼门口积水");
+        assertThat(texts("13号")).containsExactly("13号楼门口积水");
+        assertThat(texts("12345热线")).containsExactly("打12345热线没人接");
+        assertThat(texts("2345")).containsExactly("打12345热线没人接");
+        assertThat(texts("wifi")).containsExactly("小区WiFi信号差");
+        assertThat(texts("WIFI")).containsExactly("小区WiFi信号差");
+        assertThat(texts("梯")).containsExactly("3号楼电梯坏了");
+        assertThat(texts("3")).containsExactlyInAnyOrder("3号楼电梯坏了", "13号楼门口积水", "打12345热线没人接");
+    }
+
+    @Test
+    void noFalsePositivesFromBigramsSpreadOverTheText() {
+        add("养老院和老年活动中心");
+        add("养老,年底前办好");
+        add("建议办好养老年金");
+        assertThat(texts("养老年")).containsExactly("建议办好养老年金");
+        assertThat(texts("老年")).containsExactlyInAnyOrder("养老院和老年活动中心", "建议办好养老年金");
+        assertThat(texts("养老 年")).isEmpty();
+    }
+
+    @Test
+    void operatorsAndQuotesInQueriesAreJustText() {
+        add("他说\"路灯坏了\"(已经一个月)");
+        add("NEAR AND OR NOT 都不是命令");
+        add("价格*2 - 折扣");
+        for (String q : List.of("\"", "\"路灯", "*", "AND", "NEAR", "-", "(", ")", "\"*AND(", "NEAR(a b)", "'",
+                "路灯\" OR \"x", "a:b", "^", "{bi}:x")) {
+            List<String> expected = new ArrayList<>();
+            for (String t : List.of("他说\"路灯坏了\"(已经一个月)", "NEAR AND OR NOT 都不是命令", "价格*2 - 折扣")) {
+                if (t.toLowerCase().contains(q.toLowerCase())) {
+                    expected.add(t);
+                }
+            }
+            assertThat(texts(q)).as(q).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    @Test
+    void resultsAreExactlyTheTextsContainingTheQuery() {
+        Random r = new Random(7);
+        String alphabet = "养老院年服务社区小区电梯路灯噪音夜市3号楼12AbC,。 ";
+        List<String> stored = new ArrayList<>();
+        List<Opinion> batch = new ArrayList<>();
+        Instant now = Instant.now();
+        for (int i = 0; i < 400; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 5 + r.nextInt(25); k > 0; k--) {
+                sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            stored.add(sb.toString());
+            batch.add(new Opinion(UUID.randomUUID(), null, "GS-001", LocalDateTime.of(2023, 1, 1, 9, 0), Channel.VISIT,
+                    new Constituent(null, null, null, false), null, sb.toString(), List.of(), Status.RECORDED, now,
+                    now, 1, false));
+        }
+        opinions.createAll(batch, "test");
+        for (int i = 0; i < 300; i++) {
+            String q;
+            if (i % 2 == 0) {
+                String t = stored.get(r.nextInt(stored.size()));
+                int from = r.nextInt(t.length());
+                q = t.substring(from, Math.min(t.length(), from + 1 + r.nextInt(4)));
+            } else {
+                q = "" + alphabet.charAt(r.nextInt(alphabet.length())) + alphabet.charAt(r.nextInt(alphabet.length()))
+                        + alphabet.charAt(r.nextInt(alphabet.length()));
+            }
+            if (q.isBlank()) {
+                continue;
+            }
+            String folded = SearchText.fold(q);
+            List<String> expected = stored.stream().filter(t -> SearchText.fold(t).contains(folded)).toList();
+            assertThat(texts(q)).as("query [%s]", q).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(opinions.count(OpinionFilter.ALL.withTextContains(q))).as("list --query [%s]", q)
+                    .isEqualTo(expected.size());
+        }
+    }
+
+    @Test
+    void combinesWithTheListFilters() {
+        add("养老服务站人手不够", "GS-001", Channel.VISIT, LocalDate.of(2023, 5, 1));
+        add("养老食堂太贵", "GS-002", Channel.PHONE, LocalDate.of(2023, 6, 1));
+        Opinion closed = add("养老床位太少", "GS-002", Channel.VISIT, LocalDate.of(2023, 7, 1));
+        opinions.update(new Opinion(closed.id(), closed.number(), closed.station(), closed.receivedAt(),
+                closed.channel(), closed.constituent(), null, closed.text(), List.of(), Status.CLOSED,
+                closed.createdAt(), closed.updatedAt(), closed.revision(), false), closed.revision(), "test", "close");
+        assertThat(texts("养老", OpinionFilter.ALL.withStation("GS-002"))).containsExactlyInAnyOrder("养老食堂太贵",
+                "养老床位太少");
+        assertThat(texts("养老", OpinionFilter.ALL.withChannel(Channel.PHONE))).containsExactly("养老食堂太贵");
+        assertThat(texts("养老", OpinionFilter.ALL.withReceived(LocalDate.of(2023, 6, 1), LocalDate.of(2023, 6, 30))))
+                .containsExactly("养老食堂太贵");
+        assertThat(texts("养老", OpinionFilter.ALL.withStatus(Status.CLOSED))).containsExactly("养老床位太少");
+        List<String> newestFirst = new ArrayList<>();
+        opinions.forEach(OpinionFilter.ALL.withTextContains("养老").withStation("GS-002"), OpinionSort.NEWEST_FIRST, 0,
+                o -> newestFirst.add(o.text()));
+        assertThat(newestFirst).containsExactly("养老床位太少", "养老食堂太贵");
+    }
+
+    @Test
+    void followsEditsDeletesAndRestores() {
+        Opinion o = add("小区噪音扰民");
+        assertThat(texts("噪音")).hasSize(1);
+        Opinion edited = opinions.update(new Opinion(o.id(), o.number(), o.station(), o.receivedAt(), o.channel(),
+                o.constituent(), null, "小区路灯坏了", List.of(), o.status(), o.createdAt(), o.updatedAt(),
+                o.revision(), false), o.revision(), "test", "edit").orElseThrow();
+        assertThat(texts("噪音")).isEmpty();
+        assertThat(texts("路灯")).hasSize(1);
+        opinions.setDeleted(o.id(), true, "test");
+        assertThat(texts("路灯")).isEmpty();
+        assertThat(texts("路灯", OpinionFilter.ALL.withDeleted(true))).containsExactly(edited.text());
+        opinions.setDeleted(o.id(), false, "test");
+        assertThat(texts("路灯")).containsExactly("小区路灯坏了");
+    }
+
+    @Test
+    void ranksTheMostRelevantFirstAndPages() {
+        add("关于停车的意见,顺便提一下电梯");
+        add("电梯电梯电梯,电梯又坏了");
+        add("电梯坏了");
+        List<String> ranked = texts("电梯");
+        assertThat(ranked.get(0)).isEqualTo("电梯电梯电梯,电梯又坏了");
+        assertThat(ranked.get(2)).isEqualTo("关于停车的意见,顺便提一下电梯");
+        assertThat(search.search("电梯", OpinionFilter.ALL, 1, 1)).extracting(Opinion::text)
+                .containsExactly(ranked.get(1));
+    }
+
+    @Test
+    void aWordInMoreOpinionsThanAreRankedStillFindsEachExactlyOnce() {
+        int n = SearchRepository.RANK_WINDOW + 30;
+        List<Opinion> batch = new ArrayList<>();
+        Instant now = Instant.now();
+        for (int i = 0; i < n; i++) {
+            String text = (i % 7 == 0 ? "希望希望" : "希望") + "第" + i + "条" + (i % 2 == 0 ? "" : ",另外说一句");
+            batch.add(new Opinion(UUID.randomUUID(), null, i % 3 == 0 ? "GS-002" : "GS-001",
+                    LocalDateTime.of(2023, 1, 1, 9, 0), Channel.VISIT, new Constituent(null, null, null, false), null,
+                    text, List.of(), Status.RECORDED, now, now, 1, false));
+        }
+        opinions.createAll(batch, "test");
+        List<Opinion> all = search.search("希望", OpinionFilter.ALL, 0, 0);
+        assertThat(all).hasSize(n);
+        assertThat(all.stream().map(Opinion::id).distinct()).hasSize(n);
+        List<Opinion> acrossTheSplit = search.search("希望", OpinionFilter.ALL, SearchRepository.RANK_WINDOW - 10, 20);
+        assertThat(acrossTheSplit).extracting(Opinion::id).containsExactlyElementsOf(all.subList(
+                SearchRepository.RANK_WINDOW - 10, SearchRepository.RANK_WINDOW + 10).stream().map(Opinion::id)
+                .toList());
+        assertThat(search.search("希望", OpinionFilter.ALL.withStation("GS-002"), 0, 0)).hasSize((n + 2) / 3);
+    }
+
+    @Test
+    void migrationBackFillsTheIndexForExistingOpinions() throws Exception {
+        db.close();
+        Path old = dir.resolve("old.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + old);
+             Statement st = c.createStatement()) {
+            Migrations.migrateTo(c, 3);
+            st.execute("INSERT INTO opinion (id, number, station, received_at, channel, text, status, created_at, "
+                    + "updated_at) VALUES ('" + java.util.UUID.randomUUID() + "', 'GS-1-2023-000001', 'GS-1', "
+                    + "'2023-01-01T09:00', 'visit', '既有的养老意见', 'recorded', '2023-01-01T01:00:00Z', "
+                    + "'2023-01-01T01:00:00Z')");
+        }
+        db = Database.open(old);
+        search = new SearchRepository(db);
+        opinions = new OpinionRepository(db);
+        assertThat(texts("养老")).containsExactly("既有的养老意见");
+        add("新的养老意见");
+        assertThat(texts("养老")).hasSize(2);
+    }
+
+    @Test
+    void streamsChangesForTheSimilarityIndex() {
+        Opinion a = add("第一条");
+        add("第二条");
+        List<String> seen = new ArrayList<>();
+        long mark = search.changesSince(0, t -> seen.add(t.text()));
+        assertThat(seen).containsExactly("第一条", "第二条");
+        opinions.setDeleted(a.id(), true, "test");
+        List<Boolean> deleted = new ArrayList<>();
+        assertThat(search.changesSince(mark, t -> deleted.add(t.deleted()))).isGreaterThan(mark);
+        assertThat(deleted).containsExactly(true);
+    }
+
+    @Test
+    void aDatabaseWithoutTheProgramsFunctionsCannotChangeTexts() {
+        assertThatThrownBy(() -> {
+            try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db.file());
+                 Statement st = c.createStatement()) {
+                st.execute("INSERT INTO opinion (id, number, station, received_at, channel, text, status, "
+                        + "created_at, updated_at) VALUES ('x', 'n', 's', '2023-01-01T09:00', 'visit', 't', "
+                        + "'recorded', 'c', 'u')");
+            }
+        }).hasMessageContaining("search_bigrams");
+    }
+}
