@@ -65,7 +65,7 @@ final class ExportCommand implements Callable<Integer> {
             String code = "consent".equalsIgnoreCase(value) ? ExportPrivacy.BY_CONSENT.code() : value.toLowerCase(
                     java.util.Locale.ROOT);
             return ExportPrivacy.fromCode(code).orElseThrow(() -> new TypeConversionException(
-                    "--privacy: full, masked, none or consent, not '" + value + "'"));
+                    "use full, masked, none or consent, not '" + value + "'"));
         }
     }
 }

@@ -76,11 +76,6 @@ public final class ExportService {
         return privacySetting.get();
     }
 
-    /** Whether the next batch will be encrypted (the station has the general station's key). */
-    public boolean encryptsBatches() {
-        return keys.encryptsBatches();
-    }
-
     /** {@link #export(Path, ExportPrivacy, String)} with the station's privacy setting. */
     public Optional<Exported> export(Path dir, String actor) {
         return export(dir, privacySetting(), actor);
