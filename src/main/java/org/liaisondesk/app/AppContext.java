@@ -91,8 +91,11 @@ public final class AppContext implements AutoCloseable {
         this.keys = new KeyService(new KeyRepository(database), stations, audit, json, clock);
         ExchangeRepository exchange = new ExchangeRepository(database);
         BatchReader batchReader = new BatchReader(json, messages.locale());
-        this.exports = new ExportService(exchange, stations::current, json, batchReader, clock);
-        this.imports = new ImportService(exchange, stations::current, batchReader, clock);
+        // Plain batches wait here, beside the database in the user's data folder, before they are encrypted.
+        this.exports = new ExportService(exchange, stations::current, json, batchReader, contactPolicy::exportPrivacy,
+                ContactPolicy::forExport, keys, database.file().toAbsolutePath().resolveSibling("exchange-work"),
+                clock);
+        this.imports = new ImportService(exchange, stations::current, batchReader, keys, clock);
         this.searchService = new SearchService(new SearchRepository(database), new LinkRepository(database),
                 opinions);
     }

@@ -48,6 +48,10 @@ final class ImportCommand implements Callable<Integer> {
                 case IMPORTED -> {
                     out.println(m.get("cli.import.imported", f.file(), h.station(), h.sequence(), f.counts().added(),
                             f.counts().updated(), f.counts().unchanged(), f.counts().conflicts()));
+                    if (f.signature() != null) {
+                        out.println(m.get("cli.import.signed", f.signature().station(),
+                                f.signature().signerFingerprint()));
+                    }
                     f.conflicts().forEach(c -> out.println(m.get("cli.import.conflict", c.number(), c.opinionId(),
                             c.revision(), m.get("exchange.conflict." + c.kind().code()))));
                 }

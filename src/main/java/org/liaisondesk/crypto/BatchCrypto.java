@@ -106,7 +106,7 @@ public final class BatchCrypto {
      */
     public static Decrypted verifiedDecryptingStream(Path file, KeyPair recipient, SignerDirectory signers) {
         Reader first = verifiedHeader(file, recipient, signers);
-        Reader second = new Reader(file, recipient, signers);
+        Reader second = new Reader(file, recipient.getPublic(), recipient.getPrivate(), signers);
         if (!MessageDigest.isEqual(first.header.hash(), second.header.hash())) {
             second.close();
             throw new CryptoException("crypto.error.damaged");
@@ -114,11 +114,28 @@ public final class BatchCrypto {
         return new Decrypted(second, first.origin());
     }
 
+    /**
+     * At the signing station, reading back a file it has just written: checks what it can without the general
+     * station's private key, namely the recipient, that this station signed it with this key, the layout of every
+     * record, the final-chunk marker, the end of the file and the signature. The signature was made over the bytes
+     * as they were produced, so a valid one proves the file on the medium is byte for byte what was written (the
+     * chunk tags, which need the content key, are checked by the general station).
+     */
+    public static Origin verifyWritten(Path file, PublicKey recipient, Signer signer) {
+        SignerDirectory ownKey = code -> code.equals(signer.station()) ? Optional.of(signer.keys().getPublic())
+                : Optional.empty();
+        return readThrough(new Reader(file, recipient, null, ownKey)).origin();
+    }
+
     /** A complete first pass; the returned reader is closed and only tells what it verified. */
     private static Reader verifiedHeader(Path file, KeyPair recipient, SignerDirectory signers) {
-        try (Reader r = new Reader(file, recipient, signers)) {
+        return readThrough(new Reader(file, recipient.getPublic(), recipient.getPrivate(), signers));
+    }
+
+    private static Reader readThrough(Reader reader) {
+        try (Reader r = reader) {
             while (r.next() != null) {
-                // every chunk's tag is checked as it is read; the signature after the last
+                // every chunk's tag (when it can be) is checked as it is read; the signature after the last
             }
             return r;
         }
@@ -419,12 +436,14 @@ public final class BatchCrypto {
         private final MessageDigest transcript = digest();
         private final Header header;
         private final PublicKey signerKey;
+        /** Null when only the layout and the signature can be checked (the signing station reading back). */
         private final SecretKeySpec key;
         private final Cipher cipher = aes();
         private long index;
         private boolean finished;
 
-        Reader(Path file, KeyPair recipient, SignerDirectory signers) {
+        /** @param recipientPrivate null to check without decrypting ({@link #verifyWritten}) */
+        Reader(Path file, PublicKey recipient, PrivateKey recipientPrivate, SignerDirectory signers) {
             this.file = file;
             try {
                 this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
@@ -434,13 +453,13 @@ public final class BatchCrypto {
             try {
                 this.header = Header.read(in);
                 transcript.update(header.raw());
-                byte[] ours = Keys.fingerprintBytes(recipient.getPublic().getEncoded());
+                byte[] ours = Keys.fingerprintBytes(recipient.getEncoded());
                 if (!MessageDigest.isEqual(ours, header.recipientFingerprint())) {
                     throw new CryptoException("crypto.error.otherRecipient", Keys.grouped(header.recipientFingerprint()),
                             Keys.grouped(ours));
                 }
                 this.signerKey = checkSigner(header, signers);
-                this.key = header.contentKey(recipient.getPrivate(),
+                this.key = recipientPrivate == null ? null : header.contentKey(recipientPrivate,
                         Keys.publicKey(Keys.AGREEMENT, header.ephemeralKey()));
             } catch (EOFException e) {
                 closeQuietly();
@@ -493,7 +512,7 @@ public final class BatchCrypto {
                 }
                 transcript.update(ByteBuffer.allocate(5).put((byte) type).putInt(length).array());
                 transcript.update(sealed);
-                byte[] plain = open(sealed, (byte) type);
+                byte[] plain = key == null ? new byte[0] : open(sealed, (byte) type);
                 index++;
                 if (type == FINAL_CHUNK) {
                     checkSignature();

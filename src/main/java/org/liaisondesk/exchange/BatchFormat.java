@@ -13,6 +13,8 @@ public final class BatchFormat {
     public static final int VERSION = 1;
     /** Batch files end in this; a folder import picks up only these. */
     public static final String SUFFIX = ".ldbatch.json";
+    /** An encrypted, signed batch (docs/batch-encryption.md); a folder import picks these up too. */
+    public static final String ENCRYPTED_SUFFIX = ".ldbatch.enc";
     /** A batch being written has this added to its name until it is complete and forced to the medium. */
     public static final String PART_SUFFIX = ".part";
     public static final String SCHEMA_RESOURCE = "batch-schema.json";
@@ -30,9 +32,19 @@ public final class BatchFormat {
     private BatchFormat() {
     }
 
-    /** {@code GS-007-000003-20231105.ldbatch.json}: station code, sequence and the day it was written. */
-    public static String fileName(String station, int sequence, LocalDate day) {
-        return String.format("%s-%06d-%s%s", station, sequence, day.format(DateTimeFormatter.BASIC_ISO_DATE), SUFFIX);
+    /**
+     * {@code GS-007-000003-20231105.ldbatch.json} (or {@code .ldbatch.enc} when encrypted): station code, sequence
+     * and the day it was written.
+     */
+    public static String fileName(String station, int sequence, LocalDate day, boolean encrypted) {
+        return String.format("%s-%06d-%s%s", station, sequence, day.format(DateTimeFormatter.BASIC_ISO_DATE),
+                encrypted ? ENCRYPTED_SUFFIX : SUFFIX);
+    }
+
+    /** Whether a file's name marks it as a batch, plain or encrypted (case-insensitive). */
+    public static boolean isBatchName(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(SUFFIX) || lower.endsWith(ENCRYPTED_SUFFIX);
     }
 
     /** A parser factory with the shared mapper's settings and the limits above, for reading untrusted files. */

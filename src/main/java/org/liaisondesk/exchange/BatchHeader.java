@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.liaisondesk.model.ExportPrivacy;
 
 /**
  * The header of a batch: who wrote it, its place in the station's sequence, and what it holds.
@@ -17,9 +18,12 @@ import java.util.UUID;
  * @param taxonomyVersions the report versions the opinions' task areas were set against
  * @param count            how many opinions follow
  * @param byArea           opinions per primary area, keyed "1".."6" and "none"
+ * @param privacy          what of the residents' contact details the batch carries (ContactPolicy); null in a batch
+ *                         written before the field existed
  */
 public record BatchHeader(UUID batchId, String station, String stationName, int sequence, Instant createdAt,
-                          List<String> taxonomyVersions, long count, Map<String, Long> byArea) {
+                          List<String> taxonomyVersions, long count, Map<String, Long> byArea,
+                          ExportPrivacy privacy) {
 
     public BatchHeader {
         taxonomyVersions = List.copyOf(taxonomyVersions);
@@ -39,6 +43,9 @@ public record BatchHeader(UUID batchId, String station, String stationName, int 
         for (String key : List.of("1", "2", "3", "4", "5", "6", "none")) {
             areas.put(key, byArea.getOrDefault(key, 0L));
         }
+        if (privacy != null) {
+            h.put("privacy", privacy.code());
+        }
         return h;
     }
 
@@ -50,6 +57,7 @@ public record BatchHeader(UUID batchId, String station, String stationName, int 
         h.get("byArea").properties().forEach(e -> areas.put(e.getKey(), e.getValue().asLong()));
         return new BatchHeader(UUID.fromString(h.get("batchId").asText()), h.get("station").asText(),
                 h.get("stationName").asText(), h.get("sequence").asInt(), Instant.parse(h.get("createdAt").asText()),
-                versions, h.get("count").asLong(), areas);
+                versions, h.get("count").asLong(), areas,
+                h.hasNonNull("privacy") ? ExportPrivacy.fromCode(h.get("privacy").asText()).orElseThrow() : null);
     }
 }

@@ -27,14 +27,6 @@ final class BatchOpinionJson {
     }
 
     /**
-     * What the general station receives about the resident. For now everything the station holds; the privacy work
-     * decides what to mask, here and only here.
-     */
-    static Constituent constituentForBatch(Constituent who) {
-        return who;
-    }
-
-    /**
      * The status the opinion has once this batch is recorded as sent: recorded and reviewed opinions become
      * exported. The station sets the same status without a new revision, so both sides agree on each revision.
      */
@@ -42,12 +34,15 @@ final class BatchOpinionJson {
         return status.compareTo(Status.EXPORTED) < 0 ? Status.EXPORTED : status;
     }
 
-    /** The opinion as it will be once sent (see {@link #statusForBatch}, {@link #constituentForBatch}). */
-    static Opinion asSent(Opinion o) {
+    /**
+     * The opinion as it will be once sent (see {@link #statusForBatch}), carrying {@code who}: the resident's details
+     * as the export's privacy allows (the exporting station), or as held (the general station comparing).
+     */
+    static Opinion asSent(Opinion o, Constituent who) {
         List<AreaTag> tags = new ArrayList<>(o.tags());
         tags.sort(Comparator.comparing((AreaTag t) -> !t.primary()));
         return new Opinion(o.id(), o.number(), o.station(), o.receivedAt(), o.channel(),
-                constituentForBatch(o.constituent()), o.receivedBy(), o.text(), tags, statusForBatch(o.status()),
+                who, o.receivedBy(), o.text(), tags, statusForBatch(o.status()),
                 o.createdAt(), o.updatedAt(), o.revision(), o.deleted());
     }
 

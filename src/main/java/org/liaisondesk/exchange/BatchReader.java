@@ -70,13 +70,28 @@ public final class BatchReader {
     /** Reads and verifies the whole file. */
     public Result read(Path file, HeaderCheck check, OpinionSink sink) {
         checkSize(file);
-        Progress at = new Progress();
-        try (InputStream in = Files.newInputStream(file); JsonParser p = factory.createParser(in)) {
-            return read(p, at, check, sink);
-        } catch (BatchRejectedException e) {
-            throw e;
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, check, sink);
         } catch (NoSuchFileException e) {
             throw new BatchRejectedException("batch.error.missing", e, file);
+        } catch (IOException e) {
+            throw new BatchRejectedException("batch.error.unreadable", e, e.getMessage());
+        }
+    }
+
+    /**
+     * Reads and verifies a batch from {@code plain}, the content of {@code file} once decrypted; the file's size is
+     * checked as for a plain batch. The caller closes the stream.
+     */
+    public Result read(Path file, InputStream plain, HeaderCheck check, OpinionSink sink) {
+        checkSize(file);
+        return read(plain, check, sink);
+    }
+
+    private Result read(InputStream in, HeaderCheck check, OpinionSink sink) {
+        Progress at = new Progress();
+        try (JsonParser p = factory.createParser(in)) {
+            return read(p, at, check, sink);
         } catch (IOException e) {
             throw translate(e, at);
         }

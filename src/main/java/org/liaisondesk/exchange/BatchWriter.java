@@ -3,7 +3,9 @@ package org.liaisondesk.exchange;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
@@ -16,7 +18,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.liaisondesk.i18n.UserFacingException;
+import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.Opinion;
 
 /**
@@ -34,6 +39,8 @@ import org.liaisondesk.model.Opinion;
  * ],
  * "trailer":{"count":2,"sha256":"..."}}
  * </pre>
+ *
+ * <p>An encrypted batch ({@link #seal}) is written the same safe way, from a plain batch kept off the medium.
  */
 final class BatchWriter {
 
@@ -47,20 +54,59 @@ final class BatchWriter {
         this.canonical = new Canonical(json);
     }
 
-    /** Writes the batch to {@code target} and returns its checksum; throws a clerk-readable error on failure. */
-    String write(Path target, BatchHeader header, Consumer<Consumer<Opinion>> opinions) {
+    /**
+     * Writes the batch to {@code target} and returns its checksum; throws a clerk-readable error on failure.
+     *
+     * @param contact the resident's details as this export's privacy allows
+     */
+    String write(Path target, BatchHeader header, Consumer<Consumer<Opinion>> opinions,
+                 Function<Opinion, Constituent> contact) {
+        return writeSafely(target, out -> writeContent(out, header, opinions, contact));
+    }
+
+    /**
+     * Writes {@code plain} (a batch file) to {@code target} through {@code encrypt}, which must close the stream it
+     * is given when it is itself closed; nothing but ciphertext reaches {@code target}'s medium.
+     */
+    void seal(Path plain, Path target, UnaryOperator<OutputStream> encrypt) {
+        writeSafely(target, out -> {
+            try (InputStream in = Files.newInputStream(plain); OutputStream sealed = encrypt.apply(out)) {
+                in.transferTo(sealed);
+            }
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    private interface Content<T> {
+        T writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Under a temporary name, flushed and forced to the device, then renamed into place. */
+    private <T> T writeSafely(Path target, Content<T> content) {
         Path part = target.resolveSibling(target.getFileName() + BatchFormat.PART_SUFFIX);
         try {
-            String sha;
+            T result;
             try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
-                sha = writeContent(out, header, opinions);
+                // closing what wraps it only flushes: the channel must stay open to be forced
+                result = content.writeTo(new FilterOutputStream(out) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        out.flush();
+                    }
+                });
                 out.flush();
                 channel.force(true);
             }
             moveIntoPlace(part, target);
-            return sha;
+            return result;
         } catch (IOException | UncheckedIOException e) {
             deleteQuietly(part);
             throw new UserFacingException("export.error.write", e, target.getParent(), e.getMessage());
@@ -70,8 +116,8 @@ final class BatchWriter {
         }
     }
 
-    private String writeContent(OutputStream out, BatchHeader header, Consumer<Consumer<Opinion>> opinions)
-            throws IOException {
+    private String writeContent(OutputStream out, BatchHeader header, Consumer<Consumer<Opinion>> opinions,
+                                Function<Opinion, Constituent> contact) throws IOException {
         MessageDigest digest = Canonical.sha256();
         ascii(out, "{\"format\":\"" + BatchFormat.FORMAT + "\",\"formatVersion\":" + BatchFormat.VERSION
                 + ",\n\"header\":");
@@ -79,7 +125,7 @@ final class BatchWriter {
         ascii(out, ",\n\"opinions\":[");
         long[] count = {0};
         opinions.accept(o -> {
-            ObjectNode node = BatchOpinionJson.toJson(json, BatchOpinionJson.asSent(o));
+            ObjectNode node = BatchOpinionJson.toJson(json, BatchOpinionJson.asSent(o, contact.apply(o)));
             try {
                 ascii(out, count[0] == 0 ? "\n" : ",\n");
                 out.write(canonical.update(digest, node));

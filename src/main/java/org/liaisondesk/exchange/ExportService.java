@@ -1,8 +1,11 @@
 package org.liaisondesk.exchange;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,9 +13,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.BatchRecord;
+import org.liaisondesk.model.Constituent;
+import org.liaisondesk.model.ExportPrivacy;
+import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
 import org.liaisondesk.store.ExchangeRepository;
@@ -20,6 +29,11 @@ import org.liaisondesk.store.ExchangeRepository;
 /**
  * A station's side of the exchange: the next batch holds every opinion not sent before and every one changed since
  * it was sent. A batch counts as sent only once its file has been read back from the medium and verified.
+ *
+ * <p>The residents' details in a batch follow the privacy chosen for the export (by default the station's setting).
+ * When the station has the general station's public key, the batch leaves encrypted and signed: the plain batch is
+ * written and verified in the work folder beside the database (never on the medium), sealed onto the medium under a
+ * temporary name, forced and renamed, then read back and its signature checked (docs/batch-encryption.md).
  */
 public final class ExportService {
 
@@ -27,30 +41,57 @@ public final class ExportService {
     private final Supplier<Optional<Station>> station;
     private final BatchWriter writer;
     private final BatchReader reader;
+    private final Supplier<ExportPrivacy> privacySetting;
+    private final BiFunction<Opinion, ExportPrivacy, Constituent> contactForExport;
+    private final BatchKeys keys;
+    private final Path workFolder;
     private final Clock clock;
 
+    /**
+     * @param privacySetting   the station's export privacy setting
+     * @param contactForExport the resident's details an opinion carries under a privacy (ContactPolicy)
+     * @param workFolder       where plain batches are written before they are encrypted: in the user's data folder
+     */
     public ExportService(ExchangeRepository exchange, Supplier<Optional<Station>> station, ObjectMapper json,
-                         BatchReader reader, Clock clock) {
+                         BatchReader reader, Supplier<ExportPrivacy> privacySetting,
+                         BiFunction<Opinion, ExportPrivacy, Constituent> contactForExport, BatchKeys keys,
+                         Path workFolder, Clock clock) {
         this.exchange = exchange;
         this.station = station;
         this.writer = new BatchWriter(json);
         this.reader = reader;
+        this.privacySetting = privacySetting;
+        this.contactForExport = contactForExport;
+        this.keys = keys;
+        this.workFolder = workFolder;
         this.clock = clock;
     }
 
     /** A batch written to removable media. */
-    public record Exported(Path file, BatchHeader header, String sha256) {
+    public record Exported(Path file, BatchHeader header, String sha256, boolean encrypted) {
+    }
+
+    /** The station's export privacy setting, which an export follows unless told otherwise. */
+    public ExportPrivacy privacySetting() {
+        return privacySetting.get();
+    }
+
+    /** {@link #export(Path, ExportPrivacy, String)} with the station's privacy setting. */
+    public Optional<Exported> export(Path dir, String actor) {
+        return export(dir, privacySetting(), actor);
     }
 
     /**
      * Writes the next batch into {@code dir}, verifies it and records it as sent.
      *
-     * @param actor who the audit log names
+     * @param privacy what of the residents' contact details the batch carries
+     * @param actor   who the audit log names
      * @return empty when there is nothing new or changed to send
      */
-    public Optional<Exported> export(Path dir, String actor) {
+    public Optional<Exported> export(Path dir, ExportPrivacy privacy, String actor) {
         Station st = requireStation();
         requireFolder(dir);
+        boolean encrypt = keys.encryptsBatches();
         Optional<Written> written = exchange.readPending(st.code(), (selection, opinions) -> {
             if (selection.count() == 0) {
                 return Optional.empty();
@@ -58,47 +99,56 @@ public final class ExportService {
             int sequence = exchange.lastExportSequence(st.code()) + 1;
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             BatchHeader header = new BatchHeader(UUID.randomUUID(), st.code(), st.name(), sequence, now,
-                    selection.taxonomyVersions(), selection.count(), selection.byArea());
-            Path file = dir.resolve(BatchFormat.fileName(st.code(), sequence, LocalDate.ofInstant(now,
-                    clock.getZone())));
-            return Optional.of(new Written(file, header, writer.write(file, header, opinions)));
+                    selection.taxonomyVersions(), selection.count(), selection.byArea(), privacy);
+            return Optional.of(write(dir, header, opinions, encrypt, actor));
         });
         if (written.isEmpty()) {
             return Optional.empty();
         }
         Written w = written.get();
         try {
+            checkSealed(w, actor);
             recordVerified(w, actor);
         } catch (RuntimeException e) {
             BatchWriter.deleteQuietly(w.file);
             throw e;
+        } finally {
+            w.discardPlain();
         }
-        return Optional.of(new Exported(w.file, w.header, w.sha256));
+        return Optional.of(w.exported());
     }
 
     /**
-     * Writes an earlier batch again (the stick was lost): same batch id, number and date, carrying the same opinions
-     * as they are now. Nothing is recorded; the general station takes it once and keeps the newest revisions.
+     * Writes an earlier batch again (the stick was lost): same batch id, number, date and privacy, carrying the same
+     * opinions as they are now, encrypted when batches are now encrypted. Only the audit log records it; the general
+     * station takes it once and keeps the newest revisions.
      */
-    public Exported exportAgain(int sequence, Path dir) {
+    public Exported exportAgain(int sequence, Path dir, String actor) {
         Station st = requireStation();
         requireFolder(dir);
         BatchRecord earlier = exchange.findExport(st.code(), sequence).orElseThrow(() -> new UserFacingException(
                 "export.error.noSuchBatch", sequence, exchange.lastExportSequence(st.code())));
-        Written w = exchange.readBatchContent(earlier.id(), (selection, opinions) -> {
-            BatchHeader header = new BatchHeader(earlier.id(), st.code(), st.name(), sequence, earlier.createdAt(),
-                    selection.taxonomyVersions(), selection.count(), selection.byArea());
-            Path file = dir.resolve(BatchFormat.fileName(st.code(), sequence, LocalDate.ofInstant(
-                    earlier.createdAt(), clock.getZone())));
-            return new Written(file, header, writer.write(file, header, opinions));
-        });
+        // batches recorded before the privacy setting existed are written again under the default
+        ExportPrivacy privacy = Optional.ofNullable(earlier.privacy()).orElse(ExportPrivacy.BY_CONSENT);
+        boolean encrypt = keys.encryptsBatches();
+        Written w = exchange.readBatchContent(earlier.id(), (selection, opinions) -> write(dir,
+                new BatchHeader(earlier.id(), st.code(), st.name(), sequence, earlier.createdAt(),
+                        selection.taxonomyVersions(), selection.count(), selection.byArea(), privacy),
+                opinions, encrypt, actor));
         try {
+            checkSealed(w, actor);
             verify(w, (o, node) -> { });
+            exchange.transaction(tx -> {
+                tx.audit(actor, "export-again", describe(w));
+                return null;
+            });
         } catch (RuntimeException e) {
             BatchWriter.deleteQuietly(w.file);
             throw e;
+        } finally {
+            w.discardPlain();
         }
-        return new Exported(w.file, w.header, w.sha256);
+        return w.exported();
     }
 
     /** Batches this station has written, newest first. */
@@ -106,23 +156,83 @@ public final class ExportService {
         return exchange.batches(BatchRecord.Direction.EXPORT, limit);
     }
 
-    /** Reads the file back and, in one transaction, records the batch and what it carried; all or nothing. */
+    /** Writes the batch: plain into {@code dir}, or plain into the work folder and sealed into {@code dir}. */
+    private Written write(Path dir, BatchHeader h, Consumer<Consumer<Opinion>> opinions, boolean encrypt,
+                          String actor) {
+        LocalDate day = LocalDate.ofInstant(h.createdAt(), clock.getZone());
+        Path file = dir.resolve(BatchFormat.fileName(h.station(), h.sequence(), day, encrypt));
+        ExportPrivacy privacy = h.privacy();
+        if (!encrypt) {
+            return new Written(file, file, h, writer.write(file, h, opinions, o -> contactForExport.apply(o,
+                    privacy)), false);
+        }
+        Path plain = workFile(BatchFormat.fileName(h.station(), h.sequence(), day, false));
+        try {
+            String sha = writer.write(plain, h, opinions, o -> contactForExport.apply(o, privacy));
+            writer.seal(plain, file, out -> keys.encryptForGeneral(out, actor));
+            return new Written(file, plain, h, sha, true);
+        } catch (RuntimeException e) {
+            BatchWriter.deleteQuietly(plain);
+            throw e;
+        }
+    }
+
+    /**
+     * The work folder, owner-only where the file system allows, emptied of what an export cut short left behind;
+     * returns where to write the plain batch {@code name}.
+     */
+    private Path workFile(String name) {
+        try {
+            Files.createDirectories(workFolder);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(workFolder, PosixFilePermissions.fromString("rwx------"));
+            }
+            try (Stream<Path> left = Files.list(workFolder)) {
+                left.forEach(BatchWriter::deleteQuietly);
+            }
+            return workFolder.resolve(name);
+        } catch (IOException e) {
+            throw new UserFacingException("export.error.workFolder", e, workFolder, e.getMessage());
+        }
+    }
+
+    /** An encrypted batch read back from the medium: recipient, signer, layout and signature over every byte. */
+    private void checkSealed(Written w, String actor) {
+        if (!w.encrypted) {
+            return;
+        }
+        try {
+            keys.verifyWritten(w.file, actor);
+        } catch (UserFacingException e) {
+            throw new UserFacingException("export.error.verify", e, w.file, e);
+        }
+    }
+
+    /** Reads the plain batch back and, in one transaction, records the batch and what it carried; all or nothing. */
     private void recordVerified(Written w, String actor) {
         BatchHeader h = w.header;
         exchange.transaction(tx -> {
             tx.insertBatch(new BatchRecord(h.batchId(), BatchRecord.Direction.EXPORT, h.station(), h.stationName(),
                     h.sequence(), h.createdAt(), clock.instant(), h.count(), w.sha256,
-                    w.file.getFileName().toString(), null));
+                    w.file.getFileName().toString(), null, h.privacy(), w.encrypted, null));
             verify(w, (o, node) -> tx.addItem(h.batchId(), o.id(), o.revision()));
             tx.markExported(h.batchId());
-            tx.audit(actor, "export", h.station() + " #" + h.sequence() + " " + h.count() + " " + w.file);
+            tx.audit(actor, "export", describe(w));
             return null;
         });
     }
 
+    private static String describe(Written w) {
+        BatchHeader h = w.header;
+        return "batch=" + h.batchId() + " station=" + h.station() + " sequence=" + h.sequence() + " count="
+                + h.count() + " file=" + w.file + " encrypted=" + (w.encrypted ? "yes" : "no") + " privacy="
+                + h.privacy().code();
+    }
+
+    /** Reads the plain batch (on the medium, or in the work folder before it was sealed) and checks it. */
     private void verify(Written w, BatchReader.OpinionSink sink) {
         try {
-            BatchReader.Result r = reader.read(w.file, header -> header.equals(w.header), sink);
+            BatchReader.Result r = reader.read(w.plain, header -> header.equals(w.header), sink);
             if (!r.complete() || !w.sha256.equals(r.sha256())) {
                 throw new BatchRejectedException("batch.error.checksum");
             }
@@ -148,6 +258,20 @@ public final class ExportService {
         }
     }
 
-    private record Written(Path file, BatchHeader header, String sha256) {
+    /**
+     * @param file  on the medium
+     * @param plain the plain batch: {@code file} itself, or (encrypted) its copy in the work folder
+     */
+    private record Written(Path file, Path plain, BatchHeader header, String sha256, boolean encrypted) {
+
+        Exported exported() {
+            return new Exported(file, header, sha256, encrypted);
+        }
+
+        void discardPlain() {
+            if (encrypted) {
+                BatchWriter.deleteQuietly(plain);
+            }
+        }
     }
 }

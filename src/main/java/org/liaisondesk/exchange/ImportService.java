@@ -10,14 +10,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.liaisondesk.crypto.BatchCrypto;
+import org.liaisondesk.crypto.CryptoException;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.BatchRecord;
 import org.liaisondesk.model.ExchangeConflict;
@@ -32,6 +34,10 @@ import org.liaisondesk.store.ExchangeRepository;
  * streams: any problem rolls back everything of that file. Importing is idempotent: a batch already imported changes
  * nothing, an opinion held at the same revision is skipped, a newer revision replaces it, and the same id and
  * revision with different content is kept aside as a conflict.
+ *
+ * <p>An encrypted batch is verified whole (signer, recipient, every authentication tag, signature) before any of it
+ * is parsed, then decrypted as it streams through the same path; its signer must be the station its header names.
+ * Every file's outcome, rejections included, is written to the audit log.
  */
 public final class ImportService {
 
@@ -41,13 +47,15 @@ public final class ImportService {
     private final ExchangeRepository exchange;
     private final Supplier<Optional<Station>> station;
     private final BatchReader reader;
+    private final BatchKeys keys;
     private final Clock clock;
 
     public ImportService(ExchangeRepository exchange, Supplier<Optional<Station>> station, BatchReader reader,
-                         Clock clock) {
+                         BatchKeys keys, Clock clock) {
         this.exchange = exchange;
         this.station = station;
         this.reader = reader;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -64,12 +72,14 @@ public final class ImportService {
      * @param importedAt    for ALREADY_IMPORTED: when it was imported the first time
      * @param conflicts     the first {@value #CONFLICTS_LISTED} conflicts; {@code counts.conflicts()} has them all
      * @param rejection     why the file was rejected (REJECTED only)
+     * @param signature     an encrypted batch: the station whose signature was verified; null for a plain one
      */
     public record FileResult(Path file, Outcome outcome, BatchHeader header, ImportCounts counts,
-                             List<Conflict> conflicts, Instant importedAt, UserFacingException rejection) {
+                             List<Conflict> conflicts, Instant importedAt, UserFacingException rejection,
+                             BatchCrypto.Origin signature) {
 
         static FileResult rejected(Path file, UserFacingException why) {
-            return new FileResult(file, Outcome.REJECTED, null, ImportCounts.NONE, List.of(), null, why);
+            return new FileResult(file, Outcome.REJECTED, null, ImportCounts.NONE, List.of(), null, why, null);
         }
     }
 
@@ -84,7 +94,10 @@ public final class ImportService {
         }
     }
 
-    /** Imports batch files and every batch file ({@code *.ldbatch.json}) in the given folders, in name order. */
+    /**
+     * Imports batch files and every batch file ({@code *.ldbatch.json}, {@code *.ldbatch.enc}) in the given folders,
+     * in name order.
+     */
     public Report importPaths(List<Path> paths, String actor) {
         requireGeneralStation();
         List<FileResult> results = new ArrayList<>();
@@ -112,28 +125,47 @@ public final class ImportService {
         return new Report(List.copyOf(results), gaps);
     }
 
-    /** Imports one batch file: all of it, or (rejected) nothing. */
+    /** Imports one batch file, plain or encrypted: all of it, or (rejected) nothing but the audit entry. */
     public FileResult importFile(Path file, String actor) {
         requireGeneralStation();
-        Apply apply = new Apply(file);
         try {
-            return exchange.transaction(tx -> {
-                apply.tx = tx;
-                BatchReader.Result r = reader.read(file, apply, apply);
-                if (!r.complete()) {
-                    return new FileResult(file, Outcome.ALREADY_IMPORTED, r.header(), ImportCounts.NONE, List.of(),
-                            apply.importedBefore, null);
+            if (BatchCrypto.isEncrypted(file)) {
+                try (BatchCrypto.Decrypted plain = keys.openVerified(file)) {
+                    return apply(file, plain.origin(), actor, a -> reader.read(file, plain, a, a));
                 }
-                ImportCounts counts = apply.counts();
-                BatchHeader h = r.header();
-                tx.completeImport(h.batchId(), r.sha256(), counts);
-                tx.audit(actor, "import", h.station() + " #" + h.sequence() + " " + file.getFileName() + ": "
-                        + counts);
-                return new FileResult(file, Outcome.IMPORTED, h, counts, List.copyOf(apply.conflicts), null, null);
+            }
+            return apply(file, null, actor, a -> reader.read(file, a, a));
+        } catch (BatchRejectedException | CryptoException e) {
+            exchange.transaction(tx -> {
+                tx.audit(actor, "import-rejected", "file=" + file + " reason=" + e.getMessage());
+                return null;
             });
-        } catch (BatchRejectedException e) {
             return FileResult.rejected(file, e);
         }
+    }
+
+    /** Reads the batch with {@code read} and applies it in one transaction, with its audit entry. */
+    private FileResult apply(Path file, BatchCrypto.Origin signature, String actor,
+                             Function<Apply, BatchReader.Result> read) {
+        Apply apply = new Apply(file, signature);
+        return exchange.transaction(tx -> {
+            apply.tx = tx;
+            BatchReader.Result r = read.apply(apply);
+            BatchHeader h = r.header();
+            String source = "batch=" + h.batchId() + " station=" + h.station() + " sequence=" + h.sequence()
+                    + " file=" + file + " signedBy=" + (signature == null ? "none" : signature.station());
+            if (!r.complete()) {
+                tx.audit(actor, "import", source + " alreadyImported=" + apply.importedBefore);
+                return new FileResult(file, Outcome.ALREADY_IMPORTED, h, ImportCounts.NONE, List.of(),
+                        apply.importedBefore, null, signature);
+            }
+            ImportCounts counts = apply.counts();
+            tx.completeImport(h.batchId(), r.sha256(), counts);
+            tx.audit(actor, "import", source + " added=" + counts.added() + " updated=" + counts.updated()
+                    + " unchanged=" + counts.unchanged() + " conflicts=" + counts.conflicts());
+            return new FileResult(file, Outcome.IMPORTED, h, counts, List.copyOf(apply.conflicts), null, null,
+                    signature);
+        });
     }
 
     /** Imports whose conflicts nobody has resolved yet. */
@@ -149,7 +181,7 @@ public final class ImportService {
     private static List<Path> batchFiles(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(Files::isRegularFile)
-                    .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(BatchFormat.SUFFIX))
+                    .filter(f -> BatchFormat.isBatchName(f.getFileName().toString()))
                     .sorted()
                     .toList();
         } catch (IOException e) {
@@ -180,6 +212,7 @@ public final class ImportService {
     private final class Apply implements BatchReader.HeaderCheck, BatchReader.OpinionSink {
 
         private final Path file;
+        private final BatchCrypto.Origin signature;
         private ExchangeRepository.Transaction tx;
         private BatchHeader header;
         private Instant importedBefore;
@@ -189,12 +222,16 @@ public final class ImportService {
         private long conflictCount;
         private final List<Conflict> conflicts = new ArrayList<>();
 
-        Apply(Path file) {
+        Apply(Path file, BatchCrypto.Origin signature) {
             this.file = file;
+            this.signature = signature;
         }
 
         @Override
         public boolean proceed(BatchHeader h) {
+            if (signature != null && !signature.station().equals(h.station())) {
+                throw new BatchRejectedException("batch.error.signerNotSender", signature.station(), h.station());
+            }
             Optional<BatchRecord> known = tx.findBatch(h.batchId());
             if (known.isPresent()) {
                 importedBefore = known.get().recordedAt();
@@ -203,7 +240,7 @@ public final class ImportService {
             header = h;
             tx.insertBatch(new BatchRecord(h.batchId(), BatchRecord.Direction.IMPORT, h.station(), h.stationName(),
                     h.sequence(), h.createdAt(), clock.instant(), h.count(), "", file.getFileName().toString(),
-                    null));
+                    null, h.privacy(), signature != null, signature == null ? null : signature.station()));
             return true;
         }
 
@@ -224,7 +261,8 @@ public final class ImportService {
                 tx.replace(o);
                 updated++;
             } else if (o.revision() < held.getAsInt()
-                    || tx.find(o.id()).map(BatchOpinionJson::asSent).filter(o::equals).isPresent()) {
+                    || tx.find(o.id()).map(mine -> BatchOpinionJson.asSent(mine, mine.constituent()))
+                            .filter(o::equals).isPresent()) {
                 unchanged++;
             } else {
                 conflict(o, ExchangeConflict.Kind.CONTENT, asCarried);

@@ -10,10 +10,13 @@ import java.util.UUID;
  * @param createdAt when the station wrote the batch
  * @param recordedAt when this installation recorded it (export verified, or import committed)
  * @param counts    what an import did with the opinions; null for exports
+ * @param privacy   what of the residents' contact details the batch carried; null for batches recorded before
+ * @param encrypted whether the batch travelled encrypted and signed
+ * @param signedBy  imports: the station whose signature was verified; null for plain batches and exports
  */
 public record BatchRecord(UUID id, Direction direction, String station, String stationName, int sequence,
                           Instant createdAt, Instant recordedAt, long opinionCount, String sha256, String fileName,
-                          ImportCounts counts) {
+                          ImportCounts counts, ExportPrivacy privacy, boolean encrypted, String signedBy) {
 
     public enum Direction {
         EXPORT("export"),

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import org.liaisondesk.crypto.BatchCrypto;
 import org.liaisondesk.crypto.Keys;
+import org.liaisondesk.exchange.BatchKeys;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
@@ -30,7 +31,7 @@ import org.liaisondesk.store.KeyRepository.TrustedKey;
  * own Ed25519 key, generated on first need; the general station imports each station's public key file. Private
  * keys are kept in the database (see docs/batch-encryption.md for the choice and its risk).
  */
-public final class KeyService {
+public final class KeyService implements BatchKeys {
 
     static final String FORMAT = "liaison-desk-public-key";
     private static final String SIGNING = "signing";
@@ -135,14 +136,27 @@ public final class KeyService {
     }
 
     /** True at a station that has the general station's key: its batches are then written encrypted. */
+    @Override
     public boolean encryptsBatches() {
         return keys.trustedGeneral().isPresent();
+    }
+
+    /** At a station: the fingerprint of the general station's key its batches are encrypted for, if it has one. */
+    public Optional<String> generalKeyFingerprint() {
+        return keys.trustedGeneral().map(TrustedKey::fingerprint);
+    }
+
+    /** At a station: checks an encrypted batch it has just written, read back from the medium. */
+    @Override
+    public void verifyWritten(Path file, String actor) {
+        BatchCrypto.verifyWritten(file, generalKey(), signer(actor));
     }
 
     /**
      * For the batch writer at a station: wraps the batch file's stream so what is written is encrypted for the
      * general station and signed by this station when closed.
      */
+    @Override
     public OutputStream encryptForGeneral(OutputStream out, String actor) {
         return BatchCrypto.encryptingStream(out, generalKey(), signer(actor));
     }
@@ -151,6 +165,7 @@ public final class KeyService {
      * For the batch reader at the general station: verifies the whole file (recipient, signer, every tag, the
      * signature) and only then streams its plaintext.
      */
+    @Override
     public BatchCrypto.Decrypted openVerified(Path file) {
         return BatchCrypto.verifiedDecryptingStream(file, ownAgreementKeys(), signerDirectory());
     }

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.liaisondesk.model.AreaTag;
 import org.liaisondesk.model.BatchRecord;
 import org.liaisondesk.model.ExchangeConflict;
+import org.liaisondesk.model.ExportPrivacy;
 import org.liaisondesk.model.ImportCounts;
 import org.liaisondesk.model.Opinion;
 
@@ -34,7 +35,7 @@ public final class ExchangeRepository {
             + "WHERE batch_id = ?)";
     private static final String BATCH_COLUMNS = "id, direction, station, station_name, sequence, created_at, "
             + "recorded_at, opinion_count, sha256, file_name, added_count, updated_count, unchanged_count, "
-            + "conflict_count";
+            + "conflict_count, privacy, encrypted, signed_by";
 
     private final Database db;
 
@@ -214,7 +215,9 @@ public final class ExchangeRepository {
                 BatchRecord.Direction.fromCode(rs.getString("direction")), rs.getString("station"),
                 rs.getString("station_name"), rs.getInt("sequence"), Instant.parse(rs.getString("created_at")),
                 Instant.parse(rs.getString("recorded_at")), rs.getLong("opinion_count"), rs.getString("sha256"),
-                rs.getString("file_name"), counts);
+                rs.getString("file_name"), counts,
+                ExportPrivacy.fromCode(rs.getString("privacy")).orElse(null), rs.getBoolean("encrypted"),
+                rs.getString("signed_by"));
     }
 
     /** Runs {@code work} in one write transaction: everything it did is kept, or nothing if it throws. */
@@ -263,8 +266,8 @@ public final class ExchangeRepository {
         public void insertBatch(BatchRecord b) {
             sql(() -> {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO batch (id, direction, station, "
-                        + "station_name, sequence, created_at, recorded_at, opinion_count, sha256, file_name) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                        + "station_name, sequence, created_at, recorded_at, opinion_count, sha256, file_name, "
+                        + "privacy, encrypted, signed_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                     ps.setString(1, b.id().toString());
                     ps.setString(2, b.direction().code());
                     ps.setString(3, b.station());
@@ -275,6 +278,9 @@ public final class ExchangeRepository {
                     ps.setLong(8, b.opinionCount());
                     ps.setString(9, b.sha256());
                     ps.setString(10, b.fileName());
+                    ps.setString(11, b.privacy() == null ? null : b.privacy().code());
+                    ps.setBoolean(12, b.encrypted());
+                    ps.setString(13, b.signedBy());
                     ps.executeUpdate();
                 }
                 return null;

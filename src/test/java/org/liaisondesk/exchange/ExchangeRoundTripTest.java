@@ -136,7 +136,7 @@ class ExchangeRoundTripTest {
         byte[] originalBytes = Files.readAllBytes(original.file());
         Path otherStick = Files.createDirectory(dir.resolve("stick2"));
 
-        Exported rewritten = station.exports().exportAgain(1, otherStick);
+        Exported rewritten = station.exports().exportAgain(1, otherStick, "clerk");
 
         assertThat(rewritten.file().getFileName()).isEqualTo(original.file().getFileName());
         assertThat(Files.readAllBytes(rewritten.file())).isEqualTo(originalBytes);
@@ -145,7 +145,7 @@ class ExchangeRoundTripTest {
         assertThat(general.imports().importFile(original.file(), "clerk").outcome())
                 .isEqualTo(Outcome.ALREADY_IMPORTED);
         assertThat(general.opinions().stats().opinions()).isEqualTo(50);
-        assertThatThrownBy(() -> station.exports().exportAgain(7, otherStick))
+        assertThatThrownBy(() -> station.exports().exportAgain(7, otherStick, "clerk"))
                 .isInstanceOf(UserFacingException.class)
                 .extracting(e -> ((UserFacingException) e).messageKey()).isEqualTo("export.error.noSuchBatch");
     }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Parent;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
@@ -18,7 +20,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 import org.liaisondesk.exchange.BatchFormat;
+import org.liaisondesk.model.ExportPrivacy;
 import org.liaisondesk.ui.Screen;
 import org.liaisondesk.ui.UiContext;
 import org.liaisondesk.ui.exchange.ExchangeViewModel.BatchRow;
@@ -28,9 +32,13 @@ import org.liaisondesk.ui.exchange.ExchangeViewModel.ReportRow;
 /**
  * The exchange screen (交换). At a station: export to a USB stick, and the batch history with "write again". At the
  * general station: import files or a folder, the report per file, missing batches, conflicts and the import history.
+ * A station also sees whether its batches will be encrypted and chooses the privacy of the next export.
  * The view only binds and forwards; {@link ExchangeViewModel} does the rest.
  */
 public final class ExchangeView implements Screen {
+
+    /** On the encryption line when batches will not be encrypted: shown as a warning. */
+    private static final PseudoClass PLAIN = PseudoClass.getPseudoClass("plain");
 
     private final UiContext ui;
     private final ExchangeViewModel model;
@@ -77,6 +85,38 @@ public final class ExchangeView implements Screen {
         HBox actions = new HBox(export, importFiles, importFolder);
         actions.getStyleClass().add("exchange-actions");
 
+        Label encryption = new Label();
+        encryption.setId("exchange-encryption");
+        encryption.getStyleClass().add("exchange-encryption");
+        encryption.setWrapText(true);
+        encryption.textProperty().bind(model.encryptionProperty());
+        model.encryptedProperty().addListener((o, was, is) -> encryption.pseudoClassStateChanged(PLAIN, !is));
+        encryption.pseudoClassStateChanged(PLAIN, !model.encryptedProperty().get());
+        ComboBox<ExportPrivacy> privacy = new ComboBox<>();
+        privacy.setId("exchange-privacy");
+        privacy.getItems().setAll(ExportPrivacy.values());
+        privacy.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ExportPrivacy p) {
+                return model.privacyText(p);
+            }
+
+            @Override
+            public ExportPrivacy fromString(String text) {
+                return privacy.getItems().stream().filter(p -> model.privacyText(p).equals(text)).findFirst()
+                        .orElse(null);
+            }
+        });
+        privacy.valueProperty().bindBidirectional(model.privacyProperty());
+        privacy.disableProperty().bind(model.busyProperty());
+        Label privacyLabel = new Label(ui.text("exchange.privacy.label"));
+        privacyLabel.setLabelFor(privacy);
+        HBox privacyRow = new HBox(privacyLabel, privacy);
+        privacyRow.getStyleClass().add("exchange-privacy");
+        VBox security = new VBox(encryption, privacyRow);
+        security.getStyleClass().add("exchange-section");
+        showFor(security, false);
+
         Label status = new Label();
         status.setId("exchange-status");
         status.getStyleClass().add("exchange-status");
@@ -87,12 +127,13 @@ public final class ExchangeView implements Screen {
         report.setId("exchange-report");
         report.getColumns().add(column("exchange.column.file", ReportRow::file));
         report.getColumns().add(column("exchange.column.result", ReportRow::outcome));
+        report.getColumns().add(column("exchange.column.signature", ReportRow::signature));
         report.getColumns().add(column("exchange.column.detail", ReportRow::detail));
         report.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(ReportRow item, boolean empty) {
                 super.updateItem(item, empty);
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("rejected"),
+                pseudoClassStateChanged(PseudoClass.getPseudoClass("rejected"),
                         !empty && item != null && item.rejected());
             }
         });
@@ -131,7 +172,8 @@ public final class ExchangeView implements Screen {
         showFor(again, false);
         VBox.setVgrow(history, Priority.ALWAYS);
 
-        root.getChildren().addAll(actions, status, general, title("exchange.history.title"), history, again);
+        root.getChildren().addAll(actions, security, status, general, title("exchange.history.title"), history,
+                again);
     }
 
     private Button button(String id, String key) {
@@ -174,7 +216,7 @@ public final class ExchangeView implements Screen {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(ui.text("exchange.import.chooseFiles"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ui.text("exchange.import.filter"),
-                "*" + BatchFormat.SUFFIX));
+                "*" + BatchFormat.SUFFIX, "*" + BatchFormat.ENCRYPTED_SUFFIX));
         List<File> files = chooser.showOpenMultipleDialog(window());
         return java.util.Optional.ofNullable(files).map(f -> f.stream().map(File::toPath).toList());
     }

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -22,6 +24,7 @@ import org.liaisondesk.exchange.ImportService.FileResult;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.BatchRecord;
 import org.liaisondesk.model.ExchangeConflict;
+import org.liaisondesk.model.ExportPrivacy;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
 import org.liaisondesk.ui.UiContext;
@@ -30,6 +33,9 @@ import org.liaisondesk.ui.UiContext;
  * State of the exchange screen (交换): at a station, exporting the next batch and writing an earlier one again; at the
  * general station, importing files or folders with a report per file, the missing batches and the conflicts kept
  * aside. All work runs in the background; results arrive here on the FX thread as display-ready rows.
+ *
+ * <p>At a station it also shows whether batches will leave encrypted (with the general station's key fingerprint,
+ * or a warning) and holds the privacy chosen for the next export (the station's setting until changed).
  */
 public final class ExchangeViewModel {
 
@@ -42,8 +48,12 @@ public final class ExchangeViewModel {
                            String detail) {
     }
 
-    /** What became of one file in the last import. */
-    public record ReportRow(String file, String outcome, String detail, boolean rejected) {
+    /**
+     * What became of one file in the last import.
+     *
+     * @param signature "signature verified: GS-007" for an encrypted batch, empty for a plain one
+     */
+    public record ReportRow(String file, String outcome, String signature, String detail, boolean rejected) {
     }
 
     /** An opinion kept aside. */
@@ -54,6 +64,9 @@ public final class ExchangeViewModel {
     private final BooleanProperty generalStation = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
+    private final BooleanProperty encrypted = new SimpleBooleanProperty();
+    private final StringProperty encryption = new SimpleStringProperty("");
+    private final ObjectProperty<ExportPrivacy> privacy = new SimpleObjectProperty<>(ExportPrivacy.BY_CONSENT);
     private final ObservableList<BatchRow> history = FXCollections.observableArrayList();
     private final ObservableList<ReportRow> report = FXCollections.observableArrayList();
     private final ObservableList<String> gaps = FXCollections.observableArrayList();
@@ -73,6 +86,25 @@ public final class ExchangeViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status;
+    }
+
+    /** True when the station's batches will be encrypted for the general station. */
+    public ReadOnlyBooleanProperty encryptedProperty() {
+        return encrypted;
+    }
+
+    /** The general station's key fingerprint batches are encrypted for, or the warning that they are not. */
+    public ReadOnlyStringProperty encryptionProperty() {
+        return encryption;
+    }
+
+    /** What the next export carries of residents' contact details. */
+    public ObjectProperty<ExportPrivacy> privacyProperty() {
+        return privacy;
+    }
+
+    public String privacyText(ExportPrivacy p) {
+        return p == null ? "" : ui.text("exchange.privacy." + p.code());
     }
 
     public ObservableList<BatchRow> history() {
@@ -100,7 +132,10 @@ public final class ExchangeViewModel {
         return user == null || user.isBlank() ? System.getProperty("user.name", "window") : user;
     }
 
-    /** Reloads the mode, the batch history and the open conflicts. */
+    /**
+     * Reloads the mode, the batch history and the open conflicts; at a station also the encryption state and the
+     * privacy setting, which becomes the choice for the next export again.
+     */
     public void refresh() {
         ui.background().run(() -> {
             boolean general = app().stations().current().map(Station::mode).orElse(StationMode.STATION)
@@ -109,28 +144,38 @@ public final class ExchangeViewModel {
                     : app().exports().history(HISTORY_ROWS)).stream().map(this::row).toList();
             List<ConflictRow> open = general ? app().imports().openConflicts(HISTORY_ROWS).stream()
                     .map(this::conflict).toList() : List.of();
-            return new Loaded(general, rows, open);
+            Optional<String> key = general ? Optional.empty() : app().keys().generalKeyFingerprint();
+            ExportPrivacy setting = general ? ExportPrivacy.BY_CONSENT : app().exports().privacySetting();
+            return new Loaded(general, rows, open, key, setting);
         }, loaded -> {
             generalStation.set(loaded.general);
             history.setAll(loaded.rows);
             conflicts.setAll(loaded.conflicts);
+            encrypted.set(loaded.generalKey.isPresent());
+            encryption.set(loaded.generalKey.map(f -> ui.text("exchange.encryption.on", f))
+                    .orElseGet(() -> ui.text("exchange.encryption.off")));
+            privacy.set(loaded.privacy);
         });
     }
 
-    private record Loaded(boolean general, List<BatchRow> rows, List<ConflictRow> conflicts) {
+    private record Loaded(boolean general, List<BatchRow> rows, List<ConflictRow> conflicts,
+                          Optional<String> generalKey, ExportPrivacy privacy) {
     }
 
-    /** Writes the next batch into {@code folder} (a USB stick). */
+    /** Writes the next batch into {@code folder} (a USB stick) with the privacy chosen. */
     public void exportTo(Path folder) {
-        start(() -> app().exports().export(folder, actor()), done -> status.set(done
-                .map(e -> ui.text("exchange.export.done", e.header().sequence(), e.header().count(), e.file()))
+        ExportPrivacy chosen = privacy.get();
+        start(() -> app().exports().export(folder, chosen, actor()), done -> status.set(done
+                .map(e -> ui.text(e.encrypted() ? "exchange.export.done" : "exchange.export.plainDone",
+                        e.header().sequence(), e.header().count(), e.file()))
                 .orElseGet(() -> ui.text("cli.export.nothing"))));
     }
 
     /** Writes the batch with {@code sequence} again into {@code folder}. */
     public void exportAgain(int sequence, Path folder) {
-        start(() -> app().exports().exportAgain(sequence, folder),
-                e -> status.set(ui.text("exchange.export.againDone", sequence, e.file())));
+        start(() -> app().exports().exportAgain(sequence, folder, actor()),
+                e -> status.set(ui.text("exchange.export.againDone", sequence, e.file())
+                        + (e.encrypted() ? "" : " " + ui.text("exchange.encryption.off"))));
     }
 
     /** Imports files and folders; the report replaces the previous one. */
@@ -163,22 +208,33 @@ public final class ExchangeViewModel {
     }
 
     private BatchRow row(BatchRecord b) {
-        String detail = Optional.ofNullable(b.counts()).map(c -> ui.text("exchange.counts", c.added(), c.updated(),
-                c.unchanged(), c.conflicts())).orElse("");
+        List<String> parts = new java.util.ArrayList<>();
+        Optional.ofNullable(b.counts()).ifPresent(c -> parts.add(ui.text("exchange.counts", c.added(), c.updated(),
+                c.unchanged(), c.conflicts())));
+        if (b.signedBy() != null) {
+            parts.add(ui.text("exchange.signed", b.signedBy()));
+        } else if (b.direction() == BatchRecord.Direction.EXPORT) {
+            parts.add(ui.text(b.encrypted() ? "exchange.history.encrypted" : "exchange.history.plain"));
+        }
+        if (b.privacy() != null) {
+            parts.add(ui.text("exchange.history.privacy", privacyText(b.privacy())));
+        }
         return new BatchRow(b.sequence(), b.station(), WHEN.format(b.createdAt()), WHEN.format(b.recordedAt()),
-                b.opinionCount(), b.fileName(), detail);
+                b.opinionCount(), b.fileName(), String.join(" · ", parts));
     }
 
     private ReportRow reportRow(FileResult f) {
         String file = f.file().getFileName() == null ? f.file().toString() : f.file().getFileName().toString();
+        String signature = f.signature() == null ? "" : ui.text("exchange.signed", f.signature().station());
         return switch (f.outcome()) {
-            case IMPORTED -> new ReportRow(file, ui.text("exchange.outcome.imported"), ui.text("exchange.batchCounts",
-                    f.header().station(), f.header().sequence(), ui.text("exchange.counts", f.counts().added(),
-                            f.counts().updated(), f.counts().unchanged(), f.counts().conflicts())), false);
-            case ALREADY_IMPORTED -> new ReportRow(file, ui.text("exchange.outcome.already"),
+            case IMPORTED -> new ReportRow(file, ui.text("exchange.outcome.imported"), signature,
+                    ui.text("exchange.batchCounts", f.header().station(), f.header().sequence(),
+                            ui.text("exchange.counts", f.counts().added(), f.counts().updated(),
+                                    f.counts().unchanged(), f.counts().conflicts())), false);
+            case ALREADY_IMPORTED -> new ReportRow(file, ui.text("exchange.outcome.already"), signature,
                     ui.text("exchange.alreadyDetail", f.header().station(), f.header().sequence(),
                             when(f.importedAt())), false);
-            case REJECTED -> new ReportRow(file, ui.text("exchange.outcome.rejected"),
+            case REJECTED -> new ReportRow(file, ui.text("exchange.outcome.rejected"), signature,
                     f.rejection().localized(ui.messages()), true);
         };
     }

@@ -1,0 +1,24 @@
+package org.liaisondesk.exchange;
+
+import java.io.OutputStream;
+import java.nio.file.Path;
+import org.liaisondesk.crypto.BatchCrypto;
+
+/**
+ * The keys behind encrypted batches as the exchange uses them. The composition root hands in the key service, so the
+ * exchange needs no service; see docs/batch-encryption.md.
+ */
+public interface BatchKeys {
+
+    /** True at a station that has the general station's public key: its batches then leave encrypted. */
+    boolean encryptsBatches();
+
+    /** Wraps {@code out}: encrypted for the general station, signed by this station when closed (closes out). */
+    OutputStream encryptForGeneral(OutputStream out, String actor);
+
+    /** At the station, reading back what it wrote: {@link BatchCrypto#verifyWritten}; a failure throws. */
+    void verifyWritten(Path file, String actor);
+
+    /** At the general station: verifies the whole file (signer, recipient, every tag), then streams its plaintext. */
+    BatchCrypto.Decrypted openVerified(Path file);
+}
