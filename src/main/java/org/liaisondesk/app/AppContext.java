@@ -3,18 +3,35 @@ package org.liaisondesk.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.liaisondesk.exchange.BatchReader;
+import org.liaisondesk.exchange.ExportService;
+import org.liaisondesk.exchange.ImportService;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.service.GenerateService;
+import org.liaisondesk.service.BackupService;
+import org.liaisondesk.service.ContactPolicy;
+import org.liaisondesk.service.HealthService;
 import org.liaisondesk.service.InputRules;
+import org.liaisondesk.service.KeyService;
 import org.liaisondesk.service.OpinionService;
+import org.liaisondesk.service.PasswordHasher;
+import org.liaisondesk.service.RetentionService;
 import org.liaisondesk.service.StationService;
 import org.liaisondesk.service.TaggingService;
+import org.liaisondesk.service.UserService;
+import org.liaisondesk.store.AuditRepository;
 import org.liaisondesk.store.Database;
 import org.liaisondesk.store.DraftRepository;
+import org.liaisondesk.store.KeyRepository;
+import org.liaisondesk.store.Maintenance;
+import org.liaisondesk.store.ExchangeRepository;
 import org.liaisondesk.store.OpinionRepository;
+import org.liaisondesk.store.RetentionRepository;
 import org.liaisondesk.store.SettingsRepository;
 import org.liaisondesk.store.StationRepository;
 import org.liaisondesk.store.TaggingRepository;
+import org.liaisondesk.store.UserRepository;
+import org.liaisondesk.tagging.SeedReports;
 
 /**
  * The composition root of the headless core: every service is built here once, by constructor, and handed to the
@@ -33,6 +50,16 @@ public final class AppContext implements AutoCloseable {
     private final OpinionService opinionService;
     private final GenerateService generator;
     private final TaggingService tagging;
+    // reliability and security
+    private final AuditRepository audit;
+    private final HealthService health;
+    private final BackupService backups;
+    private final UserService users;
+    private final ContactPolicy contactPolicy;
+    private final RetentionService retention;
+    private final KeyService keys;
+    private final ExportService exports;
+    private final ImportService imports;
 
     private AppContext(Database database, Messages messages, Clock clock) {
         this.database = database;
@@ -46,9 +73,22 @@ public final class AppContext implements AutoCloseable {
         this.stations = new StationService(new StationRepository(database), rules);
         // An edited synonym list lives beside the database, so each installation (and test) keeps its own.
         this.tagging = new TaggingService(new TaggingRepository(database),
-                database.file().resolveSibling("synonyms.tsv"));
+                database.file().resolveSibling("synonyms.tsv"), SeedReports.folder());
         this.opinionService = new OpinionService(opinions, stations, rules, tagging, clock);
         this.generator = new GenerateService(opinions, stations, opinionService, clock);
+        this.audit = new AuditRepository(database);
+        Maintenance maintenance = new Maintenance(database);
+        this.health = new HealthService(maintenance);
+        this.backups = new BackupService(maintenance, settings, audit, database.file(), clock);
+        this.users = new UserService(new UserRepository(database),
+                new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS), clock);
+        this.contactPolicy = new ContactPolicy(settings, audit);
+        this.retention = new RetentionService(new RetentionRepository(database), settings, audit, clock);
+        this.keys = new KeyService(new KeyRepository(database), stations, audit, json, clock);
+        ExchangeRepository exchange = new ExchangeRepository(database);
+        BatchReader batchReader = new BatchReader(json, messages.locale());
+        this.exports = new ExportService(exchange, stations::current, json, batchReader, clock);
+        this.imports = new ImportService(exchange, stations::current, batchReader, clock);
     }
 
     public static AppContext open(Path databaseFile, Messages messages) {
@@ -101,6 +141,42 @@ public final class AppContext implements AutoCloseable {
 
     public TaggingService tagging() {
         return tagging;
+    }
+
+    public AuditRepository audit() {
+        return audit;
+    }
+
+    public HealthService health() {
+        return health;
+    }
+
+    public BackupService backups() {
+        return backups;
+    }
+
+    public UserService users() {
+        return users;
+    }
+
+    public ContactPolicy contactPolicy() {
+        return contactPolicy;
+    }
+
+    public RetentionService retention() {
+        return retention;
+    }
+
+    public KeyService keys() {
+        return keys;
+    }
+
+    public ExportService exports() {
+        return exports;
+    }
+
+    public ImportService imports() {
+        return imports;
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.liaisondesk.cli;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.liaisondesk.app.AppContext;
 import org.liaisondesk.i18n.UserFacingException;
@@ -68,11 +67,7 @@ final class AddCommand implements Callable<Integer> {
         if (received == null) {
             return now;
         }
-        try {
-            LocalDate date = LocalDate.parse(received.strip());
-            return date.equals(now.toLocalDate()) ? now : date.atTime(LocalTime.of(9, 0));
-        } catch (DateTimeParseException e) {
-            throw new UserFacingException("cli.error.date", received);
-        }
+        LocalDate date = Dates.parse(received);
+        return date.equals(now.toLocalDate()) ? now : date.atTime(LocalTime.of(9, 0));
     }
 }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.liaisondesk.app.AppContext;
@@ -116,17 +114,6 @@ final class ListCommand implements Callable<Integer> {
             }
             f = f.withArea(area);
         }
-        return f.withStation(station).withTextContains(query).withReceived(date(from), date(to));
-    }
-
-    private static LocalDate date(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new UserFacingException("cli.error.date", value);
-        }
+        return f.withStation(station).withTextContains(query).withReceived(Dates.parse(from), Dates.parse(to));
     }
 }

@@ -14,7 +14,9 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "liaison-desk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
         subcommands = {InitCommand.class, AddCommand.class, ListCommand.class, StatsCommand.class, TagCommand.class,
-            GenerateCommand.class, BenchCommand.class})
+            GenerateCommand.class, ExportCommand.class, ImportCommand.class, CheckCommand.class, BackupCommand.class,
+            RestoreCommand.class, AuditCommand.class, UserCommand.class, KeysCommand.class, RetentionCommand.class,
+            BenchCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT, descriptionKey = "db")

@@ -29,7 +29,11 @@ public class UserFacingException extends RuntimeException {
         return args.clone();
     }
 
+    /** The message in the user's language; an argument that is itself a UserFacingException is shown localized. */
     public String localized(Messages messages) {
-        return messages.get(messageKey, args);
+        Object[] shown = Arrays.stream(args)
+                .map(a -> a instanceof UserFacingException u ? u.localized(messages) : a)
+                .toArray();
+        return messages.get(messageKey, shown);
     }
 }

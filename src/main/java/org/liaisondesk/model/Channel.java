@@ -1,10 +1,9 @@
 package org.liaisondesk.model;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** How an opinion reached the station. The code is the stable token used on the command line and in batches. */
-public enum Channel {
+public enum Channel implements Coded {
     VISIT("visit"),
     PHONE("phone"),
     LETTER("letter"),
@@ -18,11 +17,12 @@ public enum Channel {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
     public static Optional<Channel> fromCode(String code) {
-        return Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst();
+        return Coded.fromCode(Channel.class, code);
     }
 }

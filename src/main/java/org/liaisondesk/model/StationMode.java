@@ -1,10 +1,9 @@
 package org.liaisondesk.model;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** A liaison station records opinions; the general station (联络总站) imports every station's batches. */
-public enum StationMode {
+public enum StationMode implements Coded {
     STATION("station"),
     GENERAL("general");
 
@@ -14,11 +13,12 @@ public enum StationMode {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
     public static Optional<StationMode> fromCode(String code) {
-        return Arrays.stream(values()).filter(m -> m.code.equals(code)).findFirst();
+        return Coded.fromCode(StationMode.class, code);
     }
 }

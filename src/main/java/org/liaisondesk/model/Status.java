@@ -1,10 +1,9 @@
 package org.liaisondesk.model;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Where an opinion is in its life: 录入 → 已审阅 → 已导出 → 办理中 → 已办结. */
-public enum Status {
+public enum Status implements Coded {
     RECORDED("recorded"),
     REVIEWED("reviewed"),
     EXPORTED("exported"),
@@ -17,11 +16,12 @@ public enum Status {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
     public static Optional<Status> fromCode(String code) {
-        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
+        return Coded.fromCode(Status.class, code);
     }
 }

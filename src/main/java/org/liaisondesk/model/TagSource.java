@@ -1,10 +1,9 @@
 package org.liaisondesk.model;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Who or what set a task-area tag: the tagger's proposal, or a person's confirmation or correction. */
-public enum TagSource {
+public enum TagSource implements Coded {
     AUTO("auto"),
     CLERK("clerk"),
     DEPUTY("deputy");
@@ -15,11 +14,12 @@ public enum TagSource {
         this.code = code;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
     public static Optional<TagSource> fromCode(String code) {
-        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
+        return Coded.fromCode(TagSource.class, code);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.TagFeedback;
@@ -12,6 +13,7 @@ import org.liaisondesk.store.TaggingRepository;
 import org.liaisondesk.tagging.BigramTagger;
 import org.liaisondesk.tagging.LabelledText;
 import org.liaisondesk.tagging.LearningTagger;
+import org.liaisondesk.tagging.SeedReports;
 import org.liaisondesk.tagging.SynonymList;
 import org.liaisondesk.tagging.Tagger;
 import org.liaisondesk.tagging.Taxonomy;
@@ -24,10 +26,12 @@ public final class TaggingService {
 
     private final TaggingRepository repository;
     private final Path synonymsFile;
+    private final Path seedFolder;
     private final TaggerHolder holder;
 
-    public TaggingService(TaggingRepository repository, Path synonymsFile) {
+    public TaggingService(TaggingRepository repository, Path synonymsFile, Path seedFolder) {
         this.repository = repository;
+        this.seedFolder = seedFolder;
         this.synonymsFile = synonymsFile;
         this.holder = new TaggerHolder(this::build);
     }
@@ -99,14 +103,33 @@ public final class TaggingService {
     }
 
     private Tagger build() {
-        Taxonomy taxonomy = repository.activeTaxonomy().map(v -> Taxonomy.parse(v.reportText()))
-                .orElseGet(Taxonomy::loadDefault);
+        Taxonomy taxonomy = activeTaxonomy();
         BigramTagger base = BigramTagger.create(taxonomy, synonyms());
         List<TagFeedback> feedback = repository.feedback();
         if (feedback.isEmpty()) {
             return base;
         }
         return LearningTagger.train(base, feedback.stream().map(f -> new LabelledText(f.text(), f.areas())).toList());
+    }
+
+    /**
+     * The report loaded last, unless a report in the seeds folder is newer than anything loaded before: that one is
+     * stored and made active (how next year's report arrives without the settings screen).
+     */
+    private Taxonomy activeTaxonomy() {
+        Optional<TaxonomyVersion> active = repository.activeTaxonomy();
+        Optional<SeedReports.Report> seeded = SeedReports.newest(seedFolder);
+        if (seeded.isPresent() && isNewer(seeded.get().taxonomy(), active)) {
+            Taxonomy t = seeded.get().taxonomy();
+            repository.activateTaxonomy(t.version(), t.title(), seeded.get().text());
+            return t;
+        }
+        return active.map(v -> Taxonomy.parse(v.reportText())).orElseGet(Taxonomy::loadDefault);
+    }
+
+    private boolean isNewer(Taxonomy seeded, Optional<TaxonomyVersion> active) {
+        boolean known = repository.taxonomies().stream().anyMatch(v -> v.version().equals(seeded.version()));
+        return !known && (active.isEmpty() || seeded.version().compareTo(active.get().version()) > 0);
     }
 
     private static BigramTagger base(Tagger t) {

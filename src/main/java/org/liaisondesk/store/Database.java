@@ -113,6 +113,32 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} on the writer connection outside any transaction, holding the write lock so nothing else of
+     * this program writes meanwhile (restoring a backup replaces every page).
+     */
+    <T> T exclusive(SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            return work.run(writer);
+        } catch (SQLException e) {
+            throw translate(e, file);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs {@code work} on a fresh connection of its own, closed afterwards (a backup reads one long snapshot). */
+    <T> T withOwnConnection(SqlWork<T> work) {
+        ensureOpen();
+        try (Connection c = connect(file)) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw translate(e, file);
+        }
+    }
+
     private void rollback() {
         try (Statement st = writer.createStatement()) {
             st.execute("ROLLBACK");

@@ -223,17 +223,22 @@ public final class OpinionRepository {
             ps.setInt(next, limit <= 0 ? -1 : limit);
             ps.setInt(next + 1, offset);
             try (ResultSet rs = ps.executeQuery()) {
-                List<Opinion> chunk = new ArrayList<>(TAG_BATCH);
-                while (rs.next()) {
-                    chunk.add(read(rs, List.of()));
-                    if (chunk.size() == TAG_BATCH) {
-                        withTags(c, chunk).forEach(sink);
-                        chunk.clear();
-                    }
-                }
-                withTags(c, chunk).forEach(sink);
+                stream(c, rs, sink);
             }
         }
+    }
+
+    /** Hands each row of {@code rs} (selected with {@link #COLUMNS}) to {@code sink} with its tags, in chunks. */
+    static void stream(Connection c, ResultSet rs, Consumer<Opinion> sink) throws SQLException {
+        List<Opinion> chunk = new ArrayList<>(TAG_BATCH);
+        while (rs.next()) {
+            chunk.add(read(rs, List.of()));
+            if (chunk.size() == TAG_BATCH) {
+                withTags(c, chunk).forEach(sink);
+                chunk.clear();
+            }
+        }
+        withTags(c, chunk).forEach(sink);
     }
 
     static String orderBy(OpinionSort sort) {
@@ -310,19 +315,25 @@ public final class OpinionRepository {
                 rs.getString("taxonomy_version"));
     }
 
-    private static final String INSERT_OPINION = "INSERT INTO opinion (id, number, station, received_at, channel, "
+    static final String INSERT = "INSERT INTO opinion (id, number, station, received_at, channel, "
             + "constituent_name, constituent_phone, constituent_address, consent_to_contact, received_by, text, "
             + "primary_area, status, created_at, updated_at, revision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    private static final String INSERT_TAG = "INSERT INTO opinion_tag (opinion_id, area, subtopic_id, clause, "
-            + "is_primary, score, source, set_by, taxonomy_version) VALUES (?,?,?,?,?,?,?,?,?)";
+    static final String DELETE_TAGS = "DELETE FROM opinion_tag WHERE opinion_id=?";
+    static final String INSERT_TAG = "INSERT INTO opinion_tag (opinion_id, area, subtopic_id, clause, is_primary, "
+            + "score, source, set_by, taxonomy_version) VALUES (?,?,?,?,?,?,?,?,?)";
     private static final String NEXT_NUMBER = "INSERT INTO opinion_sequence (station, year, last) VALUES (?, ?, 1) "
             + "ON CONFLICT (station, year) DO UPDATE SET last = last + 1 RETURNING last";
 
     static void insert(Connection c, Opinion o) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT_OPINION)) {
-            bindOpinion(ps, o, o.number());
-            ps.executeUpdate();
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            insert(ps, o);
         }
+    }
+
+    /** Inserts with a statement prepared from {@link #INSERT}, for callers that insert many in a row. */
+    static void insert(PreparedStatement ps, Opinion o) throws SQLException {
+        bindOpinion(ps, o, o.number());
+        ps.executeUpdate();
     }
 
     private static void bindOpinion(PreparedStatement ps, Opinion o, String number) throws SQLException {
@@ -354,30 +365,35 @@ public final class OpinionRepository {
     }
 
     static void writeTags(Connection c, UUID id, List<AreaTag> tags) throws SQLException {
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM opinion_tag WHERE opinion_id=?")) {
-            del.setString(1, id.toString());
-            del.executeUpdate();
-        }
-        if (tags.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement(INSERT_TAG)) {
-            for (AreaTag t : tags) {
-                bindTag(ps, id, t);
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        try (PreparedStatement del = c.prepareStatement(DELETE_TAGS);
+             PreparedStatement ins = c.prepareStatement(INSERT_TAG)) {
+            writeTags(del, ins, id, tags);
         }
     }
 
-    private static void setConstituent(PreparedStatement ps, int first, Constituent who) throws SQLException {
+    /** Replaces the tags with statements prepared from {@link #DELETE_TAGS} and {@link #INSERT_TAG}. */
+    static void writeTags(PreparedStatement del, PreparedStatement ins, UUID id, List<AreaTag> tags)
+            throws SQLException {
+        del.setString(1, id.toString());
+        del.executeUpdate();
+        if (tags.isEmpty()) {
+            return;
+        }
+        for (AreaTag t : tags) {
+            bindTag(ins, id, t);
+            ins.addBatch();
+        }
+        ins.executeBatch();
+    }
+
+    static void setConstituent(PreparedStatement ps, int first, Constituent who) throws SQLException {
         ps.setString(first, who.name());
         ps.setString(first + 1, who.phone());
         ps.setString(first + 2, who.address());
         ps.setBoolean(first + 3, who.consentToContact());
     }
 
-    private static void setPrimaryArea(PreparedStatement ps, int index, List<AreaTag> tags) throws SQLException {
+    static void setPrimaryArea(PreparedStatement ps, int index, List<AreaTag> tags) throws SQLException {
         Optional<AreaTag> primary = tags.stream().filter(AreaTag::primary).findFirst();
         if (primary.isPresent()) {
             ps.setInt(index, primary.get().area());
@@ -416,7 +432,7 @@ public final class OpinionRepository {
         private final PreparedStatement sequence;
 
         BulkInsert(Connection c) throws SQLException {
-            opinion = c.prepareStatement(INSERT_OPINION);
+            opinion = c.prepareStatement(INSERT);
             tag = c.prepareStatement(INSERT_TAG);
             sequence = c.prepareStatement(NEXT_NUMBER);
         }

@@ -80,6 +80,30 @@ class TaggingServiceTest {
         }
     }
 
+    /** Next year's report dropped into the seeds folder becomes the taxonomy the next time the tagger is built. */
+    @Test
+    void aNewerReportInTheSeedsFolderIsPickedUp() throws Exception {
+        Path seeds = Files.createDirectories(dir.resolve("seeds"));
+        String report = Files.readString(Path.of("seeds/hangzhou-npc-2023-main-tasks.txt"));
+        Files.writeString(seeds.resolve("hangzhou-npc-2023-main-tasks.txt"), report);
+        Files.writeString(seeds.resolve("notes.txt"), "不是报告");
+        String before;
+        System.setProperty("liaisondesk.seedDir", seeds.toString());
+        try {
+            try (AppContext ctx = AppContext.open(dir.resolve("seeded.db"), Messages.forLanguage("zh"))) {
+                before = ctx.tagging().tagger().taxonomyVersion();
+                assertThat(before).startsWith("2023-");
+            }
+            Files.writeString(seeds.resolve("hangzhou-npc-2024-main-tasks.txt"), report.replace("2023年", "2024年"));
+            try (AppContext ctx = AppContext.open(dir.resolve("seeded.db"), Messages.forLanguage("zh"))) {
+                assertThat(ctx.tagging().tagger().taxonomyVersion()).startsWith("2024-");
+                assertThat(ctx.tagging().taxonomyVersions()).hasSize(2);
+            }
+        } finally {
+            System.clearProperty("liaisondesk.seedDir");
+        }
+    }
+
     @Test
     void aTextThatIsNotAReportIsRefused() {
         try (AppContext ctx = AppContext.open(dir.resolve("bad.db"), Messages.forLanguage("zh"))) {

@@ -1,0 +1,155 @@
+package org.liaisondesk.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.liaisondesk.crypto.BatchCrypto;
+import org.liaisondesk.i18n.Messages;
+import org.liaisondesk.service.KeyService.KeyInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code keys generate|export-public|import-general|import-station|show|encrypt|decrypt}: encrypted batches. */
+@Command(name = "keys", mixinStandardHelpOptions = true,
+        subcommands = {KeysCommand.Generate.class, KeysCommand.ExportPublic.class, KeysCommand.ImportGeneral.class,
+                KeysCommand.ImportStation.class, KeysCommand.Show.class, KeysCommand.Encrypt.class,
+                KeysCommand.Decrypt.class})
+final class KeysCommand implements Callable<Integer> {
+
+    @ParentCommand
+    RootCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return Cli.USAGE;
+    }
+
+    private int print(String key, KeyInfo info) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(root.messages().get(key, info.owner(), info.fingerprint()));
+        out.flush();
+        return Cli.OK;
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true)
+    static final class Generate implements Callable<Integer> {
+        @ParentCommand
+        KeysCommand parent;
+
+        @Override
+        public Integer call() {
+            return parent.print("keys.generated", parent.root.context().keys().generateGeneral(parent.root.actor()));
+        }
+    }
+
+    @Command(name = "export-public", mixinStandardHelpOptions = true)
+    static final class ExportPublic implements Callable<Integer> {
+        @ParentCommand
+        KeysCommand parent;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "keys.out")
+        Path out;
+
+        @Override
+        public Integer call() {
+            RootCommand root = parent.root;
+            KeyInfo info = root.context().keys().exportPublic(out, root.actor());
+            return parent.print("keys.exported", info);
+        }
+    }
+
+    @Command(name = "import-general", mixinStandardHelpOptions = true)
+    static final class ImportGeneral implements Callable<Integer> {
+        @ParentCommand
+        KeysCommand parent;
+
+        @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "keys.file")
+        Path file;
+
+        @Override
+        public Integer call() {
+            return parent.print("keys.imported",
+                    parent.root.context().keys().importGeneral(file, parent.root.actor()));
+        }
+    }
+
+    @Command(name = "import-station", mixinStandardHelpOptions = true)
+    static final class ImportStation implements Callable<Integer> {
+        @ParentCommand
+        KeysCommand parent;
+
+        @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "keys.file")
+        Path file;
+
+        @Override
+        public Integer call() {
+            return parent.print("keys.imported",
+                    parent.root.context().keys().importStation(file, parent.root.actor()));
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true)
+    static final class Show implements Callable<Integer> {
+        @ParentCommand
+        KeysCommand parent;
+
+        @Override
+        public Integer call() {
+            Messages m = parent.root.messages();
+            PrintWriter out = parent.spec.commandLine().getOut();
+            for (KeyInfo k : parent.root.context().keys().show()) {
+                out.println(m.get("keys.role." + k.role()) + "\t" + k.owner()
+                        + (k.name() == null ? "" : " " + k.name()) + "\t" + k.algorithm() + "\t" + k.fingerprint());
+            }
+            out.flush();
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "encrypt", mixinStandardHelpOptions = true, sortOptions = false)
+    static final class Encrypt implements Callable<Integer> {
+        @ParentCommand
+        KeysCommand parent;
+
+        @Option(names = "--in", required = true, paramLabel = "FILE", descriptionKey = "keys.in")
+        Path in;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "keys.out")
+        Path out;
+
+        @Override
+        public Integer call() {
+            parent.root.context().keys().encryptFile(in, out, parent.root.actor());
+            parent.spec.commandLine().getOut().println(out);
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "decrypt", mixinStandardHelpOptions = true, sortOptions = false)
+    static final class Decrypt implements Callable<Integer> {
+        @ParentCommand
+        KeysCommand parent;
+
+        @Option(names = "--in", required = true, paramLabel = "FILE", descriptionKey = "keys.in")
+        Path in;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "keys.out")
+        Path out;
+
+        @Override
+        public Integer call() {
+            BatchCrypto.Origin origin = parent.root.context().keys().decryptFile(in, out);
+            parent.spec.commandLine().getOut().println(parent.root.messages().get("keys.decrypted", out,
+                    origin.station(), origin.signerFingerprint()));
+            return Cli.OK;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.liaisondesk.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.liaisondesk.i18n.UserFacingException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code restore --from FILE --yes}: verifies the backup, saves the current state, then replaces it. */
+@Command(name = "restore", mixinStandardHelpOptions = true, sortOptions = false)
+final class RestoreCommand implements Callable<Integer> {
+
+    @ParentCommand
+    RootCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--from", required = true, paramLabel = "FILE", descriptionKey = "restore.from")
+    Path from;
+
+    @Option(names = "--yes", descriptionKey = "restore.yes")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+        if (!yes) {
+            throw new UserFacingException("restore.error.confirm", from, root.databaseFile());
+        }
+        Path saved = root.context().backups().restore(from, root.actor());
+        spec.commandLine().getOut().println(root.messages().get("restore.done", from, saved));
+        spec.commandLine().getOut().flush();
+        return Cli.OK;
+    }
+}

@@ -1,0 +1,114 @@
+package org.liaisondesk.exchange;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.liaisondesk.model.AreaTag;
+import org.liaisondesk.model.Channel;
+import org.liaisondesk.model.Constituent;
+import org.liaisondesk.model.Opinion;
+import org.liaisondesk.model.Status;
+import org.liaisondesk.model.TagSource;
+
+/**
+ * One opinion as a batch carries it (format version 1). Kept apart from the opinion list's JSON on purpose: this is
+ * a versioned exchange format, and a field added to the list must not silently change batches.
+ */
+final class BatchOpinionJson {
+
+    private BatchOpinionJson() {
+    }
+
+    /**
+     * What the general station receives about the resident. For now everything the station holds; the privacy work
+     * decides what to mask, here and only here.
+     */
+    static Constituent constituentForBatch(Constituent who) {
+        return who;
+    }
+
+    /**
+     * The status the opinion has once this batch is recorded as sent: recorded and reviewed opinions become
+     * exported. The station sets the same status without a new revision, so both sides agree on each revision.
+     */
+    static Status statusForBatch(Status status) {
+        return status.compareTo(Status.EXPORTED) < 0 ? Status.EXPORTED : status;
+    }
+
+    /** The opinion as it will be once sent (see {@link #statusForBatch}, {@link #constituentForBatch}). */
+    static Opinion asSent(Opinion o) {
+        List<AreaTag> tags = new ArrayList<>(o.tags());
+        tags.sort(Comparator.comparing((AreaTag t) -> !t.primary()));
+        return new Opinion(o.id(), o.number(), o.station(), o.receivedAt(), o.channel(),
+                constituentForBatch(o.constituent()), o.receivedBy(), o.text(), tags, statusForBatch(o.status()),
+                o.createdAt(), o.updatedAt(), o.revision(), o.deleted());
+    }
+
+    /** {@code o} must already be {@link #asSent}. */
+    static ObjectNode toJson(ObjectMapper json, Opinion o) {
+        ObjectNode n = json.createObjectNode();
+        n.put("id", o.id().toString());
+        n.put("number", o.number());
+        n.put("station", o.station());
+        n.put("revision", o.revision());
+        n.put("receivedAt", o.receivedAt().toString());
+        n.put("channel", o.channel().code());
+        n.put("text", o.text());
+        ArrayNode areas = n.putArray("areas");
+        for (AreaTag t : o.tags()) {
+            ObjectNode a = areas.addObject();
+            a.put("area", t.area());
+            a.put("primary", t.primary());
+            a.put("subtopic", t.subtopicId());
+            a.put("clause", t.clause());
+            a.put("score", t.score());
+            a.put("source", t.source().code());
+            a.put("setBy", t.setBy());
+            a.put("taxonomyVersion", t.taxonomyVersion());
+        }
+        n.put("status", o.status().code());
+        Constituent who = o.constituent();
+        ObjectNode c = n.putObject("constituent");
+        c.put("name", who.name());
+        c.put("phone", who.phone());
+        c.put("address", who.address());
+        c.put("consentToContact", who.consentToContact());
+        n.put("receivedBy", o.receivedBy());
+        n.put("createdAt", o.createdAt().toString());
+        n.put("updatedAt", o.updatedAt().toString());
+        n.put("deleted", o.deleted());
+        return n;
+    }
+
+    /** From an opinion the schema has already accepted; dates that do not exist throw DateTimeParseException. */
+    static Opinion fromJson(JsonNode n) {
+        List<AreaTag> tags = new ArrayList<>();
+        for (JsonNode a : n.get("areas")) {
+            tags.add(new AreaTag(a.get("area").asInt(), text(a, "subtopic"), text(a, "clause"),
+                    a.get("primary").asBoolean(), a.get("score").asDouble(),
+                    TagSource.fromCode(a.get("source").asText()).orElseThrow(), text(a, "setBy"),
+                    text(a, "taxonomyVersion")));
+        }
+        JsonNode c = n.get("constituent");
+        Constituent who = new Constituent(text(c, "name"), text(c, "phone"), text(c, "address"),
+                c.get("consentToContact").asBoolean());
+        return new Opinion(UUID.fromString(n.get("id").asText()), n.get("number").asText(), n.get("station").asText(),
+                LocalDateTime.parse(n.get("receivedAt").asText()),
+                Channel.fromCode(n.get("channel").asText()).orElseThrow(), who, text(n, "receivedBy"),
+                n.get("text").asText(), tags, Status.fromCode(n.get("status").asText()).orElseThrow(),
+                Instant.parse(n.get("createdAt").asText()), Instant.parse(n.get("updatedAt").asText()),
+                n.get("revision").asInt(), n.get("deleted").asBoolean());
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}

@@ -1,0 +1,265 @@
+package org.liaisondesk.service;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.liaisondesk.i18n.UserFacingException;
+import org.liaisondesk.model.HealthIssue;
+import org.liaisondesk.store.AuditRepository;
+import org.liaisondesk.store.Maintenance;
+import org.liaisondesk.store.SettingsRepository;
+
+/**
+ * Consistent copies of the database: on request ({@code backup --out}), once a day and at exit into the backup
+ * folder (setting {@value #FOLDER_SETTING}, default {@code backups} beside the database), keeping the newest
+ * {@value #KEEP_SETTING} (default {@value #DEFAULT_KEEP}). Every copy is verified before it counts; a failed copy
+ * leaves no file behind. Restoring verifies the offered backup first and saves the current state before replacing it.
+ */
+public final class BackupService {
+
+    public static final String FOLDER_SETTING = "backup.folder";
+    public static final String KEEP_SETTING = "backup.keep";
+    public static final int DEFAULT_KEEP = 10;
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+    private static final Pattern AUTOMATIC = Pattern.compile(
+            "liaison-desk-(\\d{8})-\\d{6}-\\d{3}-(daily|exit|before-restore)\\.db");
+
+    private final Maintenance maintenance;
+    private final SettingsRepository settings;
+    private final AuditRepository audit;
+    private final Path databaseFile;
+    private final Clock clock;
+
+    public BackupService(Maintenance maintenance, SettingsRepository settings, AuditRepository audit, Path databaseFile,
+                         Clock clock) {
+        this.maintenance = maintenance;
+        this.settings = settings;
+        this.audit = audit;
+        this.databaseFile = databaseFile.toAbsolutePath();
+        this.clock = clock;
+    }
+
+    /**
+     * Writes a verified copy to {@code target}. An existing file is replaced only with {@code overwrite}; the live
+     * database itself never is.
+     */
+    public Path backupTo(Path target, boolean overwrite, String actor) {
+        Path out = target.toAbsolutePath().normalize();
+        if (Files.isDirectory(out)) {
+            throw new UserFacingException("backup.error.isFolder", out);
+        }
+        if (isDatabaseFile(out)) {
+            throw new UserFacingException("backup.error.sameFile", out);
+        }
+        if (Files.exists(out) && !overwrite) {
+            throw new UserFacingException("backup.error.exists", out);
+        }
+        writeVerified(out);
+        audit.record(actor, "backup", null, out.toString());
+        return out;
+    }
+
+    /** The daily backup, unless one was already made today; call at start-up and now and then. */
+    public Optional<Path> dailyIfDue(String actor) {
+        LocalDate today = LocalDate.now(clock);
+        String todayStamp = today.format(DateTimeFormatter.BASIC_ISO_DATE);
+        boolean done = backups().stream().map(p -> AUTOMATIC.matcher(p.getFileName().toString()))
+                .anyMatch(m -> m.matches() && m.group(1).equals(todayStamp) && m.group(2).equals("daily"));
+        return done ? Optional.empty() : Optional.of(automatic("daily", actor));
+    }
+
+    /** The backup at exit; the window calls it when it closes (in the background, before the database closes). */
+    public Path atExit(String actor) {
+        return automatic("exit", actor);
+    }
+
+    /** The automatic backups in the folder, newest first. */
+    public List<Path> backups() {
+        Path folder = folder();
+        List<Path> found = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return found;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path p : files) {
+                if (AUTOMATIC.matcher(p.getFileName().toString()).matches()) {
+                    found.add(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UserFacingException("backup.error.folder", e, folder);
+        }
+        found.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
+        return found;
+    }
+
+    public Path folder() {
+        return settings.get(FOLDER_SETTING).map(Path::of)
+                .orElseGet(() -> databaseFile.resolveSibling("backups")).toAbsolutePath();
+    }
+
+    public int keep() {
+        return settings.get(KEEP_SETTING).map(Integer::parseInt).orElse(DEFAULT_KEEP);
+    }
+
+    public void setFolder(Path folder, String actor) {
+        settings.put(FOLDER_SETTING, folder.toAbsolutePath().toString());
+        audit.record(actor, "setting", null, FOLDER_SETTING + "=" + folder.toAbsolutePath());
+    }
+
+    public void setKeep(int count, String actor) {
+        if (count < 1) {
+            throw new UserFacingException("backup.error.keep", count);
+        }
+        settings.put(KEEP_SETTING, Integer.toString(count));
+        audit.record(actor, "setting", null, KEEP_SETTING + "=" + count);
+    }
+
+    /**
+     * Replaces the database with {@code source} after verifying it; the current state is first saved as a
+     * "before-restore" backup, whose path is returned. A backup that fails verification changes nothing. The window
+     * should reopen its screens afterwards (cached data belongs to the old state).
+     */
+    public Path restore(Path source, String actor) {
+        Path from = source.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(from)) {
+            throw new UserFacingException("restore.error.notFound", from);
+        }
+        if (isDatabaseFile(from)) {
+            throw new UserFacingException("restore.error.sameFile", from);
+        }
+        List<HealthIssue> issues = Maintenance.verifyCopy(from, false);
+        if (!issues.isEmpty()) {
+            throw new HealthException("restore.error.badBackup", issues, from);
+        }
+        Path saved = saveBeforeRestore(actor);
+        maintenance.restoreFrom(from);
+        audit.record(actor, "backup-restore", null, from + "; previous state saved as " + saved);
+        return saved;
+    }
+
+    /**
+     * The current state, kept before a restore replaces it. A database too damaged to copy cleanly (the usual
+     * reason for restoring) is kept as the raw file instead, under a name pruning never touches.
+     */
+    private Path saveBeforeRestore(String actor) {
+        try {
+            return automatic("before-restore", actor);
+        } catch (UserFacingException e) {
+            Path raw = folder().resolve("liaison-desk-" + LocalDateTime.now(clock).format(STAMP) + "-damaged.db");
+            try {
+                Files.createDirectories(raw.getParent());
+                Files.copy(databaseFile, raw);
+                Path wal = databaseFile.resolveSibling(databaseFile.getFileName() + "-wal");
+                if (Files.exists(wal)) {
+                    Files.copy(wal, raw.resolveSibling(raw.getFileName() + "-wal"));
+                }
+                ownerOnly(raw);
+            } catch (IOException io) {
+                throw new UserFacingException("backup.error.io", io, raw, String.valueOf(io.getMessage()));
+            }
+            audit.record(actor, "backup", null, raw + " (raw copy of a damaged database)");
+            return raw;
+        }
+    }
+
+    private Path automatic(String kind, String actor) {
+        Path folder = folder();
+        Path target = folder.resolve("liaison-desk-" + LocalDateTime.now(clock).format(STAMP) + "-" + kind + ".db");
+        Path made = backupTo(target, false, actor);
+        prune();
+        return made;
+    }
+
+    /** Keeps the newest {@link #keep()} automatic backups; other files in the folder are never touched. */
+    private void prune() {
+        List<Path> all = backups();
+        for (Path old : all.subList(Math.min(keep(), all.size()), all.size())) {
+            try {
+                Files.deleteIfExists(old);
+            } catch (IOException e) {
+                throw new UserFacingException("backup.error.folder", e, old.getParent());
+            }
+        }
+    }
+
+    /** Copy to a temporary file beside the target, verify, restrict to the owner, then move into place. */
+    private void writeVerified(Path target) {
+        Path parent = target.getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UserFacingException("backup.error.unwritable", e, target);
+        }
+        if (!Files.isWritable(parent)) {
+            throw new UserFacingException("backup.error.unwritable", target);
+        }
+        Path temp = parent.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try {
+                maintenance.copyTo(temp);
+            } catch (RuntimeException e) {
+                throw new UserFacingException("backup.error.copy", e, target, rootMessage(e));
+            }
+            List<HealthIssue> issues = Maintenance.verifyCopy(temp, true);
+            if (!issues.isEmpty()) {
+                throw new HealthException("backup.error.verify", issues, target);
+            }
+            ownerOnly(temp);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AccessDeniedException e) {
+            throw new UserFacingException("backup.error.unwritable", e, target);
+        } catch (IOException e) {
+            throw new UserFacingException("backup.error.io", e, target, String.valueOf(e.getMessage()));
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /** The copy holds residents' personal details: only the owner may read it, where the file system says so. */
+    private static void ownerOnly(Path file) throws IOException {
+        PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        if (posix != null) {
+            posix.setPermissions(PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    private boolean isDatabaseFile(Path p) {
+        try {
+            return p.equals(databaseFile) || Files.exists(p) && Files.isSameFile(p, databaseFile);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover temporary file is harmless; it never has a backup's name
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package org.liaisondesk.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.liaisondesk.crypto.BatchCrypto;
+import org.liaisondesk.crypto.Keys;
+import org.liaisondesk.i18n.UserFacingException;
+import org.liaisondesk.model.Station;
+import org.liaisondesk.model.StationMode;
+import org.liaisondesk.store.AuditRepository;
+import org.liaisondesk.store.KeyRepository;
+import org.liaisondesk.store.KeyRepository.StoredKeyPair;
+import org.liaisondesk.store.KeyRepository.TrustedKey;
+
+/**
+ * The keys behind encrypted batches. The general station generates an X25519 key pair and hands out its public
+ * key file; stations import it and check its fingerprint by phone. Every installation signs its batches with its
+ * own Ed25519 key, generated on first need; the general station imports each station's public key file. Private
+ * keys are kept in the database (see docs/batch-encryption.md for the choice and its risk).
+ */
+public final class KeyService {
+
+    static final String FORMAT = "liaison-desk-public-key";
+    private static final String SIGNING = "signing";
+    private static final String AGREEMENT = "agreement";
+    private static final String GENERAL = "general";
+    private static final String STATION = "station";
+
+    /** A key as shown to people: whose, what for, and the fingerprint to compare. */
+    public record KeyInfo(String role, String owner, String name, String algorithm, String fingerprint) {
+    }
+
+    private final KeyRepository keys;
+    private final StationService stations;
+    private final AuditRepository audit;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public KeyService(KeyRepository keys, StationService stations, AuditRepository audit, ObjectMapper json,
+                      Clock clock) {
+        this.keys = keys;
+        this.stations = stations;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** At the general station: its X25519 key pair, created once; an existing pair is kept. Returns its info. */
+    public KeyInfo generateGeneral(String actor) {
+        Station s = station();
+        if (s.mode() != StationMode.GENERAL) {
+            throw new UserFacingException("keys.error.notGeneral", s.code());
+        }
+        StoredKeyPair pair = ownPair(AGREEMENT, Keys.AGREEMENT, actor);
+        return new KeyInfo("own-agreement", s.code(), s.name(), Keys.AGREEMENT, Keys.fingerprint(pair.publicKey()));
+    }
+
+    /**
+     * Writes this installation's public key file: at the general station its agreement key (for stations to
+     * encrypt to), at a station its signing key (for the general station to check signatures).
+     */
+    public KeyInfo exportPublic(Path out, String actor) {
+        Station s = station();
+        boolean general = s.mode() == StationMode.GENERAL;
+        StoredKeyPair pair = general
+                ? keys.keyPair(AGREEMENT).orElseThrow(() -> new UserFacingException("keys.error.noOwnGeneralKey"))
+                : ownPair(SIGNING, Keys.SIGNING, actor);
+        ObjectNode doc = json.createObjectNode();
+        doc.put("format", FORMAT);
+        doc.put("version", 1);
+        doc.put("kind", general ? GENERAL : STATION);
+        doc.put("station", s.code());
+        doc.put("name", s.name());
+        doc.put("algorithm", pair.algorithm());
+        doc.put("publicKey", Base64.getEncoder().encodeToString(pair.publicKey()));
+        String fingerprint = Keys.fingerprint(pair.publicKey());
+        doc.put("fingerprint", fingerprint);
+        try {
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            json.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), doc);
+        } catch (IOException e) {
+            throw new UserFacingException("keys.error.write", e, out);
+        }
+        audit.record(actor, "key-export", null, doc.get("kind").asText() + " " + fingerprint + " " + out);
+        return new KeyInfo(general ? "own-agreement" : "own-signing", s.code(), s.name(), pair.algorithm(),
+                fingerprint);
+    }
+
+    /** At a station: trusts the general station's key file (replacing an earlier one); returns what to check. */
+    public KeyInfo importGeneral(Path file, String actor) {
+        if (station().mode() == StationMode.GENERAL) {
+            throw new UserFacingException("keys.error.isGeneral");
+        }
+        TrustedKey key = readKeyFile(file, GENERAL, Keys.AGREEMENT, actor);
+        keys.replaceGeneral(key);
+        return info(key);
+    }
+
+    /** At the general station: trusts a station's signing key file; returns what to check by phone. */
+    public KeyInfo importStation(Path file, String actor) {
+        if (station().mode() != StationMode.GENERAL) {
+            throw new UserFacingException("keys.error.notGeneral", station().code());
+        }
+        TrustedKey key = readKeyFile(file, STATION, Keys.SIGNING, actor);
+        keys.trust(key);
+        return info(key);
+    }
+
+    /** Own keys first, then trusted ones. */
+    public List<KeyInfo> show() {
+        List<KeyInfo> out = new ArrayList<>();
+        String code = stations.current().map(Station::code).orElse(StationService.PROVISIONAL_CODE);
+        keys.keyPair(AGREEMENT).ifPresent(p -> out.add(new KeyInfo("own-agreement", code, null, p.algorithm(),
+                Keys.fingerprint(p.publicKey()))));
+        keys.keyPair(SIGNING).ifPresent(p -> out.add(new KeyInfo("own-signing", code, null, p.algorithm(),
+                Keys.fingerprint(p.publicKey()))));
+        keys.trustedList(GENERAL).forEach(k -> out.add(info(k)));
+        keys.trustedList(STATION).forEach(k -> out.add(info(k)));
+        return out;
+    }
+
+    /** True at a station that has the general station's key: its batches are then written encrypted. */
+    public boolean encryptsBatches() {
+        return keys.trustedGeneral().isPresent();
+    }
+
+    /**
+     * For the batch writer at a station: wraps the batch file's stream so what is written is encrypted for the
+     * general station and signed by this station when closed.
+     */
+    public OutputStream encryptForGeneral(OutputStream out, String actor) {
+        return BatchCrypto.encryptingStream(out, generalKey(), signer(actor));
+    }
+
+    /**
+     * For the batch reader at the general station: verifies the whole file (recipient, signer, every tag, the
+     * signature) and only then streams its plaintext.
+     */
+    public BatchCrypto.Decrypted openVerified(Path file) {
+        return BatchCrypto.verifiedDecryptingStream(file, ownAgreementKeys(), signerDirectory());
+    }
+
+    public void encryptFile(Path plain, Path encrypted, String actor) {
+        BatchCrypto.encryptFile(plain, encrypted, generalKey(), signer(actor));
+    }
+
+    public BatchCrypto.Origin decryptFile(Path encrypted, Path plain) {
+        return BatchCrypto.decryptFile(encrypted, plain, ownAgreementKeys(), signerDirectory());
+    }
+
+    private PublicKey generalKey() {
+        TrustedKey general = keys.trustedGeneral()
+                .orElseThrow(() -> new UserFacingException("keys.error.noGeneralKey"));
+        return Keys.publicKey(Keys.AGREEMENT, general.publicKey());
+    }
+
+    private BatchCrypto.Signer signer(String actor) {
+        StoredKeyPair pair = ownPair(SIGNING, Keys.SIGNING, actor);
+        return new BatchCrypto.Signer(stations.codeForNewOpinions(), new KeyPair(
+                Keys.publicKey(Keys.SIGNING, pair.publicKey()), Keys.privateKey(Keys.SIGNING, pair.privateKey())));
+    }
+
+    private KeyPair ownAgreementKeys() {
+        StoredKeyPair pair = keys.keyPair(AGREEMENT)
+                .orElseThrow(() -> new UserFacingException("keys.error.noOwnGeneralKey"));
+        return new KeyPair(Keys.publicKey(Keys.AGREEMENT, pair.publicKey()),
+                Keys.privateKey(Keys.AGREEMENT, pair.privateKey()));
+    }
+
+    private BatchCrypto.SignerDirectory signerDirectory() {
+        return code -> keys.trusted(STATION, code).map(k -> Keys.publicKey(Keys.SIGNING, k.publicKey()));
+    }
+
+    private StoredKeyPair ownPair(String purpose, String algorithm, String actor) {
+        Optional<StoredKeyPair> existing = keys.keyPair(purpose);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        KeyPair fresh = Keys.generate(algorithm);
+        return keys.addKeyPairIfAbsent(new StoredKeyPair(purpose, algorithm, fresh.getPublic().getEncoded(),
+                fresh.getPrivate().getEncoded(), clock.instant()), Keys.fingerprint(fresh.getPublic().getEncoded()),
+                actor);
+    }
+
+    private TrustedKey readKeyFile(Path file, String kind, String algorithm, String actor) {
+        JsonNode doc;
+        try {
+            doc = json.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UserFacingException("keys.error.badFile", e, file);
+        }
+        if (doc == null || !FORMAT.equals(doc.path("format").asText())) {
+            throw new UserFacingException("keys.error.badFile", file);
+        }
+        if (!kind.equals(doc.path("kind").asText())) {
+            throw new UserFacingException(GENERAL.equals(kind) ? "keys.error.notAGeneralKey"
+                    : "keys.error.notAStationKey", file);
+        }
+        if (!algorithm.equals(doc.path("algorithm").asText()) || !doc.path("station").isTextual()
+                || !doc.path("publicKey").isTextual()) {
+            throw new UserFacingException("keys.error.badFile", file);
+        }
+        byte[] encoded;
+        try {
+            encoded = Base64.getDecoder().decode(doc.path("publicKey").asText());
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException("keys.error.badFile", e, file);
+        }
+        Keys.publicKey(algorithm, encoded);
+        String fingerprint = Keys.fingerprint(encoded);
+        if (!fingerprint.equals(doc.path("fingerprint").asText())) {
+            throw new UserFacingException("keys.error.fingerprint", file);
+        }
+        String owner = doc.path("station").asText();
+        if (!Station.isValidCode(owner)) {
+            throw new UserFacingException("keys.error.badFile", file);
+        }
+        return new TrustedKey(kind, owner, doc.path("name").asText(null), algorithm, encoded, fingerprint,
+                clock.instant(), actor);
+    }
+
+    private static KeyInfo info(TrustedKey k) {
+        return new KeyInfo("trusted-" + k.kind(), k.owner(), k.name(), k.algorithm(), k.fingerprint());
+    }
+
+    private Station station() {
+        return stations.current().orElseThrow(() -> new UserFacingException("keys.error.noStation"));
+    }
+}

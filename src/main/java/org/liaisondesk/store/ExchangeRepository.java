@@ -1,0 +1,464 @@
+package org.liaisondesk.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.liaisondesk.model.AreaTag;
+import org.liaisondesk.model.BatchRecord;
+import org.liaisondesk.model.ExchangeConflict;
+import org.liaisondesk.model.ImportCounts;
+import org.liaisondesk.model.Opinion;
+
+/**
+ * The SQL of the exchange: which opinions the next batch must carry, the batch history, and the writes of recording
+ * an export or applying an import, each in one transaction through {@link #transaction}.
+ */
+public final class ExchangeRepository {
+
+    /** Never sent, or changed (a newer revision) since it was last sent. */
+    private static final String PENDING = " FROM opinion o WHERE o.station = ? AND NOT EXISTS (SELECT 1 FROM "
+            + "batch_item bi WHERE bi.opinion_id = o.id AND bi.revision >= o.revision)";
+    /** What an earlier export carried, for writing it again. */
+    private static final String IN_BATCH = " FROM opinion o WHERE o.id IN (SELECT opinion_id FROM batch_item "
+            + "WHERE batch_id = ?)";
+    private static final String BATCH_COLUMNS = "id, direction, station, station_name, sequence, created_at, "
+            + "recorded_at, opinion_count, sha256, file_name, added_count, updated_count, unchanged_count, "
+            + "conflict_count";
+
+    private final Database db;
+
+    public ExchangeRepository(Database db) {
+        this.db = db;
+    }
+
+    /** Counts of a selection of opinions, taken in the same snapshot as the opinions themselves. */
+    public record Selection(long count, Map<String, Long> byArea, List<String> taxonomyVersions) {
+    }
+
+    /** Reads a selection of opinions: its counts first, then the opinions one by one, all from one snapshot. */
+    @FunctionalInterface
+    public interface SelectionReader<T> {
+        T read(Selection selection, Consumer<Consumer<Opinion>> opinions);
+    }
+
+    /** The opinions of {@code station} the next batch must carry, in the order they were recorded. */
+    public <T> T readPending(String station, SelectionReader<T> reader) {
+        return readSelection(PENDING, station, reader);
+    }
+
+    /** The opinions an earlier export carried, as they are now, in the order they were recorded. */
+    public <T> T readBatchContent(UUID batchId, SelectionReader<T> reader) {
+        return readSelection(IN_BATCH, batchId.toString(), reader);
+    }
+
+    private <T> T readSelection(String from, String param, SelectionReader<T> reader) {
+        return db.read(c -> {
+            c.setAutoCommit(false);
+            try {
+                Selection selection = selection(c, from, param);
+                return reader.read(selection, sink -> {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT " + prefixed() + from
+                            + " ORDER BY o.rowid")) {
+                        ps.setString(1, param);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            OpinionRepository.stream(c, rs, sink);
+                        }
+                    } catch (SQLException e) {
+                        throw Database.translate(e, db.file());
+                    }
+                });
+            } finally {
+                c.commit();
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
+    private static String prefixed() {
+        return "o." + OpinionRepository.COLUMNS.replace(", ", ", o.");
+    }
+
+    private static Selection selection(Connection c, String from, String param) throws SQLException {
+        Map<String, Long> byArea = new LinkedHashMap<>();
+        for (int a = 1; a <= AreaTag.AREA_COUNT; a++) {
+            byArea.put(Integer.toString(a), 0L);
+        }
+        byArea.put("none", 0L);
+        long count = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT o.primary_area, count(*)" + from
+                + " GROUP BY o.primary_area")) {
+            ps.setString(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int area = rs.getInt(1);
+                    byArea.put(rs.wasNull() ? "none" : Integer.toString(area), rs.getLong(2));
+                    count += rs.getLong(2);
+                }
+            }
+        }
+        List<String> versions = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT t.taxonomy_version FROM opinion_tag t "
+                + "WHERE t.taxonomy_version IS NOT NULL AND t.opinion_id IN (SELECT o.id" + from + ") "
+                + "ORDER BY t.taxonomy_version")) {
+            ps.setString(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    versions.add(rs.getString(1));
+                }
+            }
+        }
+        return new Selection(count, byArea, versions);
+    }
+
+    /** The highest sequence number this station has exported, 0 before the first batch. */
+    public int lastExportSequence(String station) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT coalesce(max(sequence), 0) FROM batch WHERE direction='export' AND station=?")) {
+                ps.setString(1, station);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
+    public Optional<BatchRecord> findExport(String station, int sequence) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + BATCH_COLUMNS
+                    + " FROM batch WHERE direction='export' AND station=? AND sequence=?")) {
+                ps.setString(1, station);
+                ps.setInt(2, sequence);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(readBatch(rs)) : Optional.<BatchRecord>empty();
+                }
+            }
+        });
+    }
+
+    /** The batch history, newest first. */
+    public List<BatchRecord> batches(BatchRecord.Direction direction, int limit) {
+        return db.read(c -> {
+            List<BatchRecord> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + BATCH_COLUMNS + " FROM batch "
+                    + "WHERE direction=? ORDER BY recorded_at DESC, station, sequence DESC LIMIT ?")) {
+                ps.setString(1, direction.code());
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(readBatch(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The sequence numbers imported from {@code station}, ascending, each once. */
+    public List<Integer> importedSequences(String station) {
+        return db.read(c -> {
+            List<Integer> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT sequence FROM batch "
+                    + "WHERE direction='import' AND station=? ORDER BY sequence")) {
+                ps.setString(1, station);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getInt(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Conflicts nobody has resolved yet, oldest first. */
+    public List<ExchangeConflict> openConflicts(int limit) {
+        return db.read(c -> {
+            List<ExchangeConflict> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, batch_id, opinion_id, number, station, "
+                    + "revision, kind, incoming, detected_at FROM exchange_conflict WHERE resolved_at IS NULL "
+                    + "ORDER BY detected_at, id LIMIT ?")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ExchangeConflict(rs.getLong(1), UUID.fromString(rs.getString(2)),
+                                UUID.fromString(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getInt(6),
+                                ExchangeConflict.Kind.fromCode(rs.getString(7)), rs.getString(8),
+                                Instant.parse(rs.getString(9))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static BatchRecord readBatch(ResultSet rs) throws SQLException {
+        ImportCounts counts = null;
+        long added = rs.getLong("added_count");
+        if (!rs.wasNull()) {
+            counts = new ImportCounts(added, rs.getLong("updated_count"), rs.getLong("unchanged_count"),
+                    rs.getLong("conflict_count"));
+        }
+        return new BatchRecord(UUID.fromString(rs.getString("id")),
+                BatchRecord.Direction.fromCode(rs.getString("direction")), rs.getString("station"),
+                rs.getString("station_name"), rs.getInt("sequence"), Instant.parse(rs.getString("created_at")),
+                Instant.parse(rs.getString("recorded_at")), rs.getLong("opinion_count"), rs.getString("sha256"),
+                rs.getString("file_name"), counts);
+    }
+
+    /** Runs {@code work} in one write transaction: everything it did is kept, or nothing if it throws. */
+    public <T> T transaction(Function<Transaction, T> work) {
+        return db.write(c -> {
+            try (Transaction tx = new Transaction(c)) {
+                return work.apply(tx);
+            }
+        });
+    }
+
+    /** The writes of the exchange, valid only inside {@link #transaction}. */
+    public final class Transaction implements AutoCloseable {
+
+        private final Connection c;
+        /** Statements reused for every opinion of a batch: preparing them anew costs as much as running them. */
+        private final Map<String, PreparedStatement> prepared = new java.util.HashMap<>();
+
+        private Transaction(Connection c) {
+            this.c = c;
+        }
+
+        public boolean batchKnown(UUID batchId) {
+            return sql(() -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM batch WHERE id=?")) {
+                    ps.setString(1, batchId.toString());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next();
+                    }
+                }
+            });
+        }
+
+        public Optional<BatchRecord> findBatch(UUID batchId) {
+            return sql(() -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + BATCH_COLUMNS + " FROM batch WHERE id=?")) {
+                    ps.setString(1, batchId.toString());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(readBatch(rs)) : Optional.<BatchRecord>empty();
+                    }
+                }
+            });
+        }
+
+        /** Records a batch; an import's counts and checksum are completed by {@link #completeImport}. */
+        public void insertBatch(BatchRecord b) {
+            sql(() -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO batch (id, direction, station, "
+                        + "station_name, sequence, created_at, recorded_at, opinion_count, sha256, file_name) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                    ps.setString(1, b.id().toString());
+                    ps.setString(2, b.direction().code());
+                    ps.setString(3, b.station());
+                    ps.setString(4, b.stationName());
+                    ps.setInt(5, b.sequence());
+                    ps.setString(6, b.createdAt().toString());
+                    ps.setString(7, b.recordedAt().toString());
+                    ps.setLong(8, b.opinionCount());
+                    ps.setString(9, b.sha256());
+                    ps.setString(10, b.fileName());
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+        }
+
+        public void completeImport(UUID batchId, String sha256, ImportCounts counts) {
+            sql(() -> {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE batch SET sha256=?, added_count=?, "
+                        + "updated_count=?, unchanged_count=?, conflict_count=? WHERE id=?")) {
+                    ps.setString(1, sha256);
+                    ps.setLong(2, counts.added());
+                    ps.setLong(3, counts.updated());
+                    ps.setLong(4, counts.unchanged());
+                    ps.setLong(5, counts.conflicts());
+                    ps.setString(6, batchId.toString());
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+        }
+
+        /** Notes that the batch carried this opinion at this revision; false when it already listed the opinion. */
+        public boolean addItem(UUID batchId, UUID opinionId, int revision) {
+            return sql(() -> {
+                PreparedStatement addItem = prepared("INSERT INTO batch_item (batch_id, opinion_id, revision) "
+                        + "VALUES (?,?,?) ON CONFLICT DO NOTHING");
+                addItem.setString(1, batchId.toString());
+                addItem.setString(2, opinionId.toString());
+                addItem.setInt(3, revision);
+                return addItem.executeUpdate() == 1;
+            });
+        }
+
+        /**
+         * After a verified export: opinions still at the revision the batch carried move from recorded (or reviewed)
+         * to exported. The revision stays, because the batch already carried the opinion with that status.
+         */
+        public void markExported(UUID batchId) {
+            sql(() -> {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE opinion SET status='exported' "
+                        + "WHERE status IN ('recorded', 'reviewed') AND EXISTS (SELECT 1 FROM batch_item bi "
+                        + "WHERE bi.batch_id=? AND bi.opinion_id=opinion.id AND bi.revision=opinion.revision)")) {
+                    ps.setString(1, batchId.toString());
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+        }
+
+        public OptionalInt revisionOf(UUID opinionId) {
+            return sql(() -> {
+                PreparedStatement revisionOf = prepared("SELECT revision FROM opinion WHERE id=?");
+                revisionOf.setString(1, opinionId.toString());
+                try (ResultSet rs = revisionOf.executeQuery()) {
+                    return rs.next() ? OptionalInt.of(rs.getInt(1)) : OptionalInt.empty();
+                }
+            });
+        }
+
+        public Optional<Opinion> find(UUID opinionId) {
+            return sql(() -> OpinionRepository.findIn(c, opinionId));
+        }
+
+        /** Whether another opinion of {@code station} already has {@code number}. */
+        public boolean numberTaken(String station, String number, UUID except) {
+            return sql(() -> {
+                PreparedStatement ps = prepared("SELECT 1 FROM opinion WHERE station=? AND number=? AND id<>?");
+                ps.setString(1, station);
+                ps.setString(2, number);
+                ps.setString(3, except.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            });
+        }
+
+        /** Stores an opinion exactly as a batch carried it (its own number, revision and times). */
+        public void insert(Opinion o) {
+            sql(() -> {
+                OpinionRepository.insert(prepared(OpinionRepository.INSERT), o);
+                writeTags(o);
+                if (o.deleted()) {
+                    setDeleted(o);
+                }
+                return null;
+            });
+        }
+
+        /** Replaces a held opinion with a newer revision a batch carried. */
+        public void replace(Opinion o) {
+            sql(() -> {
+                PreparedStatement ps = prepared("UPDATE opinion SET number=?, station=?, received_at=?, "
+                        + "channel=?, constituent_name=?, constituent_phone=?, constituent_address=?, "
+                        + "consent_to_contact=?, received_by=?, text=?, primary_area=?, status=?, created_at=?, "
+                        + "updated_at=?, revision=? WHERE id=?");
+                ps.setString(1, o.number());
+                ps.setString(2, o.station());
+                ps.setString(3, o.receivedAt().toString());
+                ps.setString(4, o.channel().code());
+                OpinionRepository.setConstituent(ps, 5, o.constituent());
+                ps.setString(9, o.receivedBy());
+                ps.setString(10, o.text());
+                OpinionRepository.setPrimaryArea(ps, 11, o.tags());
+                ps.setString(12, o.status().code());
+                ps.setString(13, o.createdAt().toString());
+                ps.setString(14, o.updatedAt().toString());
+                ps.setInt(15, o.revision());
+                ps.setString(16, o.id().toString());
+                ps.executeUpdate();
+                writeTags(o);
+                setDeleted(o);
+                return null;
+            });
+        }
+
+        private void writeTags(Opinion o) throws SQLException {
+            OpinionRepository.writeTags(prepared(OpinionRepository.DELETE_TAGS),
+                    prepared(OpinionRepository.INSERT_TAG), o.id(), o.tags());
+        }
+
+        /** Deleted at the station: in the recycle bin here too (kept since it was first deleted); or restored. */
+        private void setDeleted(Opinion o) throws SQLException {
+            PreparedStatement ps = prepared("UPDATE opinion SET deleted_at = CASE WHEN ? "
+                    + "THEN coalesce(deleted_at, ?) END WHERE id=?");
+            ps.setBoolean(1, o.deleted());
+            ps.setString(2, o.updatedAt().toString());
+            ps.setString(3, o.id().toString());
+            ps.executeUpdate();
+        }
+
+        private PreparedStatement prepared(String sql) throws SQLException {
+            PreparedStatement ps = prepared.get(sql);
+            if (ps == null) {
+                ps = c.prepareStatement(sql);
+                prepared.put(sql, ps);
+            }
+            return ps;
+        }
+
+        public void addConflict(UUID batchId, Opinion incoming, ExchangeConflict.Kind kind, String incomingJson) {
+            sql(() -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO exchange_conflict (batch_id, "
+                        + "opinion_id, number, station, revision, kind, incoming, detected_at) "
+                        + "VALUES (?,?,?,?,?,?,?,?)")) {
+                    ps.setString(1, batchId.toString());
+                    ps.setString(2, incoming.id().toString());
+                    ps.setString(3, incoming.number());
+                    ps.setString(4, incoming.station());
+                    ps.setInt(5, incoming.revision());
+                    ps.setString(6, kind.code());
+                    ps.setString(7, incomingJson);
+                    ps.setString(8, Instant.now().toString());
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+        }
+
+        public void audit(String actor, String action, String detail) {
+            sql(() -> {
+                AuditLog.append(c, actor, action, null, detail);
+                return null;
+            });
+        }
+
+        private <T> T sql(SqlAction<T> work) {
+            try {
+                return work.run();
+            } catch (SQLException e) {
+                throw Database.translate(e, db.file());
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (PreparedStatement ps : prepared.values()) {
+                ps.close();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlAction<T> {
+        T run() throws SQLException;
+    }
+}

@@ -1,0 +1,181 @@
+package org.liaisondesk.ui.exchange;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.liaisondesk.exchange.BatchFormat;
+import org.liaisondesk.ui.Screen;
+import org.liaisondesk.ui.UiContext;
+import org.liaisondesk.ui.exchange.ExchangeViewModel.BatchRow;
+import org.liaisondesk.ui.exchange.ExchangeViewModel.ConflictRow;
+import org.liaisondesk.ui.exchange.ExchangeViewModel.ReportRow;
+
+/**
+ * The exchange screen (交换). At a station: export to a USB stick, and the batch history with "write again". At the
+ * general station: import files or a folder, the report per file, missing batches, conflicts and the import history.
+ * The view only binds and forwards; {@link ExchangeViewModel} does the rest.
+ */
+public final class ExchangeView implements Screen {
+
+    private final UiContext ui;
+    private final ExchangeViewModel model;
+    private final VBox root = new VBox();
+
+    public ExchangeView(UiContext ui) {
+        this.ui = ui;
+        this.model = new ExchangeViewModel(ui);
+        build();
+        model.refresh();
+    }
+
+    public ExchangeViewModel model() {
+        return model;
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+
+    @Override
+    public void onShown() {
+        model.refresh();
+    }
+
+    private void build() {
+        root.getStyleClass().add("exchange");
+        root.getStylesheets().add(ExchangeView.class.getResource("exchange.css").toExternalForm());
+
+        Button export = button("exchange-export", "exchange.export.button");
+        export.setOnAction(e -> chooseFolder("exchange.export.chooseFolder").ifPresent(model::exportTo));
+        Button importFiles = button("exchange-import-files", "exchange.import.files");
+        importFiles.setOnAction(e -> chooseFiles().ifPresent(model::importPaths));
+        Button importFolder = button("exchange-import-folder", "exchange.import.folder");
+        importFolder.setOnAction(e -> chooseFolder("exchange.import.chooseFolder").ifPresent(
+                dir -> model.importPaths(List.of(dir))));
+        for (Button b : List.of(export, importFiles, importFolder)) {
+            b.disableProperty().bind(model.busyProperty());
+        }
+        showFor(export, false);
+        showFor(importFiles, true);
+        showFor(importFolder, true);
+        HBox actions = new HBox(export, importFiles, importFolder);
+        actions.getStyleClass().add("exchange-actions");
+
+        Label status = new Label();
+        status.setId("exchange-status");
+        status.getStyleClass().add("exchange-status");
+        status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
+
+        TableView<ReportRow> report = new TableView<>(model.report());
+        report.setId("exchange-report");
+        report.getColumns().add(column("exchange.column.file", ReportRow::file));
+        report.getColumns().add(column("exchange.column.result", ReportRow::outcome));
+        report.getColumns().add(column("exchange.column.detail", ReportRow::detail));
+        report.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(ReportRow item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("rejected"),
+                        !empty && item != null && item.rejected());
+            }
+        });
+        report.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        ListView<String> gaps = new ListView<>(model.gaps());
+        gaps.setId("exchange-gaps");
+        gaps.getStyleClass().add("exchange-gaps");
+        TableView<ConflictRow> conflicts = new TableView<>(model.conflicts());
+        conflicts.setId("exchange-conflicts");
+        conflicts.getColumns().add(column("exchange.column.number", ConflictRow::number));
+        conflicts.getColumns().add(column("exchange.column.revision", r -> Integer.toString(r.revision())));
+        conflicts.getColumns().add(column("exchange.column.kind", ConflictRow::kind));
+        conflicts.getColumns().add(column("exchange.column.detected", ConflictRow::detected));
+        conflicts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        VBox general = new VBox(title("exchange.report.title"), report, title("exchange.gaps.title"), gaps,
+                title("exchange.conflicts.title"), conflicts);
+        general.getStyleClass().add("exchange-section");
+        showFor(general, true);
+
+        TableView<BatchRow> history = new TableView<>(model.history());
+        history.setId("exchange-history");
+        history.getColumns().add(column("exchange.column.station", BatchRow::station));
+        history.getColumns().add(column("exchange.column.sequence", r -> Integer.toString(r.sequence())));
+        history.getColumns().add(column("exchange.column.created", BatchRow::created));
+        history.getColumns().add(column("exchange.column.count", r -> Long.toString(r.count())));
+        history.getColumns().add(column("exchange.column.file", BatchRow::file));
+        history.getColumns().add(column("exchange.column.detail", BatchRow::detail));
+        history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Button again = button("exchange-again", "exchange.export.again");
+        again.disableProperty().bind(history.getSelectionModel().selectedItemProperty().isNull()
+                .or(model.busyProperty()));
+        again.setOnAction(e -> {
+            BatchRow row = history.getSelectionModel().getSelectedItem();
+            chooseFolder("exchange.export.chooseFolder").ifPresent(dir -> model.exportAgain(row.sequence(), dir));
+        });
+        showFor(again, false);
+        VBox.setVgrow(history, Priority.ALWAYS);
+
+        root.getChildren().addAll(actions, status, general, title("exchange.history.title"), history, again);
+    }
+
+    private Button button(String id, String key) {
+        Button b = new Button(ui.text(key));
+        b.setId(id);
+        return b;
+    }
+
+    private Label title(String key) {
+        Label l = new Label(ui.text(key));
+        l.getStyleClass().add("exchange-title");
+        return l;
+    }
+
+    /** Shows a part only in the mode it belongs to, and takes no room otherwise. */
+    private void showFor(javafx.scene.Node node, boolean generalStation) {
+        node.visibleProperty().bind(generalStation ? model.generalStationProperty()
+                : model.generalStationProperty().not());
+        node.managedProperty().bind(node.visibleProperty());
+    }
+
+    private <R> TableColumn<R, String> column(String key, Function<R, String> value) {
+        TableColumn<R, String> c = new TableColumn<>(ui.text(key));
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return c;
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private java.util.Optional<Path> chooseFolder(String titleKey) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(ui.text(titleKey));
+        File dir = chooser.showDialog(window());
+        return java.util.Optional.ofNullable(dir).map(File::toPath);
+    }
+
+    private java.util.Optional<List<Path>> chooseFiles() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(ui.text("exchange.import.chooseFiles"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ui.text("exchange.import.filter"),
+                "*" + BatchFormat.SUFFIX));
+        List<File> files = chooser.showOpenMultipleDialog(window());
+        return java.util.Optional.ofNullable(files).map(f -> f.stream().map(File::toPath).toList());
+    }
+}

@@ -1,0 +1,130 @@
+package org.liaisondesk.ui.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.liaisondesk.app.AppContext;
+import org.liaisondesk.i18n.Messages;
+import org.liaisondesk.model.Channel;
+import org.liaisondesk.model.Constituent;
+import org.liaisondesk.model.OpinionInput;
+import org.liaisondesk.model.StationMode;
+import org.liaisondesk.ui.Background;
+import org.liaisondesk.ui.UiContext;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class ExchangeViewTest {
+
+    @TempDir
+    Path dir;
+
+    Stage stage;
+    final List<Throwable> errors = new CopyOnWriteArrayList<>();
+    final Background background = new Background(errors::add);
+    AppContext station;
+    AppContext general;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void close() {
+        background.close();
+        if (station != null) {
+            station.close();
+        }
+        if (general != null) {
+            general.close();
+        }
+    }
+
+    private ExchangeView show(FxRobot robot, AppContext app) {
+        UiContext ui = new UiContext(app, Messages.forLanguage("en"), background, new SimpleStringProperty("clerk"),
+                errors::add);
+        ExchangeView[] view = new ExchangeView[1];
+        robot.interact(() -> {
+            view[0] = new ExchangeView(ui);
+            stage.setScene(new Scene(view[0].root(), 1000, 760));
+            stage.show();
+        });
+        return view[0];
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Path exportedBatch() throws Exception {
+        station = AppContext.open(dir.resolve("station.db"), Messages.forLanguage("en"));
+        station.stations().initialize("GS-007", "西湖区联络站", StationMode.STATION, "clerk");
+        for (String text : new String[] {"建议增设电动车充电桩", "路灯坏了需要维修"}) {
+            station.opinionService().record(new OpinionInput(LocalDateTime.now().withNano(0), Channel.VISIT,
+                    Constituent.ANONYMOUS, "clerk", text, List.of()), "clerk");
+        }
+        return Files.createDirectories(dir.resolve("usb"));
+    }
+
+    @Test
+    void aStationExportsAndSeesTheBatchInItsHistory(FxRobot robot) throws Exception {
+        Path usb = exportedBatch();
+        ExchangeView view = show(robot, station);
+        waitUntil(() -> robot.lookup("#exchange-export").queryAs(Button.class).isVisible());
+        assertThat(robot.lookup("#exchange-import-files").queryAs(Button.class).isVisible()).isFalse();
+
+        robot.interact(() -> view.model().exportTo(usb));
+        waitUntil(() -> view.model().history().size() == 1 && !view.model().busyProperty().get());
+
+        assertThat(view.model().history().get(0).count()).isEqualTo(2);
+        assertThat(robot.lookup("#exchange-status").queryAs(Label.class).getText()).contains("written and verified");
+        assertThat(usb.toFile().list()).hasSize(1);
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void theGeneralStationImportsAndSeesAReportPerFile(FxRobot robot) throws Exception {
+        Path usb = exportedBatch();
+        Path good = station.exports().export(usb, "clerk").orElseThrow().file();
+        Files.write(usb.resolve("broken.ldbatch.json"), new byte[0]);
+        general = AppContext.open(dir.resolve("general.db"), Messages.forLanguage("en"));
+        general.stations().initialize("HZ-000", "联络总站", StationMode.GENERAL, "clerk");
+        ExchangeView view = show(robot, general);
+        waitUntil(() -> robot.lookup("#exchange-import-folder").queryAs(Button.class).isVisible());
+        assertThat(robot.lookup("#exchange-export").queryAs(Button.class).isVisible()).isFalse();
+
+        robot.interact(() -> view.model().importPaths(List.of(usb)));
+        waitUntil(() -> view.model().report().size() == 2 && view.model().history().size() == 1);
+
+        assertThat(view.model().report()).anySatisfy(r -> {
+            assertThat(r.file()).isEqualTo("broken.ldbatch.json");
+            assertThat(r.rejected()).isTrue();
+            assertThat(r.detail()).contains("empty");
+        });
+        assertThat(view.model().report()).anySatisfy(r -> {
+            assertThat(r.file()).isEqualTo(good.getFileName().toString());
+            assertThat(r.detail()).contains("2 new");
+        });
+        assertThat(robot.lookup("#exchange-status").queryAs(Label.class).getText()).contains("1 rejected");
+        assertThat(general.opinions().stats().opinions()).isEqualTo(2);
+    }
+}
