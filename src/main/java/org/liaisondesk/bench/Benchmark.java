@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 import org.liaisondesk.app.AppContext;
+import org.liaisondesk.exchange.ExportService;
+import org.liaisondesk.exchange.ImportService;
 import org.liaisondesk.generate.GeneratedOpinion;
 import org.liaisondesk.generate.OpinionGenerator;
 import org.liaisondesk.model.OpinionFilter;
@@ -40,11 +43,12 @@ public final class Benchmark {
     static final double STARTUP_RATIO_GOAL = 1.5;
 
     private static final long SEED = 20_240_501L;
-    /** Opinions per station: a station collects a few thousand a year, the data spans three years. */
-    private static final long OPINIONS_PER_STATION = 10_000;
-    private static final int MAX_STATIONS = 100;
+    /** Opinions of the small run that warms up export and import before they are measured. */
+    private static final long WARM_UP_COUNT = 2_000;
     private static final int PAGE_SIZE = 100;
     private static final String ACTOR = "bench";
+    private static final String GENERAL_CODE = "HZ-000";
+    private static final String GENERAL_NAME = "杭州市人大代表联络总站";
 
     private final AppContext ctx;
     private final Consumer<String> progress;
@@ -63,27 +67,24 @@ public final class Benchmark {
         return opinions <= QUICK_COUNT ? 50 : 100;
     }
 
-    /** Generates {@code count} opinions, then runs every measurement. */
+    /**
+     * Generates {@code count} opinions, then runs every measurement. All opinions belong to this station, so its
+     * export carries all of them in one batch, which a fresh general station then imports.
+     */
     public BenchReport run(long count) {
-        int stationCount = (int) Math.max(1, Math.min(MAX_STATIONS, count / OPINIONS_PER_STATION));
         int rounds = count >= FULL_COUNT ? 400 : count >= QUICK_COUNT ? 200 : 20;
-        Path dbFile = ctx.database().file();
-        Path dir = dbFile.getParent();
+        Path dir = ctx.database().file().getParent();
         List<Figure> figures = new ArrayList<>();
-        Station own = OpinionGenerator.stations(1).get(0);
-        ctx.stations().initialize(own.code(), own.name(), StationMode.STATION, ACTOR);
+        initializeStation(ctx);
 
         progress.accept("generate");
         long start = System.nanoTime();
-        ctx.generator().generate(count, stationCount, SEED, ACTOR, done -> { });
+        ctx.generator().generate(count, 1, SEED, ACTOR, done -> { });
         figures.add(Figure.info("generate_per_s", count / seconds(start), "per_s"));
 
         List<OpinionInput> inputs = inputs(rounds * 2 + 1_000);
         progress.accept("tag");
         figures.add(tagRate(ctx.tagging().tagger(), inputs));
-
-        progress.accept("save");
-        figures.addAll(save(ctx.opinionService(), inputs, rounds, dir.resolve("bare-save.db")));
 
         progress.accept("list");
         figures.add(listOpen(rounds));
@@ -93,15 +94,108 @@ public final class Benchmark {
         figures.add(Figure.pending("search_p95_ms", "ms", searchGoalMs(count), true, "search"));
 
         progress.accept("export");
-        figures.addAll(exportFigures(dbFile, dir));
-        progress.accept("import");
-        figures.addAll(importFigures(dbFile, dir));
-        figures.add(Figure.pending("heap_peak_mb", "MB", HEAP_MB_GOAL, true, "exchange"));
+        Exchange warmUp = warmUpExchange(dir.resolve("warm-up"));
+        Exchange measured = exchange(ctx, dir.resolve("exchange"));
+        figures.add(Figure.measured("export_per_s", measured.exportRate, "per_s", measured.bareExportRate, null,
+                false));
+        figures.add(Figure.measured("export_ratio", measured.bareExportRate / measured.exportRate, "ratio", null,
+                EXPORT_RATIO_GOAL, true));
+        figures.add(Figure.measured("import_per_s", measured.importRate, "per_s", measured.bareImportRate, null,
+                false));
+        figures.add(Figure.measured("import_ratio", measured.bareImportRate / measured.importRate, "ratio", null,
+                IMPORT_RATIO_GOAL, true));
+        figures.add(Figure.measured("heap_peak_mb", measured.heapLiveMb, "MB", null, HEAP_MB_GOAL, true));
+        figures.add(Figure.info("heap_peak_raw_mb", measured.heapRawMb, "MB"));
+        if (warmUp.opinions != WARM_UP_COUNT) {
+            throw new IllegalStateException("warm-up exchange carried " + warmUp.opinions + " opinions");
+        }
+
+        // Saving last: the opinions it adds would otherwise be part of the exported batch.
+        progress.accept("save");
+        figures.addAll(save(ctx.opinionService(), inputs, rounds, dir.resolve("bare-save.db")));
+
         figures.add(Figure.pending("startup_ms", "ms", null, true, "window"));
         figures.add(Figure.pending("startup_ratio", "ratio", STARTUP_RATIO_GOAL, true, "window"));
-        return new BenchReport(count, stationCount, Runtime.getRuntime().availableProcessors(),
-                HeapWatch.maxHeapMb(), System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                figures);
+        return new BenchReport(count, 1, Runtime.getRuntime().availableProcessors(), HeapWatch.maxHeapMb(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), figures);
+    }
+
+    private static void initializeStation(AppContext station) {
+        Station own = OpinionGenerator.stations(1).get(0);
+        station.stations().initialize(own.code(), own.name(), StationMode.STATION, ACTOR);
+    }
+
+    /** What one export and import of a station's whole data measured. */
+    private record Exchange(long opinions, double exportRate, double bareExportRate, double importRate,
+                            double bareImportRate, double heapLiveMb, double heapRawMb) {
+    }
+
+    /** The same exchange on a small station of its own, so the measured one runs compiled code. */
+    private Exchange warmUpExchange(Path dir) {
+        try (AppContext small = AppContext.open(dir.resolve("station.db"), ctx.messages())) {
+            initializeStation(small);
+            small.generator().generate(WARM_UP_COUNT, 1, SEED + 2, ACTOR, done -> { });
+            return exchange(small, dir);
+        }
+    }
+
+    /**
+     * Exports everything {@code station} holds to one batch, imports it into a fresh general station, and does the
+     * same work on bare tables: a SELECT streamed to JSON, a batched INSERT.
+     */
+    private static Exchange exchange(AppContext station, Path dir) {
+        Path usb = dir.resolve("usb");
+        try {
+            Files.createDirectories(usb);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ExportService.Exported batch;
+        double exportSeconds;
+        double heapLive;
+        double heapRaw;
+        try (HeapWatch heap = new HeapWatch()) {
+            long start = System.nanoTime();
+            batch = station.exports().export(usb, ACTOR).orElseThrow(() -> new IllegalStateException(
+                    "nothing to export"));
+            exportSeconds = seconds(start);
+            heapLive = heap.livePeakMb();
+            heapRaw = heap.rawPeakMb();
+        }
+        long opinions = batch.header().count();
+        double importSeconds;
+        try (AppContext general = AppContext.open(dir.resolve("general.db"), station.messages());
+             HeapWatch heap = new HeapWatch()) {
+            general.stations().initialize(GENERAL_CODE, GENERAL_NAME, StationMode.GENERAL, ACTOR);
+            long start = System.nanoTime();
+            ImportService.FileResult result = general.imports().importFile(batch.file(), ACTOR);
+            importSeconds = seconds(start);
+            if (result.outcome() != ImportService.Outcome.IMPORTED) {
+                throw new IllegalStateException("benchmark batch not imported: " + result.outcome());
+            }
+            heapLive = Math.max(heapLive, heap.livePeakMb());
+            heapRaw = Math.max(heapRaw, heap.rawPeakMb());
+        }
+        Path db = station.database().file();
+        long start = System.nanoTime();
+        try (JsonGenerator g = station.json().getFactory().createGenerator(dir.resolve("bare-export.json").toFile(),
+                JsonEncoding.UTF8)) {
+            sameWork(opinions, RawBaselines.streamAsJson(db, g));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("bare export baseline failed: " + e.getMessage(), e);
+        }
+        double bareExportSeconds = seconds(start);
+        start = System.nanoTime();
+        try {
+            sameWork(opinions, RawBaselines.batchedInsert(db, dir.resolve("bare-import.db")));
+        } catch (SQLException e) {
+            throw new IllegalStateException("bare import baseline failed: " + e.getMessage(), e);
+        }
+        double bareImportSeconds = seconds(start);
+        return new Exchange(opinions, opinions / exportSeconds, opinions / bareExportSeconds,
+                opinions / importSeconds, opinions / bareImportSeconds, heapLive, heapRaw);
     }
 
     /** Realistic inputs for saving and tagging, from a seed of their own so they differ from the stored ones. */
@@ -169,33 +263,10 @@ public final class Benchmark {
         return Figure.measured("list_open_ms", samples.percentileMs(50), "ms", null, LIST_OPEN_MS_GOAL, true);
     }
 
-    private List<Figure> exportFigures(Path dbFile, Path dir) {
-        long start = System.nanoTime();
-        long rows;
-        try (JsonGenerator g = ctx.json().getFactory().createGenerator(
-                dir.resolve("bare-export.json").toFile(), JsonEncoding.UTF8)) {
-            rows = RawBaselines.streamAsJson(dbFile, g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw new IllegalStateException("bare export baseline failed: " + e.getMessage(), e);
+    private static void sameWork(long opinions, long bareRows) {
+        if (bareRows != opinions) {
+            throw new IllegalStateException("baseline handled " + bareRows + " rows, the program " + opinions);
         }
-        double baseline = rows / seconds(start);
-        return List.of(new Figure("export_per_s", null, "per_s", baseline, null, false, "exchange"),
-                Figure.pending("export_ratio", "ratio", EXPORT_RATIO_GOAL, true, "exchange"));
-    }
-
-    private List<Figure> importFigures(Path dbFile, Path dir) {
-        long start = System.nanoTime();
-        long rows;
-        try {
-            rows = RawBaselines.batchedInsert(dbFile, dir.resolve("bare-import.db"));
-        } catch (SQLException e) {
-            throw new IllegalStateException("bare import baseline failed: " + e.getMessage(), e);
-        }
-        double baseline = rows / seconds(start);
-        return List.of(new Figure("import_per_s", null, "per_s", baseline, null, false, "exchange"),
-                Figure.pending("import_ratio", "ratio", IMPORT_RATIO_GOAL, true, "exchange"));
     }
 
     private static double seconds(long startNanos) {
