@@ -27,27 +27,32 @@ final class RawBaselines {
     private RawBaselines() {
     }
 
-    /** One single-row INSERT and COMMIT per sample into a bare table: the floor of any durable save. */
-    static Samples singleInsertCommit(Path file, String payload, int warmUp, int count) throws SQLException {
-        Samples samples = new Samples(count);
-        try (Connection c = connect(file)) {
+    /** A bare table taking one single-row INSERT and COMMIT at a time: the floor of any durable save. */
+    static final class BareSave implements AutoCloseable {
+
+        private final Connection c;
+        private final PreparedStatement insert;
+
+        BareSave(Path file) throws SQLException {
+            c = connect(file);
             try (Statement st = c.createStatement()) {
-                st.execute("CREATE TABLE bare_save (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)");
+                st.execute("CREATE TABLE IF NOT EXISTS bare_save (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)");
             }
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO bare_save (payload) VALUES (?)")) {
-                for (int i = 0; i < warmUp + count; i++) {
-                    long start = System.nanoTime();
-                    ps.setString(1, payload);
-                    ps.executeUpdate();
-                    c.commit();
-                    if (i >= warmUp) {
-                        samples.add(System.nanoTime() - start);
-                    }
-                }
-            }
+            insert = c.prepareStatement("INSERT INTO bare_save (payload) VALUES (?)");
         }
-        return samples;
+
+        void save(String payload) throws SQLException {
+            insert.setString(1, payload);
+            insert.executeUpdate();
+            c.commit();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            insert.close();
+            c.close();
+        }
     }
 
     /**
