@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {InitCommand.class, AddCommand.class, ListCommand.class, StatsCommand.class, TagCommand.class,
             GenerateCommand.class, SearchCommand.class, SimilarCommand.class, ClustersCommand.class,
             ExportCommand.class, ImportCommand.class, CheckCommand.class, BackupCommand.class, RestoreCommand.class,
-            AuditCommand.class, UserCommand.class, KeysCommand.class, RetentionCommand.class})
+            AuditCommand.class, UserCommand.class, KeysCommand.class, RetentionCommand.class,
+            BenchCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT, descriptionKey = "db")

@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.LongConsumer;
 import org.liaisondesk.generate.GeneratedOpinion;
 import org.liaisondesk.generate.OpinionGenerator;
 import org.liaisondesk.model.Opinion;
+import org.liaisondesk.model.OpinionIds;
 import org.liaisondesk.model.OpinionInput;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
@@ -61,7 +61,7 @@ public final class GenerateService {
         while (source.hasNext()) {
             GeneratedOpinion g = source.next();
             OpinionInput in = g.input();
-            chunk.add(new Opinion(UUID.randomUUID(), null, g.station().code(), in.receivedAt(), in.channel(),
+            chunk.add(new Opinion(OpinionIds.next(), null, g.station().code(), in.receivedAt(), in.channel(),
                     in.constituent(), in.receivedBy(), in.text(), opinionService.autoTags(in.text()), g.status(), now,
                     now, 1, false));
             if (chunk.size() == CHUNK || !source.hasNext()) {

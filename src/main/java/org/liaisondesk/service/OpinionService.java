@@ -10,6 +10,7 @@ import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.AreaTag;
 import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.Opinion;
+import org.liaisondesk.model.OpinionIds;
 import org.liaisondesk.model.OpinionInput;
 import org.liaisondesk.model.Status;
 import org.liaisondesk.model.TagFeedback;
@@ -47,7 +48,7 @@ public final class OpinionService {
         OpinionInput clean = validated(input);
         Instant now = clock.instant();
         List<AreaTag> tags = clean.tags().isEmpty() ? autoTags(clean.text()) : clean.tags();
-        Opinion draft = new Opinion(UUID.randomUUID(), null, station.codeForNewOpinions(), clean.receivedAt(),
+        Opinion draft = new Opinion(OpinionIds.next(), null, station.codeForNewOpinions(), clean.receivedAt(),
                 clean.channel(), clean.constituent(), clean.receivedBy(), clean.text(), tags, Status.RECORDED, now,
                 now, 1, false);
         Opinion saved = opinions.create(draft, actor);

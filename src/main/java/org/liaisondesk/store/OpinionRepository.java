@@ -124,15 +124,21 @@ public final class OpinionRepository {
     }
 
     public long count(OpinionFilter filter) {
-        return db.read(c -> {
-            SqlFilter where = SqlFilter.of(filter);
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM opinion" + where.sql())) {
-                where.bind(ps, 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : 0L;
-                }
+        return db.read(c -> count(c, filter));
+    }
+
+    /** From the running counts when the filter allows (any size, a few rows read), else by counting the rows. */
+    private static long count(Connection c, OpinionFilter filter) throws SQLException {
+        Optional<SqlFilter> counted = SqlFilter.overCounts(filter);
+        SqlFilter where = counted.orElseGet(() -> SqlFilter.of(filter));
+        String sql = counted.isPresent() ? "SELECT coalesce(sum(n), 0) FROM opinion_count"
+                : "SELECT count(*) FROM opinion";
+        try (PreparedStatement ps = c.prepareStatement(sql + where.sql())) {
+            where.bind(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
             }
-        });
+        }
     }
 
     /** One page for the list: never more rows than asked for, so the window stays instant on any size. */
@@ -140,16 +146,9 @@ public final class OpinionRepository {
         return db.read(c -> {
             c.setAutoCommit(false);
             try {
-                SqlFilter where = SqlFilter.of(filter);
-                long total;
-                try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM opinion" + where.sql())) {
-                    where.bind(ps, 1);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        total = rs.next() ? rs.getLong(1) : 0L;
-                    }
-                }
+                long total = count(c, filter);
                 List<Opinion> items = new ArrayList<>(Math.min(limit, 1000));
-                select(c, where, sort, offset, limit, items::add);
+                select(c, SqlFilter.of(filter), sort, offset, limit, items::add);
                 return new Page<>(items, offset, total);
             } finally {
                 c.commit();
@@ -422,7 +421,9 @@ public final class OpinionRepository {
             rs.next();
             next = rs.getLong(1);
         }
-        return station + "-" + year + "-" + String.format("%06d", next);
+        String digits = Long.toString(next);
+        // Zero-padded by hand: String.format cost more than the insert itself in bulk runs.
+        return station + "-" + year + "-" + "000000".substring(Math.min(6, digits.length())) + digits;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.liaisondesk.model.OpinionFilter;
 import org.liaisondesk.search.SearchText;
 
@@ -83,6 +84,38 @@ record SqlFilter(String sql, List<Object> params) {
         List<Object> more = new ArrayList<>(params);
         more.add(param);
         return new SqlFilter(sql + " AND " + condition, more);
+    }
+
+    /**
+     * The same filter over the running counts of {@code opinion_count} (V008), when it only asks for what those
+     * counts are kept by; empty for date ranges and text, which must count the rows themselves.
+     */
+    static Optional<SqlFilter> overCounts(OpinionFilter f) {
+        if (f.receivedFrom() != null || f.receivedTo() != null
+                || (f.textContains() != null && !f.textContains().isEmpty())) {
+            return Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        parts.add("deleted = ?");
+        params.add(f.deleted() ? 1 : 0);
+        if (f.status() != null) {
+            parts.add("status = ?");
+            params.add(f.status().code());
+        }
+        if (f.channel() != null) {
+            parts.add("channel = ?");
+            params.add(f.channel().code());
+        }
+        if (f.area() != null) {
+            parts.add("area = ?");
+            params.add(f.area());
+        }
+        if (f.station() != null) {
+            parts.add("station = ?");
+            params.add(f.station());
+        }
+        return Optional.of(new SqlFilter(" WHERE " + String.join(" AND ", parts), params));
     }
 
     /** Binds the parameters from {@code first}; returns the next free index. */

@@ -1,0 +1,281 @@
+package org.liaisondesk.bench;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Consumer;
+import org.liaisondesk.app.AppContext;
+import org.liaisondesk.exchange.ExportService;
+import org.liaisondesk.exchange.ImportService;
+import org.liaisondesk.generate.GeneratedOpinion;
+import org.liaisondesk.generate.OpinionGenerator;
+import org.liaisondesk.model.OpinionFilter;
+import org.liaisondesk.model.OpinionInput;
+import org.liaisondesk.model.OpinionSort;
+import org.liaisondesk.model.Station;
+import org.liaisondesk.model.StationMode;
+import org.liaisondesk.service.OpinionService;
+import org.liaisondesk.tagging.Tagger;
+
+/**
+ * The benchmark suite behind {@code bench}: builds a database of synthetic opinions with the generator in a
+ * folder of its own, then measures the program's hot paths, each after a warm-up and each beside a baseline of the
+ * bare engine measured in the same run, so ratios hold on a noisy machine.
+ */
+public final class Benchmark {
+
+    public static final long QUICK_COUNT = 100_000;
+    public static final long FULL_COUNT = 1_000_000;
+
+    static final double SAVE_RATIO_GOAL = 2.0;
+    static final double IMPORT_RATIO_GOAL = 3.0;
+    static final double EXPORT_RATIO_GOAL = 1.5;
+    static final double TAG_PER_S_GOAL = 20_000;
+    static final double HEAP_MB_GOAL = 256;
+    static final double LIST_OPEN_MS_GOAL = 100;
+    static final double STARTUP_RATIO_GOAL = 1.5;
+
+    private static final long SEED = 20_240_501L;
+    /** Opinions of the small run that warms up export and import before they are measured. */
+    private static final long WARM_UP_COUNT = 2_000;
+    private static final int PAGE_SIZE = 100;
+    private static final String ACTOR = "bench";
+    private static final String GENERAL_CODE = "HZ-000";
+    private static final String GENERAL_NAME = "杭州市人大代表联络总站";
+
+    private final AppContext ctx;
+    private final Consumer<String> progress;
+
+    /**
+     * Measures on {@code ctx}, a fresh database in a folder of its own (which the run fills with scratch files;
+     * the caller cleans up); {@code progress} hears the name of each step as it starts.
+     */
+    public Benchmark(AppContext ctx, Consumer<String> progress) {
+        this.ctx = ctx;
+        this.progress = progress;
+    }
+
+    /** The p95 search goal for a database of {@code opinions}: 50 ms up to 100,000, 100 ms beyond. */
+    static double searchGoalMs(long opinions) {
+        return opinions <= QUICK_COUNT ? 50 : 100;
+    }
+
+    /**
+     * Generates {@code count} opinions, then runs every measurement. All opinions belong to this station, so its
+     * export carries all of them in one batch, which a fresh general station then imports.
+     */
+    public BenchReport run(long count) {
+        int rounds = count >= FULL_COUNT ? 400 : count >= QUICK_COUNT ? 200 : 20;
+        Path dir = ctx.database().file().getParent();
+        List<Figure> figures = new ArrayList<>();
+        initializeStation(ctx);
+
+        progress.accept("generate");
+        long start = System.nanoTime();
+        ctx.generator().generate(count, 1, SEED, ACTOR, done -> { });
+        figures.add(Figure.info("generate_per_s", count / seconds(start), "per_s"));
+
+        List<OpinionInput> inputs = inputs(rounds * 2 + 1_000);
+        progress.accept("tag");
+        figures.add(tagRate(ctx.tagging().tagger(), inputs));
+
+        progress.accept("list");
+        figures.add(listOpen(rounds));
+
+        progress.accept("search");
+        figures.add(Figure.pending("search_p50_ms", "ms", null, true, "search"));
+        figures.add(Figure.pending("search_p95_ms", "ms", searchGoalMs(count), true, "search"));
+
+        progress.accept("export");
+        Exchange warmUp = warmUpExchange(dir.resolve("warm-up"));
+        Exchange measured = exchange(ctx, dir.resolve("exchange"));
+        figures.add(Figure.measured("export_per_s", measured.exportRate, "per_s", measured.bareExportRate, null,
+                false));
+        figures.add(Figure.measured("export_ratio", measured.bareExportRate / measured.exportRate, "ratio", null,
+                EXPORT_RATIO_GOAL, true));
+        figures.add(Figure.measured("import_per_s", measured.importRate, "per_s", measured.bareImportRate, null,
+                false));
+        figures.add(Figure.measured("import_ratio", measured.bareImportRate / measured.importRate, "ratio", null,
+                IMPORT_RATIO_GOAL, true));
+        figures.add(Figure.measured("heap_peak_mb", measured.heapLiveMb, "MB", null, HEAP_MB_GOAL, true));
+        figures.add(Figure.info("heap_peak_raw_mb", measured.heapRawMb, "MB"));
+        if (warmUp.opinions != WARM_UP_COUNT) {
+            throw new IllegalStateException("warm-up exchange carried " + warmUp.opinions + " opinions");
+        }
+
+        // Saving last: the opinions it adds would otherwise be part of the exported batch.
+        progress.accept("save");
+        figures.addAll(save(ctx.opinionService(), inputs, rounds, dir.resolve("bare-save.db")));
+
+        figures.add(Figure.pending("startup_ms", "ms", null, true, "window"));
+        figures.add(Figure.pending("startup_ratio", "ratio", STARTUP_RATIO_GOAL, true, "window"));
+        return new BenchReport(count, 1, Runtime.getRuntime().availableProcessors(), HeapWatch.maxHeapMb(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), figures);
+    }
+
+    private static void initializeStation(AppContext station) {
+        Station own = OpinionGenerator.stations(1).get(0);
+        station.stations().initialize(own.code(), own.name(), StationMode.STATION, ACTOR);
+    }
+
+    /** What one export and import of a station's whole data measured. */
+    private record Exchange(long opinions, double exportRate, double bareExportRate, double importRate,
+                            double bareImportRate, double heapLiveMb, double heapRawMb) {
+    }
+
+    /** The same exchange on a small station of its own, so the measured one runs compiled code. */
+    private Exchange warmUpExchange(Path dir) {
+        try (AppContext small = AppContext.open(dir.resolve("station.db"), ctx.messages())) {
+            initializeStation(small);
+            small.generator().generate(WARM_UP_COUNT, 1, SEED + 2, ACTOR, done -> { });
+            return exchange(small, dir);
+        }
+    }
+
+    /**
+     * Exports everything {@code station} holds to one batch, imports it into a fresh general station, and does the
+     * same work on bare tables: a SELECT streamed to JSON, a batched INSERT.
+     */
+    private static Exchange exchange(AppContext station, Path dir) {
+        Path usb = dir.resolve("usb");
+        try {
+            Files.createDirectories(usb);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ExportService.Exported batch;
+        double exportSeconds;
+        double heapLive;
+        double heapRaw;
+        try (HeapWatch heap = new HeapWatch()) {
+            long start = System.nanoTime();
+            batch = station.exports().export(usb, ACTOR).orElseThrow(() -> new IllegalStateException(
+                    "nothing to export"));
+            exportSeconds = seconds(start);
+            heapLive = heap.livePeakMb();
+            heapRaw = heap.rawPeakMb();
+        }
+        long opinions = batch.header().count();
+        double importSeconds;
+        try (AppContext general = AppContext.open(dir.resolve("general.db"), station.messages());
+             HeapWatch heap = new HeapWatch()) {
+            general.stations().initialize(GENERAL_CODE, GENERAL_NAME, StationMode.GENERAL, ACTOR);
+            long start = System.nanoTime();
+            ImportService.FileResult result = general.imports().importFile(batch.file(), ACTOR);
+            importSeconds = seconds(start);
+            if (result.outcome() != ImportService.Outcome.IMPORTED) {
+                throw new IllegalStateException("benchmark batch not imported: " + result.outcome());
+            }
+            heapLive = Math.max(heapLive, heap.livePeakMb());
+            heapRaw = Math.max(heapRaw, heap.rawPeakMb());
+        }
+        Path db = station.database().file();
+        long start = System.nanoTime();
+        try (JsonGenerator g = station.json().getFactory().createGenerator(dir.resolve("bare-export.json").toFile(),
+                JsonEncoding.UTF8)) {
+            sameWork(opinions, RawBaselines.streamAsJson(db, g));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("bare export baseline failed: " + e.getMessage(), e);
+        }
+        double bareExportSeconds = seconds(start);
+        start = System.nanoTime();
+        try {
+            sameWork(opinions, RawBaselines.batchedInsert(db, dir.resolve("bare-import.db")));
+        } catch (SQLException e) {
+            throw new IllegalStateException("bare import baseline failed: " + e.getMessage(), e);
+        }
+        double bareImportSeconds = seconds(start);
+        return new Exchange(opinions, opinions / exportSeconds, opinions / bareExportSeconds,
+                opinions / importSeconds, opinions / bareImportSeconds, heapLive, heapRaw);
+    }
+
+    /** Realistic inputs for saving and tagging, from a seed of their own so they differ from the stored ones. */
+    private static List<OpinionInput> inputs(int n) {
+        List<OpinionInput> out = new ArrayList<>(n);
+        Iterator<GeneratedOpinion> it = new OpinionGenerator(SEED + 1, 1).iterator(n);
+        it.forEachRemaining(g -> out.add(g.input()));
+        return out;
+    }
+
+    private static Figure tagRate(Tagger tagger, List<OpinionInput> inputs) {
+        int sink = 0;
+        for (int i = 0; i < 20_000; i++) {
+            sink += tagger.suggest(inputs.get(i % inputs.size()).text()).size();
+        }
+        int n = 50_000;
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            sink += tagger.suggest(inputs.get(i % inputs.size()).text()).size();
+        }
+        double rate = n / seconds(start);
+        if (sink < 0) {
+            throw new IllegalStateException("unreachable: keeps the tagging from being optimised away");
+        }
+        return Figure.measured("tag_per_s", rate, "per_s", null, TAG_PER_S_GOAL, false);
+    }
+
+    /**
+     * Saves through the program and into a bare table in turns, so both see the same disk at the same moments: an
+     * fsync's cost on a shared machine changes from minute to minute.
+     */
+    private static List<Figure> save(OpinionService service, List<OpinionInput> inputs, int rounds, Path bareFile) {
+        int warmUp = Math.max(10, rounds / 10);
+        Samples program = new Samples(rounds);
+        Samples bare = new Samples(rounds);
+        try (RawBaselines.BareSave bareSave = new RawBaselines.BareSave(bareFile)) {
+            for (int i = 0; i < warmUp + rounds; i++) {
+                OpinionInput in = inputs.get(i);
+                long start = System.nanoTime();
+                service.record(in, ACTOR);
+                long saved = System.nanoTime();
+                bareSave.save(in.text());
+                if (i >= warmUp) {
+                    program.add(saved - start);
+                    bare.add(System.nanoTime() - saved);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("bare save baseline failed: " + e.getMessage(), e);
+        }
+        double p50 = program.percentileMs(50);
+        double bareP50 = bare.percentileMs(50);
+        return List.of(Figure.measured("save_ms_p50", p50, "ms", bareP50, null, true),
+                Figure.measured("save_ratio", p50 / bareP50, "ratio", null, SAVE_RATIO_GOAL, true));
+    }
+
+    /** The list as the window opens it: first page with the total, newest first; then the clerk sorts by date. */
+    private Figure listOpen(int rounds) {
+        OpinionSort oldestFirst = new OpinionSort(OpinionSort.Field.RECEIVED_AT, true);
+        int warmUp = 5;
+        int n = Math.max(10, rounds / 10);
+        Samples samples = new Samples(n);
+        for (int i = 0; i < warmUp + n; i++) {
+            long start = System.nanoTime();
+            ctx.opinions().page(OpinionFilter.ALL, OpinionSort.NEWEST_FIRST, 0, PAGE_SIZE);
+            ctx.opinions().page(OpinionFilter.ALL, oldestFirst, 0, PAGE_SIZE);
+            if (i >= warmUp) {
+                samples.add(System.nanoTime() - start);
+            }
+        }
+        return Figure.measured("list_open_ms", samples.percentileMs(50), "ms", null, LIST_OPEN_MS_GOAL, true);
+    }
+
+    private static void sameWork(long opinions, long bareRows) {
+        if (bareRows != opinions) {
+            throw new IllegalStateException("baseline handled " + bareRows + " rows, the program " + opinions);
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

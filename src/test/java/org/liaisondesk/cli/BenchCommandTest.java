@@ -1,0 +1,70 @@
+package org.liaisondesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bench command end to end on a tiny database: every figure present, with its goal; no timing asserted. */
+class BenchCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final List<String> FIGURES = List.of("generate_per_s", "tag_per_s", "save_ms_p50", "save_ratio",
+            "list_open_ms", "search_p50_ms", "search_p95_ms", "export_per_s", "export_ratio", "import_per_s",
+            "import_ratio", "heap_peak_mb", "heap_peak_raw_mb", "startup_ms", "startup_ratio");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void tinyRunPrintsEveryFigureWithGoalAndMetFlag() throws Exception {
+        Path db = dir.resolve("untouched.db");
+        CliRunner.Result r = new CliRunner(db).run("bench", "--count", "2000", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode doc = JSON.readTree(r.out());
+        assertThat(doc.get("opinions").asLong()).isEqualTo(2000);
+        assertThat(doc.get("cores").asInt()).isPositive();
+        assertThat(doc.has("allMet")).isTrue();
+        JsonNode figures = doc.get("figures");
+        assertThat(figures.fieldNames()).toIterable().containsAll(FIGURES);
+        for (String name : FIGURES) {
+            JsonNode f = figures.get(name);
+            assertThat(f.has("goal")).as(name).isTrue();
+            assertThat(f.has("met")).as(name).isTrue();
+            if (f.get("pending").isNull()) {
+                assertThat(f.get("value").asDouble()).as(name).isPositive();
+            }
+            if (!f.get("goal").isNull() && !f.get("value").isNull()) {
+                assertThat(f.get("met").isBoolean()).as(name).isTrue();
+            }
+        }
+        for (String measured : List.of("tag_per_s", "save_ms_p50", "save_ratio", "list_open_ms", "export_per_s",
+                "export_ratio", "import_per_s", "import_ratio", "heap_peak_mb")) {
+            assertThat(figures.get(measured).get("pending").isNull()).as(measured).isTrue();
+        }
+        for (String withBaseline : List.of("save_ms_p50", "export_per_s", "import_per_s")) {
+            assertThat(figures.get(withBaseline).get("baseline").asDouble()).as(withBaseline).isPositive();
+        }
+        assertThat(Files.exists(db)).as("bench never uses the --db database").isFalse();
+    }
+
+    @Test
+    void tableIsLocalized() {
+        CliRunner.Result r = new CliRunner(dir.resolve("x.db")).run("--lang", "en", "bench", "--count", "1000");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("save_ratio", "bare INSERT + COMMIT", "Benchmark: 1000 opinions");
+        assertThat(r.err()).contains("Measuring: saving one opinion");
+    }
+
+    @Test
+    void tooSmallACountIsRejected() {
+        CliRunner.Result r = new CliRunner(dir.resolve("x.db")).run("bench", "--count", "5");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("1000");
+    }
+}
