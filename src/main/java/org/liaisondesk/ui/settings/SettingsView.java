@@ -4,16 +4,18 @@ import java.util.List;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.liaisondesk.ui.Choice;
 import org.liaisondesk.ui.Screen;
 import org.liaisondesk.ui.UiContext;
 
-/** Settings: the language switch now; the rest is marked as coming in a later version. */
+/** Settings: the language switch for everyone, then the sections the logged-in person may use. */
 public final class SettingsView implements Screen {
 
     private final VBox root = new VBox();
+    private final ScrollPane scroll = new ScrollPane(root);
 
     public SettingsView(UiContext ui) {
         SettingsViewModel vm = new SettingsViewModel(ui);
@@ -36,14 +38,15 @@ public final class SettingsView implements Screen {
         saved.visibleProperty().bind(saved.textProperty().isNotEmpty());
         HBox row = new HBox(languageLabel, language, saved);
         row.getStyleClass().add("inline-fields");
-        Label later = new Label(ui.text("placeholder.later"));
-        later.getStyleClass().add("placeholder-note");
-        root.getChildren().addAll(title, row, later);
+        root.getChildren().addAll(title, row);
+        root.getChildren().addAll(AdminSections.forUser(ui));
         root.getStyleClass().addAll("screen", "settings");
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("settings-scroll");
     }
 
     @Override
     public Parent root() {
-        return root;
+        return scroll;
     }
 }

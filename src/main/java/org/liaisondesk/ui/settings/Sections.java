@@ -1,0 +1,45 @@
+package org.liaisondesk.ui.settings;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.layout.VBox;
+import org.liaisondesk.ui.UiContext;
+
+/** What the settings sections share: a titled block, and the line that says what an action did. */
+final class Sections {
+
+    private Sections() {
+    }
+
+    static VBox titled(UiContext ui, String id, String titleKey, Node... content) {
+        Label title = new Label(ui.text(titleKey));
+        title.getStyleClass().add("section-title");
+        VBox box = new VBox(title);
+        box.getChildren().addAll(content);
+        box.setId(id);
+        box.getStyleClass().add("settings-section");
+        return box;
+    }
+
+    static Label note(String id, ObservableStringValue text) {
+        Label note = new Label();
+        note.setId(id);
+        note.getStyleClass().add("saved-note");
+        note.setWrapText(true);
+        note.textProperty().bind(text);
+        return note;
+    }
+
+    /** A read-only text column; the section's rows are already formatted for reading. */
+    static <R> TableColumn<R, String> column(UiContext ui, String key, Function<R, String> value) {
+        TableColumn<R, String> c = new TableColumn<>(ui.text(key));
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+
+}
