@@ -95,7 +95,7 @@ class DesktopWindowTest extends FxRobot {
         DesktopFixture.waitFor(() -> rows().stream().anyMatch(r -> r.number().equals(number)));
         OpinionRow row = rows().stream().filter(r -> r.number().equals(number)).findFirst().orElseThrow();
         assertThat(row.excerpt()).startsWith("小区门口的公交站台");
-        assertThat(row.constituent()).isEqualTo("王**");
+        assertThat(row.constituent()).isEqualTo("王** 138****1111");
         assertThat(row.channel()).isEqualTo("来访");
 
         window.stop();

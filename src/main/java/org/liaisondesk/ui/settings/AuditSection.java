@@ -45,7 +45,6 @@ public final class AuditSection {
 
         TableView<AuditRow> table = new TableView<>(vm.rows());
         table.setId("audit-table");
-        table.getStyleClass().add("settings-table");
         table.getColumns().addAll(List.of(Sections.column(ui, "settings.audit.col.at", AuditRow::at),
                 Sections.column(ui, "settings.audit.col.actor", AuditRow::actor),
                 Sections.column(ui, "settings.audit.col.action", AuditRow::action),
@@ -63,7 +62,7 @@ public final class AuditSection {
         page.textProperty().bind(vm.pageTextProperty());
         HBox paging = new HBox(previous, page, next);
         paging.getStyleClass().add("inline-fields");
-        root = Sections.titled(ui, "settings-audit", "settings.audit.title", filters, table, paging);
+        root = Sections.section("settings-audit", filters, table, paging);
         vm.search();
     }
 

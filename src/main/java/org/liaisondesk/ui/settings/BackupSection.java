@@ -63,7 +63,6 @@ public final class BackupSection {
 
         TableView<BackupRow> table = new TableView<>(vm.backups());
         table.setId("backup-table");
-        table.getStyleClass().add("settings-table");
         table.getColumns().addAll(List.of(Sections.column(ui, "settings.backup.col.made", BackupRow::made),
                 Sections.column(ui, "settings.backup.col.size", BackupRow::size),
                 Sections.column(ui, "settings.backup.col.verified", BackupRow::verified),
@@ -79,7 +78,7 @@ public final class BackupSection {
                     ui.text("settings.backup.confirmRestore", row.name(), row.made()), "settings.backup.restore",
                     "ui.cancel", () -> vm.restore(row), () -> { });
         });
-        root = Sections.titled(ui, "settings-backup", "settings.backup.title", settings, table, restore,
+        root = Sections.section("settings-backup", settings, table, restore,
                 Sections.note("backup-message", vm.messageProperty()));
         vm.load();
     }

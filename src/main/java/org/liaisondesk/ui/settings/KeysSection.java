@@ -20,7 +20,7 @@ public final class KeysSection {
         KeysSectionModel vm = new KeysSectionModel(ui);
         TableView<KeyRow> table = new TableView<>(vm.keys());
         table.setId("keys-table");
-        table.getStyleClass().addAll("settings-table", "short-table");
+        table.getStyleClass().add("short-table");
         table.getColumns().addAll(List.of(Sections.column(ui, "settings.keys.col.role", KeyRow::role),
                 Sections.column(ui, "settings.keys.col.owner", KeyRow::owner),
                 Sections.column(ui, "settings.keys.col.algorithm", KeyRow::algorithm),
@@ -53,7 +53,7 @@ public final class KeysSection {
             }
         });
         actions.getChildren().addAll(generate, export, load);
-        root = Sections.titled(ui, "settings-keys", "settings.keys.title", table, actions,
+        root = Sections.section("settings-keys", table, actions,
                 Sections.note("keys-message", vm.messageProperty()));
         vm.load();
     }

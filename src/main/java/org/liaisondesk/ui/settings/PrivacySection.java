@@ -43,7 +43,7 @@ public final class PrivacySection {
         Label note = new Label(ui.text("settings.privacy.note"));
         note.getStyleClass().add("form-note");
         note.setWrapText(true);
-        root = Sections.titled(ui, "settings-privacy", "settings.privacy.title", privacyRow, retentionRow, note,
+        root = Sections.section("settings-privacy", privacyRow, retentionRow, note,
                 Sections.note("privacy-message", vm.messageProperty()));
         // Listen only once the stored values are shown, so showing them saves nothing.
         vm.load(() -> {

@@ -9,17 +9,15 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.layout.VBox;
 import org.liaisondesk.ui.UiContext;
 
-/** What the settings sections share: a titled block, and the line that says what an action did. */
+/** What the settings sections share: their layout, the line that says what an action did, text columns. */
 final class Sections {
 
     private Sections() {
     }
 
-    static VBox titled(UiContext ui, String id, String titleKey, Node... content) {
-        Label title = new Label(ui.text(titleKey));
-        title.getStyleClass().add("section-title");
-        VBox box = new VBox(title);
-        box.getChildren().addAll(content);
+    /** The section's content, laid out for a settings tab (which carries its title). */
+    static VBox section(String id, Node... content) {
+        VBox box = new VBox(content);
         box.setId(id);
         box.getStyleClass().add("settings-section");
         return box;
@@ -31,6 +29,8 @@ final class Sections {
         note.getStyleClass().add("saved-note");
         note.setWrapText(true);
         note.textProperty().bind(text);
+        note.visibleProperty().bind(note.textProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
         return note;
     }
 

@@ -4,7 +4,6 @@ import java.util.List;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.liaisondesk.ui.Choice;
@@ -15,7 +14,6 @@ import org.liaisondesk.ui.UiContext;
 public final class SettingsView implements Screen {
 
     private final VBox root = new VBox();
-    private final ScrollPane scroll = new ScrollPane(root);
 
     public SettingsView(UiContext ui) {
         SettingsViewModel vm = new SettingsViewModel(ui);
@@ -39,14 +37,12 @@ public final class SettingsView implements Screen {
         HBox row = new HBox(languageLabel, language, saved);
         row.getStyleClass().add("inline-fields");
         root.getChildren().addAll(title, row);
-        root.getChildren().addAll(AdminSections.forUser(ui));
+        AdminSections.forUser(ui).ifPresent(root.getChildren()::add);
         root.getStyleClass().addAll("screen", "settings");
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("settings-scroll");
     }
 
     @Override
     public Parent root() {
-        return scroll;
+        return root;
     }
 }

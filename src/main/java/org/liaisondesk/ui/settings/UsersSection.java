@@ -23,7 +23,6 @@ public final class UsersSection {
         UsersSectionModel vm = new UsersSectionModel(ui);
         TableView<UserRow> table = new TableView<>(vm.users());
         table.setId("users-table");
-        table.getStyleClass().add("settings-table");
         table.getColumns().addAll(List.of(Sections.column(ui, "settings.users.col.name", UserRow::name),
                 Sections.column(ui, "settings.users.col.role", UserRow::role),
                 Sections.column(ui, "settings.users.col.state", UserRow::state)));
@@ -46,6 +45,11 @@ public final class UsersSection {
         add.setId("users-add");
         add.disableProperty().bind(name.textProperty().isEmpty().or(password.textProperty().isEmpty()));
         add.setOnAction(e -> vm.add());
+        password.setOnAction(e -> {
+            if (!add.isDisabled()) {
+                vm.add();
+            }
+        });
         Button reset = new Button(ui.text("settings.users.resetPassword"));
         reset.setId("users-reset");
         reset.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
@@ -59,7 +63,7 @@ public final class UsersSection {
         form.getStyleClass().add("inline-fields");
         Label hint = new Label(ui.text("settings.users.hint"));
         hint.getStyleClass().add("form-note");
-        root = Sections.titled(ui, "settings-users", "settings.users.title", table, form, hint,
+        root = Sections.section("settings-users", table, form, hint,
                 Sections.note("users-message", vm.messageProperty()));
         vm.load();
     }
