@@ -102,6 +102,15 @@ final class DesktopFixture {
         }
     }
 
+    /** Closes the window as the title bar's close button does (the exit backup runs first). */
+    void requestClose() throws TimeoutException {
+        Stage s = stage;
+        FxToolkit.setupFixture(() -> s.fireEvent(new javafx.stage.WindowEvent(s,
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        waitFor(() -> !s.isShowing());
+        stage = null;
+    }
+
     /** Gives the window the keyboard again (headless Monocle does not when another window closes). */
     void focus() throws TimeoutException {
         FxToolkit.setupFixture(() -> {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liaisondesk.app.AppContext;
 import org.liaisondesk.i18n.Messages;
+import org.liaisondesk.model.AuditQuery;
 import org.liaisondesk.model.Channel;
 import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.OpinionFilter;
@@ -180,6 +181,17 @@ class ReliabilityWindowTest extends FxRobot {
         try (AppContext app = open()) {
             assertThat(app.health().check()).isEmpty();
             assertThat(app.opinions().count(OpinionFilter.ALL)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void closingTheWindowMakesTheExitBackup() throws Exception {
+        DesktopFixture.prepare(db, "路灯不亮。");
+        window.startReady(db);
+        window.requestClose();
+        try (AppContext app = open()) {
+            assertThat(app.backups().backups()).anyMatch(p -> p.getFileName().toString().endsWith("-exit.db"));
+            assertThat(app.audit().find(new AuditQuery(null, "张丽", "backup", 0))).hasSizeGreaterThanOrEqualTo(2);
         }
     }
 

@@ -58,7 +58,7 @@ public final class BackupSection {
         now.disableProperty().bind(vm.busyProperty());
         now.setOnAction(e -> vm.backUpNow());
         HBox settings = new HBox(new Label(ui.text("settings.backup.folder")), folder, choose,
-                new Label(ui.text("settings.backup.keep")), keep, now);
+                new Label(ui.text("settings.backup.keep")), keep, new Label(ui.text("settings.backup.keepUnit")), now);
         settings.getStyleClass().add("inline-fields");
 
         TableView<BackupRow> table = new TableView<>(vm.backups());

@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.model.UserAccount;
@@ -46,12 +47,13 @@ public final class LoginDialog {
         message.setId("login-message");
         message.getStyleClass().add("field-problem");
         message.setWrapText(true);
-        message.setMaxWidth(360);
+        message.setPrefWidth(320);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.textProperty().bind(vm.messageProperty());
         GridPane grid = new GridPane();
         grid.getStyleClass().add("form-grid");
-        grid.addRow(0, new Label(messages.get("login.name")), name);
-        grid.addRow(1, new Label(messages.get("login.password")), password);
+        grid.addRow(0, label(messages.get("login.name")), name);
+        grid.addRow(1, label(messages.get("login.password")), password);
         grid.add(message, 1, 2);
         dialog.getDialogPane().setContent(grid);
 
@@ -71,5 +73,11 @@ public final class LoginDialog {
         });
         Dialogs.show(dialog, owner);
         Platform.runLater(vm.nameProperty().get().isBlank() ? name::requestFocus : password::requestFocus);
+    }
+
+    private static Label label(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 }
