@@ -4,29 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
-import javafx.scene.control.DialogPane;
-import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.liaisondesk.app.AppContext;
-import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.OpinionFilter;
 import org.liaisondesk.model.OpinionInput;
@@ -37,32 +27,9 @@ import org.liaisondesk.model.UserAccount;
 import org.liaisondesk.model.AuditQuery;
 import org.liaisondesk.service.DeskSettings;
 import org.liaisondesk.ui.list.OpinionRow;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** The real window, driven from the keyboard the way a clerk at a reception desk works. */
-class DesktopWindowTest extends FxRobot {
-
-    @TempDir
-    Path dir;
-    private Path db;
-    private DesktopFixture window;
-
-    @BeforeAll
-    static void toolkit() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @BeforeEach
-    void setUp() {
-        db = dir.resolve("desk.db");
-        window = new DesktopFixture(this);
-    }
-
-    @AfterEach
-    void tearDown() throws TimeoutException {
-        window.stop();
-    }
+class DesktopWindowTest extends DesktopTest {
 
     @Test
     void recordsFromTheKeyboardAndFindsItInTheListAgainAfterARestart() throws Exception {
@@ -380,13 +347,7 @@ class DesktopWindowTest extends FxRobot {
         write(text);
     }
 
-    private AppContext open() {
-        return AppContext.open(db, Messages.forLanguage("zh"));
-    }
 
-    private Label label(String query) {
-        return lookup(query).queryAs(Label.class);
-    }
 
     private TextArea textArea() {
         return lookup("#entry-text").queryAs(TextArea.class);
@@ -407,12 +368,4 @@ class DesktopWindowTest extends FxRobot {
         return List.copyOf(lookup("#opinion-table").queryAs(TableView.class).getItems());
     }
 
-    /** The text of the open message box, or "" when none is open. */
-    private String dialogText() {
-        return lookup(".dialog-pane").queryAllAs(DialogPane.class).stream()
-                .filter(p -> p.getScene() != null && p.getScene().getWindow() != null
-                        && p.getScene().getWindow().isShowing())
-                .map(p -> p.getContentText() == null ? "" : p.getContentText())
-                .findFirst().orElse("");
-    }
 }

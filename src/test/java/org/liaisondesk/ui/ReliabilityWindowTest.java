@@ -11,19 +11,12 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.liaisondesk.app.AppContext;
-import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.model.AuditQuery;
 import org.liaisondesk.model.Channel;
 import org.liaisondesk.model.Constituent;
@@ -36,32 +29,9 @@ import org.liaisondesk.ui.list.OpinionRow;
 import org.liaisondesk.ui.settings.AuditSectionModel.AuditRow;
 import org.liaisondesk.ui.settings.BackupSectionModel.BackupRow;
 import org.liaisondesk.ui.settings.UsersSectionModel.UserRow;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** Login, roles, the administrator's settings sections and the start-up health check, in the real window. */
-class ReliabilityWindowTest extends FxRobot {
-
-    @TempDir
-    Path dir;
-    private Path db;
-    private DesktopFixture window;
-
-    @BeforeAll
-    static void toolkit() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @BeforeEach
-    void setUp() {
-        db = dir.resolve("desk.db");
-        window = new DesktopFixture(this);
-    }
-
-    @AfterEach
-    void tearDown() throws TimeoutException {
-        window.stop();
-    }
+class ReliabilityWindowTest extends DesktopTest {
 
     @Test
     void aWrongPasswordIsExplainedAndFiveInARowLockTheAccount() throws Exception {
@@ -217,13 +187,7 @@ class ReliabilityWindowTest extends FxRobot {
         }
     }
 
-    private AppContext open() {
-        return AppContext.open(db, Messages.forLanguage("zh"));
-    }
 
-    private Label label(String query) {
-        return lookup(query).queryAs(Label.class);
-    }
 
     @SuppressWarnings("unchecked")
     private <R> List<R> rows(String table) {
@@ -234,9 +198,6 @@ class ReliabilityWindowTest extends FxRobot {
         return rows("#opinion-table");
     }
 
-    private String dialogText() {
-        return showingDialog().map(p -> p.getContentText() == null ? "" : p.getContentText()).orElse("");
-    }
 
     private String dialogHeader() {
         return showingDialog().map(DialogPane::getHeaderText).orElse("");

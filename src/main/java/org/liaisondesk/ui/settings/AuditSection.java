@@ -43,14 +43,12 @@ public final class AuditSection {
         HBox filters = new HBox(action, actor, opinion, from, to, search);
         filters.getStyleClass().add("inline-fields");
 
-        TableView<AuditRow> table = new TableView<>(vm.rows());
-        table.setId("audit-table");
-        table.getColumns().addAll(List.of(Sections.column(ui, "settings.audit.col.at", AuditRow::at),
+        TableView<AuditRow> table = Sections.table("audit-table", vm.rows(),
+                Sections.column(ui, "settings.audit.col.at", AuditRow::at),
                 Sections.column(ui, "settings.audit.col.actor", AuditRow::actor),
                 Sections.column(ui, "settings.audit.col.action", AuditRow::action),
                 Sections.column(ui, "settings.audit.col.opinion", AuditRow::opinion),
-                Sections.column(ui, "settings.audit.col.detail", AuditRow::detail)));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+                Sections.column(ui, "settings.audit.col.detail", AuditRow::detail));
         Button previous = new Button(ui.text("settings.audit.previous"));
         previous.setId("audit-previous");
         previous.setOnAction(e -> vm.previous());

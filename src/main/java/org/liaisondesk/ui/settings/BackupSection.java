@@ -1,7 +1,6 @@
 package org.liaisondesk.ui.settings;
 
 import java.io.File;
-import java.util.List;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -16,7 +15,7 @@ import org.liaisondesk.ui.Dialogs;
 import org.liaisondesk.ui.UiContext;
 import org.liaisondesk.ui.settings.BackupSectionModel.BackupRow;
 
-/** 备份与恢复: folder, keep-last N, 立即备份, the backups with date, size and verification, restore (confirmed). */
+/** 备份与恢复: folder, keep-last N, 立即备份, the backups (date, size, verified), restore after confirming. */
 public final class BackupSection {
 
     private final Parent root;
@@ -61,13 +60,11 @@ public final class BackupSection {
                 new Label(ui.text("settings.backup.keep")), keep, new Label(ui.text("settings.backup.keepUnit")), now);
         settings.getStyleClass().add("inline-fields");
 
-        TableView<BackupRow> table = new TableView<>(vm.backups());
-        table.setId("backup-table");
-        table.getColumns().addAll(List.of(Sections.column(ui, "settings.backup.col.made", BackupRow::made),
+        TableView<BackupRow> table = Sections.table("backup-table", vm.backups(),
+                Sections.column(ui, "settings.backup.col.made", BackupRow::made),
                 Sections.column(ui, "settings.backup.col.size", BackupRow::size),
                 Sections.column(ui, "settings.backup.col.verified", BackupRow::verified),
-                Sections.column(ui, "settings.backup.col.file", BackupRow::name)));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+                Sections.column(ui, "settings.backup.col.file", BackupRow::name));
         Button restore = new Button(ui.text("settings.backup.restore"));
         restore.setId("backup-restore");
         restore.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()

@@ -1,7 +1,6 @@
 package org.liaisondesk.ui.settings;
 
 import java.io.File;
-import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -18,14 +17,12 @@ public final class KeysSection {
 
     public KeysSection(UiContext ui) {
         KeysSectionModel vm = new KeysSectionModel(ui);
-        TableView<KeyRow> table = new TableView<>(vm.keys());
-        table.setId("keys-table");
-        table.getStyleClass().add("short-table");
-        table.getColumns().addAll(List.of(Sections.column(ui, "settings.keys.col.role", KeyRow::role),
+        TableView<KeyRow> table = Sections.table("keys-table", vm.keys(),
+                Sections.column(ui, "settings.keys.col.role", KeyRow::role),
                 Sections.column(ui, "settings.keys.col.owner", KeyRow::owner),
                 Sections.column(ui, "settings.keys.col.algorithm", KeyRow::algorithm),
-                Sections.column(ui, "settings.keys.col.fingerprint", KeyRow::fingerprint)));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+                Sections.column(ui, "settings.keys.col.fingerprint", KeyRow::fingerprint));
+        table.getStyleClass().add("short-table");
         HBox actions = new HBox();
         actions.getStyleClass().add("inline-fields");
         Button generate = new Button(ui.text("settings.keys.generate"));

@@ -1,11 +1,14 @@
 package org.liaisondesk.ui.settings;
 
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
+import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 import org.liaisondesk.ui.UiContext;
 
@@ -42,4 +45,13 @@ final class Sections {
         return c;
     }
 
+    /** A table of formatted rows, its columns sharing the width. */
+    @SafeVarargs
+    static <R> TableView<R> table(String id, ObservableList<R> rows, TableColumn<R, String>... columns) {
+        TableView<R> table = new TableView<>(rows);
+        table.setId(id);
+        table.getColumns().addAll(List.of(columns));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        return table;
+    }
 }

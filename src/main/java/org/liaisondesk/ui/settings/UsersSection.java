@@ -21,12 +21,10 @@ public final class UsersSection {
 
     public UsersSection(UiContext ui) {
         UsersSectionModel vm = new UsersSectionModel(ui);
-        TableView<UserRow> table = new TableView<>(vm.users());
-        table.setId("users-table");
-        table.getColumns().addAll(List.of(Sections.column(ui, "settings.users.col.name", UserRow::name),
+        TableView<UserRow> table = Sections.table("users-table", vm.users(),
+                Sections.column(ui, "settings.users.col.name", UserRow::name),
                 Sections.column(ui, "settings.users.col.role", UserRow::role),
-                Sections.column(ui, "settings.users.col.state", UserRow::state)));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+                Sections.column(ui, "settings.users.col.state", UserRow::state));
         vm.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
 
         TextField name = new TextField();
