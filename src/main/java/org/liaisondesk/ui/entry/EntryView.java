@@ -22,7 +22,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -99,6 +98,7 @@ public final class EntryView implements Screen {
 
     @Override
     public void onShown() {
+        vm.suggestions().preload();
         Platform.runLater(text::requestFocus);
     }
 
@@ -137,15 +137,14 @@ public final class EntryView implements Screen {
         Label textLabel = fieldLabel("entry.text", text);
         Label textProblem = validation.attach(text, Problem.Field.TEXT);
 
-        // Filled by the tagging feature: live task-area suggestions for the text above.
-        FlowPane suggestions = new FlowPane();
-        suggestions.setId("suggestions");
-        suggestions.getStyleClass().add("suggestions");
+        SuggestionsView suggestions = new SuggestionsView(ui, vm.suggestions());
 
-        root.getChildren().addAll(header, textLabel, text, textProblem, suggestions, fields(validation),
+        root.getChildren().addAll(header, textLabel, text, textProblem, suggestions.root(), fields(validation),
                 buttons());
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (SAVE.match(e)) {
+            if (suggestions.handle(e)) {
+                e.consume();
+            } else if (SAVE.match(e)) {
                 e.consume();
                 save();
             } else if (NEW.match(e) && !vm.isEditing()) {
