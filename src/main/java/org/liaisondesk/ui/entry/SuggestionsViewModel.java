@@ -17,6 +17,7 @@ import org.liaisondesk.search.SimilarityIndex;
 import org.liaisondesk.tagging.Suggestion;
 import org.liaisondesk.tagging.Tagger;
 import org.liaisondesk.ui.UiContext;
+import org.liaisondesk.ui.list.OpinionListViewModel;
 
 /**
  * The entry form's live help while the clerk types: the tagger's task-area proposals, the areas the clerk accepted
@@ -27,7 +28,6 @@ public final class SuggestionsViewModel {
 
     static final int DEBOUNCE_MS = 150;
     static final int SIMILAR_LIMIT = 5;
-    private static final int EXCERPT = 60;
 
     /** One existing opinion close to the text being typed. */
     public record Similar(UUID id, String number, LocalDate received, String excerpt, double score) {
@@ -114,9 +114,8 @@ public final class SuggestionsViewModel {
     }
 
     private static Similar similar(Opinion o, double score) {
-        String one = o.text().strip().replaceAll("\\s+", " ");
         return new Similar(o.id(), o.number(), o.receivedAt().toLocalDate(),
-                one.length() <= EXCERPT ? one : one.substring(0, EXCERPT) + "…", score);
+                OpinionListViewModel.excerpt(o.text(), null), score);
     }
 
     private void show(Lookup result) {

@@ -38,7 +38,7 @@ public final class SettingsView implements Screen {
         row.getStyleClass().add("inline-fields");
         Label later = new Label(ui.text("placeholder.later"));
         later.getStyleClass().add("placeholder-note");
-        root.getChildren().addAll(title, row, later);
+        root.getChildren().addAll(title, row, new TaxonomyView(ui).root(), later);
         root.getStyleClass().addAll("screen", "settings");
     }
 
