@@ -12,6 +12,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.liaisondesk.tagging.Suggestion;
 import org.liaisondesk.ui.UiContext;
@@ -141,10 +142,11 @@ final class SuggestionsView {
         for (SuggestionsViewModel.Similar s : vm.similar()) {
             ToggleButton same = new ToggleButton(ui.text("entry.similar.same"));
             same.getStyleClass().add("same-matter");
+            same.setMinWidth(Region.USE_PREF_SIZE);
             same.setSelected(s.id().equals(vm.sameMatterProperty().get()));
             same.setOnAction(e -> vm.toggleSameMatter(s.id()));
-            Label line = new Label(ui.text("entry.similar.row", s.number(), s.received().toString(), s.excerpt(),
-                    s.score()));
+            Label line = new Label(ui.text("entry.similar.row", s.score(), s.number(), s.received().toString(),
+                    s.excerpt()));
             line.getStyleClass().add("similar-row-text");
             HBox row = new HBox(same, line);
             row.getStyleClass().add("similar-row");

@@ -20,7 +20,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
+import javafx.scene.shape.Rectangle;
 import org.liaisondesk.search.SearchText;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -205,6 +205,14 @@ public final class OpinionListView implements Screen {
     private TableColumn<OpinionRow, String> highlightedText() {
         TableColumn<OpinionRow, String> c = column("list.col.text", 340, OpinionRow::excerpt, null);
         c.setCellFactory(col -> new TableCell<>() {
+            {
+                // One line like the other columns: what does not fit is cut off at the cell's edge.
+                Rectangle clip = new Rectangle();
+                clip.widthProperty().bind(widthProperty());
+                clip.heightProperty().bind(heightProperty());
+                setClip(clip);
+            }
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
@@ -213,7 +221,7 @@ public final class OpinionListView implements Screen {
                     setGraphic(null);
                     return;
                 }
-                TextFlow flow = new TextFlow();
+                HBox flow = new HBox();
                 flow.getStyleClass().add("excerpt");
                 for (SearchText.Piece p : row.excerptPieces()) {
                     Text t = new Text(p.text());

@@ -40,8 +40,8 @@ public final class OpinionListViewModel {
 
     public static final int PAGE_SIZE = 100;
     private static final int EXCERPT = 60;
-    /** Words before the first match kept in an excerpt that had to start later to show it. */
-    private static final int LEAD = 12;
+    /** Characters before the first match kept in an excerpt that starts later to show it. */
+    private static final int LEAD = 8;
     static final int SEARCH_DELAY_MS = 250;
 
     private final UiContext ui;
@@ -258,14 +258,17 @@ public final class OpinionListViewModel {
                 : SearchText.highlight(excerpt, query));
     }
 
-    /** The start of the text, or, when the first match of {@code query} lies further on, the part around it. */
+    /**
+     * The start of the text, or, when the first match of {@code query} lies further on, the part from a few
+     * characters before it, so the match shows in a narrow column.
+     */
     public static String excerpt(String text, String query) {
         String one = text.strip().replaceAll("\\s+", " ");
-        if (one.length() <= EXCERPT) {
+        List<SearchText.Span> spans = query == null ? List.of() : SearchText.spans(one, query);
+        int start = spans.isEmpty() || spans.get(0).start() <= LEAD ? 0 : spans.get(0).start() - LEAD;
+        if (start == 0 && one.length() <= EXCERPT) {
             return one;
         }
-        List<SearchText.Span> spans = query == null ? List.of() : SearchText.spans(one, query);
-        int start = spans.isEmpty() || spans.get(0).end() <= EXCERPT ? 0 : spans.get(0).start() - LEAD;
         int end = Math.min(one.length(), start + EXCERPT);
         return (start > 0 ? "…" : "") + one.substring(start, end) + (end < one.length() ? "…" : "");
     }

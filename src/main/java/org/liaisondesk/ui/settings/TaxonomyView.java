@@ -10,6 +10,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.liaisondesk.tagging.Subtopic;
@@ -59,16 +60,24 @@ final class TaxonomyView {
         cancel.setOnAction(e -> vm.cancelRetag());
         progress.visibleProperty().bind(vm.retaggingProperty());
         cancel.visibleProperty().bind(vm.retaggingProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
         for (Button b : new Button[] {load, retagOld, retagAll}) {
             b.disableProperty().bind(vm.mayManageProperty().not().or(vm.busyProperty()).or(vm.retaggingProperty()));
         }
-        HBox actions = new HBox(load, retagOld, retagAll, progress, cancel);
+        for (Button b : new Button[] {load, retagOld, retagAll, cancel}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox actions = new HBox(load, retagOld, retagAll);
         actions.getStyleClass().add("inline-fields");
         Label note = new Label();
         note.setId("taxonomy-note");
         note.getStyleClass().add("saved-note");
         note.textProperty().bind(vm.noteProperty());
-        VBox left = new VBox(title, heading, tree, actions, note);
+        note.visibleProperty().bind(note.textProperty().isNotEmpty());
+        HBox status = new HBox(progress, cancel, note);
+        status.getStyleClass().add("inline-fields");
+        VBox left = new VBox(title, heading, tree, actions, status);
         left.getStyleClass().add("taxonomy-pane");
         HBox.setHgrow(left, Priority.ALWAYS);
 
