@@ -3,11 +3,9 @@ package org.liaisondesk.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -19,11 +17,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.liaisondesk.app.AppContext;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.model.Opinion;
@@ -35,32 +29,9 @@ import org.liaisondesk.model.Worker;
 import org.liaisondesk.model.WorkerRole;
 import org.liaisondesk.service.DeskSettings;
 import org.liaisondesk.ui.list.OpinionRow;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** The real window, driven from the keyboard the way a clerk at a reception desk works. */
-class DesktopWindowTest extends FxRobot {
-
-    @TempDir
-    Path dir;
-    private Path db;
-    private DesktopFixture window;
-
-    @BeforeAll
-    static void toolkit() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @BeforeEach
-    void setUp() {
-        db = dir.resolve("desk.db");
-        window = new DesktopFixture(this);
-    }
-
-    @AfterEach
-    void tearDown() throws TimeoutException {
-        window.stop();
-    }
+class DesktopWindowTest extends WindowTest {
 
     @Test
     void recordsFromTheKeyboardAndFindsItInTheListAgainAfterARestart() throws Exception {

@@ -2,9 +2,7 @@ package org.liaisondesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -18,11 +16,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeView;
 import javafx.scene.text.Text;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.liaisondesk.app.AppContext;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.model.AreaTag;
@@ -31,34 +25,11 @@ import org.liaisondesk.model.OpinionFilter;
 import org.liaisondesk.model.OpinionSort;
 import org.liaisondesk.model.TagSource;
 import org.liaisondesk.ui.list.OpinionRow;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** Tagging and search in the real window: suggestions while typing, Alt+N, the taxonomy settings, the list search. */
-class TaggingWindowTest extends FxRobot {
+class TaggingWindowTest extends WindowTest {
 
     private static final String CARE = "社区养老服务站只有一个工作人员,老人没人照顾,希望增加人手。";
-
-    @TempDir
-    Path dir;
-    private Path db;
-    private DesktopFixture window;
-
-    @BeforeAll
-    static void toolkit() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @BeforeEach
-    void setUp() {
-        db = dir.resolve("desk.db");
-        window = new DesktopFixture(this);
-    }
-
-    @AfterEach
-    void tearDown() throws TimeoutException {
-        window.stop();
-    }
 
     @Test
     void typingSuggestsAreasWithTheirClauseAndAlt4SavesAClerkPrimaryTag() throws Exception {
