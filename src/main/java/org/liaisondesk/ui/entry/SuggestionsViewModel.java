@@ -33,7 +33,7 @@ public final class SuggestionsViewModel {
     public record Similar(UUID id, String number, LocalDate received, String excerpt, double score) {
     }
 
-    private record Lookup(List<Suggestion> suggestions, String taxonomyVersion, List<Similar> similar) {
+    private record Areas(List<Suggestion> suggestions, String taxonomyVersion) {
     }
 
     private final UiContext ui;
@@ -89,28 +89,39 @@ public final class SuggestionsViewModel {
         debounce.playFromStart();
     }
 
+    /** Areas and similar opinions are asked separately: the chips need not wait for the similarity index to load. */
     private void lookUp() {
         long ticket = asked;
         String t = text;
-        ui.background().run(() -> compute(t), result -> {
+        ui.background().run(() -> areas(t), result -> {
             if (ticket == asked) {
-                show(result);
+                proposed.setAll(result.suggestions());
+                taxonomyVersion = result.taxonomyVersion();
+            }
+        });
+        ui.background().run(() -> similar(t), result -> {
+            if (ticket == asked) {
+                showSimilar(result);
             }
         });
     }
 
-    private Lookup compute(String t) {
-        if (t.isBlank()) {
-            return new Lookup(List.of(), null, List.of());
-        }
+    private Areas areas(String t) {
         Tagger tagger = ui.app().tagging().tagger();
+        return new Areas(t.isBlank() ? List.of() : tagger.suggest(t), tagger.taxonomyVersion());
+    }
+
+    private List<Similar> similar(String t) {
         List<Similar> close = new ArrayList<>();
+        if (t.isBlank()) {
+            return close;
+        }
         for (SimilarityIndex.Match m : ui.app().searchService().similarTo(t, SIMILAR_LIMIT + 1)) {
             if (!m.id().equals(self) && close.size() < SIMILAR_LIMIT) {
                 ui.app().opinionService().find(m.id()).ifPresent(o -> close.add(similar(o, m.score())));
             }
         }
-        return new Lookup(tagger.suggest(t), tagger.taxonomyVersion(), close);
+        return close;
     }
 
     private static Similar similar(Opinion o, double score) {
@@ -118,11 +129,9 @@ public final class SuggestionsViewModel {
                 OpinionListViewModel.excerpt(o.text(), null), score);
     }
 
-    private void show(Lookup result) {
-        proposed.setAll(result.suggestions());
-        taxonomyVersion = result.taxonomyVersion();
-        similar.setAll(result.similar());
-        if (sameMatter.get() != null && similar.stream().noneMatch(s -> s.id().equals(sameMatter.get()))) {
+    private void showSimilar(List<Similar> found) {
+        similar.setAll(found);
+        if (sameMatter.get() != null && found.stream().noneMatch(f -> f.id().equals(sameMatter.get()))) {
             sameMatter.set(null);
         }
     }
