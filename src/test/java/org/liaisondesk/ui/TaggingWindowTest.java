@@ -44,6 +44,9 @@ class TaggingWindowTest extends WindowTest {
                 .anyMatch(t -> t.startsWith("4."));
         DesktopFixture.waitFor(() -> lookup("#entry-similar").queryAs(VBox.class).getChildren().size() == 1);
 
+        // The close one is the same matter: linked when saving.
+        push(KeyCode.ALT, KeyCode.L);
+        DesktopFixture.waitFor(() -> lookup(".same-matter").queryAs(ToggleButton.class).isSelected());
         push(KeyCode.ALT, KeyCode.DIGIT4);
         DesktopFixture.waitFor(() -> lookup("#area-chip-4").queryAs(ToggleButton.class).isSelected());
         assertThat(lookup("#area-chip-4").queryAs(ToggleButton.class).getStyleClass()).contains("primary-area");
@@ -58,6 +61,7 @@ class TaggingWindowTest extends WindowTest {
             assertThat(primary.source()).isEqualTo(TagSource.CLERK);
             assertThat(primary.setBy()).isEqualTo("张丽");
             assertThat(saved.tags()).hasSize(1);
+            assertThat(app.searchService().sameMatter(saved.id())).hasSize(2);
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*) FROM tag_feedback")) {

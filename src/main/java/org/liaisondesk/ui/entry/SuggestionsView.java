@@ -19,7 +19,8 @@ import org.liaisondesk.ui.UiContext;
 
 /**
  * Under the entry text: the task-area chips (proposed by the tagger, accepted by the clerk with Alt+1 … Alt+6 or a
- * click, the primary one marked; Alt+Shift+N makes area N primary) and "可能是同一事项", the closest existing opinions.
+ * click, the primary one marked; Alt+Shift+N makes area N primary) and "可能是同一事项", the closest existing opinions
+ * (Alt+L marks the closest as the same matter, again the next one, and so on).
  */
 final class SuggestionsView {
 
@@ -55,10 +56,14 @@ final class SuggestionsView {
         return root;
     }
 
-    /** Alt+1 … Alt+6 toggle an area, Alt+Shift+1 … 6 make it primary; true when the key was one of them. */
+    /** Alt+1 … Alt+6 toggle an area, Alt+Shift+1 … 6 make it primary, Alt+L the same matter; true when handled. */
     boolean handle(KeyEvent e) {
         if (!e.isAltDown() || e.isControlDown() || e.isMetaDown()) {
             return false;
+        }
+        if (e.getCode() == KeyCode.L && !e.isShiftDown()) {
+            vm.cycleSameMatter();
+            return true;
         }
         int area = area(e.getCode());
         if (area == 0) {
@@ -143,6 +148,8 @@ final class SuggestionsView {
             ToggleButton same = new ToggleButton(ui.text("entry.similar.same"));
             same.getStyleClass().add("same-matter");
             same.setMinWidth(Region.USE_PREF_SIZE);
+            // Alt+L marks one from the keyboard; Tab goes from the text straight on to the channel.
+            same.setFocusTraversable(false);
             same.setSelected(s.id().equals(vm.sameMatterProperty().get()));
             same.setOnAction(e -> vm.toggleSameMatter(s.id()));
             Label line = new Label(ui.text("entry.similar.row", s.score(), s.number(), s.received().toString(),

@@ -156,6 +156,17 @@ public final class SuggestionsViewModel {
         sameMatter.set(Objects.equals(sameMatter.get(), id) ? null : id);
     }
 
+    /** Alt+L: marks the closest opinion as the same matter, then the next one, ..., then none again. */
+    public void cycleSameMatter() {
+        int at = -1;
+        for (int i = 0; i < similar.size(); i++) {
+            if (similar.get(i).id().equals(sameMatter.get())) {
+                at = i;
+            }
+        }
+        sameMatter.set(at + 1 < similar.size() ? similar.get(at + 1).id() : null);
+    }
+
     /** The suggestion for {@code area} in the current proposals, if the tagger made one. */
     public Suggestion proposalFor(int area) {
         return proposed.stream().filter(s -> s.area() == area).findFirst().orElse(null);
