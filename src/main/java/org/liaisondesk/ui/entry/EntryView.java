@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import javafx.application.Platform;
+import javafx.css.PseudoClass;
 import javafx.collections.FXCollections;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
@@ -46,6 +47,7 @@ import org.liaisondesk.ui.UiContext;
 public final class EntryView implements Screen {
 
     private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+    private static final PseudoClass ASKING = PseudoClass.getPseudoClass("asking");
     private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
     private final UiContext ui;
@@ -115,6 +117,7 @@ public final class EntryView implements Screen {
         confirmation.getStyleClass().add("saved-note");
         confirmation.textProperty().bind(vm.confirmationProperty());
         confirmation.visibleProperty().bind(confirmation.textProperty().isNotEmpty());
+        vm.askingProperty().addListener((o, old, asking) -> confirmation.pseudoClassStateChanged(ASKING, asking));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox header = new HBox(title, gap, confirmation);

@@ -24,6 +24,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
 import java.util.UUID;
 import org.liaisondesk.model.AreaTag;
 import org.liaisondesk.model.Channel;
@@ -68,7 +69,7 @@ public final class EntryViewModel {
     private Future<?> pendingDraft;
     private final SuggestionsViewModel suggestions;
     /** True after "no task area, save anyway?" was asked; the next save goes ahead. */
-    private boolean noAreaAsked;
+    private final ReadOnlyBooleanWrapper noAreaAsked = new ReadOnlyBooleanWrapper();
 
     /** A new opinion. */
     public EntryViewModel(UiContext ui) {
@@ -83,7 +84,7 @@ public final class EntryViewModel {
         this.problems = new FieldProblems(ui.messages());
         this.suggestions = new SuggestionsViewModel(ui, editing == null ? null : editing.id());
         text.addListener((o, old, now) -> suggestions.textChanged(now));
-        suggestions.accepted().addListener((javafx.collections.ListChangeListener<Integer>) c -> noAreaAsked = false);
+        suggestions.accepted().addListener((ListChangeListener<Integer>) c -> noAreaAsked.set(false));
         if (editing == null) {
             clearFields();
             // Received-by follows a change of user unless the clerk typed someone else.
@@ -162,6 +163,11 @@ public final class EntryViewModel {
         return confirmation.getReadOnlyProperty();
     }
 
+    /** True while the confirmation line asks "no task area, save anyway?". */
+    public ReadOnlyBooleanProperty askingProperty() {
+        return noAreaAsked.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty savingProperty() {
         return saving.getReadOnlyProperty();
     }
@@ -229,7 +235,7 @@ public final class EntryViewModel {
         OpinionInput plain = input(receivedAt().orElseThrow());
         OpinionInput in = new OpinionInput(plain.receivedAt(), plain.channel(), plain.constituent(),
                 plain.receivedBy(), plain.text(), tags);
-        boolean ask = !noAreaAsked && tags.isEmpty() && (editing == null || editing.tags().isEmpty());
+        boolean ask = !noAreaAsked.get() && tags.isEmpty() && (editing == null || editing.tags().isEmpty());
         UUID sameAs = suggestions.sameMatterProperty().get();
         ui.background().run(() -> {
             if (ask && ui.app().opinionService().autoTags(in.text()).isEmpty()) {
@@ -267,7 +273,7 @@ public final class EntryViewModel {
     /** The opinion would be saved without any task area: say so once; the next save goes ahead. */
     private void askNoArea() {
         saving.set(false);
-        noAreaAsked = true;
+        noAreaAsked.set(true);
         confirmation.set(ui.text("entry.noArea.ask"));
         if (editing == null) {
             scheduleDraft();
@@ -276,7 +282,7 @@ public final class EntryViewModel {
 
     private void saved(Opinion opinion, boolean chosenByClerk) {
         saving.set(false);
-        noAreaAsked = false;
+        noAreaAsked.set(false);
         if (chosenByClerk) {
             ui.background().run(() -> ui.app().tagging().retrain(), t -> { });
         }
