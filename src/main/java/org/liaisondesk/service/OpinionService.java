@@ -12,6 +12,7 @@ import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.OpinionIds;
 import org.liaisondesk.model.OpinionInput;
+import org.liaisondesk.model.OpinionText;
 import org.liaisondesk.model.Status;
 import org.liaisondesk.model.TagFeedback;
 import org.liaisondesk.model.TagSource;
@@ -98,9 +99,58 @@ public final class OpinionService {
         }
     }
 
+    /** Opinions re-tagged per transaction: a cancel takes effect within one chunk, and a crash loses at most one. */
+    static final int RETAG_CHUNK = 500;
+
+    /** Hears how far a re-tag got; {@link #cancelled()} is asked between chunks. */
+    public interface RetagProgress {
+        /** For callers that neither show progress nor cancel (the command line). */
+        RetagProgress NONE = new RetagProgress() {
+            @Override
+            public void progress(int done, int total) {
+                // nobody watching
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+
+        void progress(int done, int total);
+
+        boolean cancelled();
+    }
+
+    /**
+     * Tags again, with the current tagger, every opinion whose tags all came from the tagger: after a new report or
+     * many corrections. People's tags are never touched. Unless {@code all}, only opinions tagged against another
+     * taxonomy version than the current one. Returns how many opinions were re-tagged.
+     */
+    public int retag(boolean all, String actor, RetagProgress listener) {
+        Tagger tagger = tagging.tagger();
+        List<OpinionText> todo = opinions.autoTagged(all, tagger.taxonomyVersion());
+        int done = 0;
+        int changed = 0;
+        listener.progress(0, todo.size());
+        for (int from = 0; from < todo.size() && !listener.cancelled(); from += RETAG_CHUNK) {
+            List<OpinionRepository.AutoTags> chunk = new ArrayList<>();
+            for (OpinionText t : todo.subList(from, Math.min(todo.size(), from + RETAG_CHUNK))) {
+                chunk.add(new OpinionRepository.AutoTags(t.id(), autoTags(tagger, t.text())));
+            }
+            changed += opinions.replaceAutoTags(chunk, actor);
+            done += chunk.size();
+            listener.progress(done, todo.size());
+        }
+        return changed;
+    }
+
     /** The tagger's proposal as tags: the best area primary, the others it considers close as secondary. */
     public List<AreaTag> autoTags(String text) {
-        Tagger t = tagging.tagger();
+        return autoTags(tagging.tagger(), text);
+    }
+
+    private static List<AreaTag> autoTags(Tagger t, String text) {
         List<Suggestion> suggestions = t.suggest(text);
         List<AreaTag> tags = new ArrayList<>();
         for (Suggestion s : suggestions) {

@@ -92,7 +92,12 @@ public final class TaggingService {
 
     /** Saves an administrator's edited synonym list next to the database and retrains with it. */
     public void saveSynonyms(String text) {
-        SynonymList parsed = SynonymList.parse(text);
+        SynonymList parsed;
+        try {
+            parsed = SynonymList.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException("tagging.error.synonymsInvalid", e, e.getMessage());
+        }
         try {
             Files.createDirectories(synonymsFile.toAbsolutePath().getParent());
             parsed.save(synonymsFile);

@@ -25,6 +25,7 @@ import org.liaisondesk.model.OpinionSort;
 import org.liaisondesk.model.OpinionStats;
 import org.liaisondesk.model.Page;
 import org.liaisondesk.model.Status;
+import org.liaisondesk.model.OpinionText;
 import org.liaisondesk.model.TagSource;
 
 /** Opinions and their task-area tags. Every change bumps the revision and appends to the audit log. */
@@ -121,6 +122,69 @@ public final class OpinionRepository {
 
     public Optional<Opinion> find(UUID id) {
         return db.read(c -> findIn(c, id));
+    }
+
+    /** An opinion's new tagger tags, for {@link #replaceAutoTags(List)}. */
+    public record AutoTags(UUID opinion, List<AreaTag> tags) {
+    }
+
+    /**
+     * The text of every opinion whose tags all came from the tagger (or that has none): what a re-tag may change.
+     * Unless {@code all}, only those with a tagger tag made against another taxonomy version than {@code version}.
+     */
+    public List<OpinionText> autoTagged(boolean all, String version) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, station, text, deleted_at FROM opinion o "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM opinion_tag t WHERE t.opinion_id=o.id AND t.source<>'auto') "
+                    + "AND (? OR EXISTS (SELECT 1 FROM opinion_tag t WHERE t.opinion_id=o.id "
+                    + "AND t.taxonomy_version IS NOT ?)) ORDER BY id")) {
+                ps.setBoolean(1, all);
+                ps.setString(2, version);
+                List<OpinionText> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new OpinionText(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3),
+                                rs.getString(4) != null));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * Replaces the tagger's tags of a chunk of opinions in one transaction. An opinion a person tagged meanwhile is
+     * left alone (people's choices are never overwritten); the revision stays, as the opinion itself did not change.
+     * Returns how many opinions were re-tagged.
+     */
+    public int replaceAutoTags(List<AutoTags> chunk, String actor) {
+        return db.write(c -> {
+            int done = 0;
+            try (PreparedStatement personal = c.prepareStatement("SELECT 1 FROM opinion_tag WHERE opinion_id=? "
+                    + "AND source<>'auto' LIMIT 1");
+                 PreparedStatement primary = c.prepareStatement("UPDATE opinion SET primary_area=? WHERE id=?");
+                 PreparedStatement del = c.prepareStatement(DELETE_TAGS);
+                 PreparedStatement ins = c.prepareStatement(INSERT_TAG)) {
+                for (AutoTags a : chunk) {
+                    if (a.tags().stream().anyMatch(t -> t.source() != TagSource.AUTO)) {
+                        throw new IllegalArgumentException("only tagger tags can be replaced: " + a.opinion());
+                    }
+                    personal.setString(1, a.opinion().toString());
+                    try (ResultSet rs = personal.executeQuery()) {
+                        if (rs.next()) {
+                            continue;
+                        }
+                    }
+                    setPrimaryArea(primary, 1, a.tags());
+                    primary.setString(2, a.opinion().toString());
+                    primary.executeUpdate();
+                    writeTags(del, ins, a.opinion(), a.tags());
+                    done++;
+                }
+            }
+            AuditLog.append(c, actor, "retag", null, Integer.toString(done));
+            return done;
+        });
     }
 
     public long count(OpinionFilter filter) {

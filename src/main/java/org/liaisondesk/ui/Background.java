@@ -57,8 +57,15 @@ public final class Background implements AutoCloseable {
         return submit(task, onSuccess, onFailure);
     }
 
-    /** Runs a prepared task (one that reports progress or can be cancelled). */
+    /**
+     * Runs a prepared task (one that reports progress or can be cancelled). Work asked for once the window closed
+     * (a debounced look-up firing late) is cancelled instead: there is nobody to show its result to.
+     */
     public <T> Task<T> submit(Task<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        if (pool.isShutdown()) {
+            task.cancel();
+            return task;
+        }
         task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
         task.setOnFailed(e -> onFailure.accept(task.getException()));
         pool.execute(task);

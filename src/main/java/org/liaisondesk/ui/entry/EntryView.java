@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import javafx.application.Platform;
+import javafx.css.PseudoClass;
 import javafx.collections.FXCollections;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
@@ -22,7 +23,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -47,6 +47,7 @@ import org.liaisondesk.ui.UiContext;
 public final class EntryView implements Screen {
 
     private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+    private static final PseudoClass ASKING = PseudoClass.getPseudoClass("asking");
     private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
     private final UiContext ui;
@@ -99,6 +100,7 @@ public final class EntryView implements Screen {
 
     @Override
     public void onShown() {
+        vm.suggestions().preload();
         Platform.runLater(text::requestFocus);
     }
 
@@ -115,6 +117,7 @@ public final class EntryView implements Screen {
         confirmation.getStyleClass().add("saved-note");
         confirmation.textProperty().bind(vm.confirmationProperty());
         confirmation.visibleProperty().bind(confirmation.textProperty().isNotEmpty());
+        vm.askingProperty().addListener((o, old, asking) -> confirmation.pseudoClassStateChanged(ASKING, asking));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox header = new HBox(title, gap, confirmation);
@@ -137,15 +140,14 @@ public final class EntryView implements Screen {
         Label textLabel = fieldLabel("entry.text", text);
         Label textProblem = validation.attach(text, Problem.Field.TEXT);
 
-        // Filled by the tagging feature: live task-area suggestions for the text above.
-        FlowPane suggestions = new FlowPane();
-        suggestions.setId("suggestions");
-        suggestions.getStyleClass().add("suggestions");
+        SuggestionsView suggestions = new SuggestionsView(ui, vm.suggestions());
 
-        root.getChildren().addAll(header, textLabel, text, textProblem, suggestions, fields(validation),
+        root.getChildren().addAll(header, textLabel, text, textProblem, suggestions.root(), fields(validation),
                 buttons());
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (SAVE.match(e)) {
+            if (suggestions.handle(e)) {
+                e.consume();
+            } else if (SAVE.match(e)) {
                 e.consume();
                 save();
             } else if (NEW.match(e) && !vm.isEditing()) {

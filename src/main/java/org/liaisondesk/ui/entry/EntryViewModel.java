@@ -24,10 +24,14 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
+import java.util.UUID;
+import org.liaisondesk.model.AreaTag;
 import org.liaisondesk.model.Channel;
 import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.OpinionInput;
+import org.liaisondesk.model.TagSource;
 import org.liaisondesk.service.InputRules;
 import org.liaisondesk.service.Problem;
 import org.liaisondesk.service.ValidationException;
@@ -63,6 +67,9 @@ public final class EntryViewModel {
     /** True while the program itself fills the fields: that is not typing, so no draft and no "touched". */
     private boolean filling;
     private Future<?> pendingDraft;
+    private final SuggestionsViewModel suggestions;
+    /** True after "no task area, save anyway?" was asked; the next save goes ahead. */
+    private final ReadOnlyBooleanWrapper noAreaAsked = new ReadOnlyBooleanWrapper();
 
     /** A new opinion. */
     public EntryViewModel(UiContext ui) {
@@ -75,6 +82,9 @@ public final class EntryViewModel {
         this.editing = editing;
         this.rules = new InputRules(ui.app().clock());
         this.problems = new FieldProblems(ui.messages());
+        this.suggestions = new SuggestionsViewModel(ui, editing == null ? null : editing.id());
+        text.addListener((o, old, now) -> suggestions.textChanged(now));
+        suggestions.accepted().addListener((ListChangeListener<Integer>) c -> noAreaAsked.set(false));
         if (editing == null) {
             clearFields();
             // Received-by follows a change of user unless the clerk typed someone else.
@@ -85,6 +95,7 @@ public final class EntryViewModel {
             });
         } else {
             fill(editing);
+            suggestions.acceptAll(editing.tags());
         }
         List<Observable> fields = List.of(text, channel, receivedDate, receivedTime, name, phone, address, consent,
                 receivedBy);
@@ -138,6 +149,11 @@ public final class EntryViewModel {
         return receivedBy;
     }
 
+    /** The live task-area suggestions and similar opinions for the text. */
+    public SuggestionsViewModel suggestions() {
+        return suggestions;
+    }
+
     public FieldProblems problems() {
         return problems;
     }
@@ -145,6 +161,11 @@ public final class EntryViewModel {
     /** "已保存 GS-007-2023-000123" after a save. */
     public ReadOnlyStringProperty confirmationProperty() {
         return confirmation.getReadOnlyProperty();
+    }
+
+    /** True while the confirmation line asks "no task area, save anyway?". */
+    public ReadOnlyBooleanProperty askingProperty() {
+        return noAreaAsked.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty savingProperty() {
@@ -209,16 +230,62 @@ public final class EntryViewModel {
         }
         cancelDraft();
         saving.set(true);
-        OpinionInput in = input(receivedAt().orElseThrow());
         String actor = ui.actor();
-        ui.background().run(() -> editing == null
-                        ? ui.app().opinionService().record(in, actor)
-                        : ui.app().opinionService().edit(editing.id(), editing.revision(), in, actor),
-                this::saved, this::saveFailed);
+        List<AreaTag> tags = tagsToSave(actor);
+        OpinionInput plain = input(receivedAt().orElseThrow());
+        OpinionInput in = new OpinionInput(plain.receivedAt(), plain.channel(), plain.constituent(),
+                plain.receivedBy(), plain.text(), tags);
+        boolean ask = !noAreaAsked.get() && tags.isEmpty() && (editing == null || editing.tags().isEmpty());
+        UUID sameAs = suggestions.sameMatterProperty().get();
+        ui.background().run(() -> {
+            if (ask && ui.app().opinionService().autoTags(in.text()).isEmpty()) {
+                return null;
+            }
+            Opinion saved = editing == null
+                    ? ui.app().opinionService().record(in, actor)
+                    : ui.app().opinionService().edit(editing.id(), editing.revision(), in, actor);
+            if (sameAs != null) {
+                ui.app().searchService().link(saved.id(), sameAs, actor);
+            }
+            return saved;
+        }, saved -> {
+            if (saved == null) {
+                askNoArea();
+            } else {
+                saved(saved, !tags.isEmpty());
+            }
+        }, this::saveFailed);
     }
 
-    private void saved(Opinion opinion) {
+    /**
+     * The clerk's accepted areas as their tags; for an edit whose accepted areas are the person-chosen ones it already
+     * had, those tags as they are (who set them stays). Empty: the service tags (new) or keeps the tags (edit).
+     */
+    private List<AreaTag> tagsToSave(String actor) {
+        List<AreaTag> chosen = suggestions.clerkTags(actor);
+        if (editing != null && !chosen.isEmpty() && editing.tags().stream().noneMatch(t -> t.source() == TagSource.AUTO)
+                && editing.areas().equals(suggestions.accepted())) {
+            return editing.tags();
+        }
+        return chosen;
+    }
+
+    /** The opinion would be saved without any task area: say so once; the next save goes ahead. */
+    private void askNoArea() {
         saving.set(false);
+        noAreaAsked.set(true);
+        confirmation.set(ui.text("entry.noArea.ask"));
+        if (editing == null) {
+            scheduleDraft();
+        }
+    }
+
+    private void saved(Opinion opinion, boolean chosenByClerk) {
+        saving.set(false);
+        noAreaAsked.set(false);
+        if (chosenByClerk) {
+            ui.background().run(() -> ui.app().tagging().retrain(), t -> { });
+        }
         confirmation.set(ui.text(editing == null ? "entry.saved" : "entry.changed", opinion.number()));
         if (editing == null) {
             clearFields();
@@ -266,6 +333,7 @@ public final class EntryViewModel {
         consent.set(false);
         receivedBy.set(ui.actor());
         filling = false;
+        suggestions.clear();
         problems.update(check());
         problems.reset();
     }

@@ -18,7 +18,11 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
+import javafx.scene.shape.Rectangle;
+import org.liaisondesk.search.SearchText;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -161,7 +165,7 @@ public final class OpinionListView implements Screen {
                 column("list.col.areas", 170, OpinionRow::areas, OpinionSort.Field.AREA),
                 column("list.col.status", 80, OpinionRow::status, OpinionSort.Field.STATUS),
                 column("list.col.constituent", 80, OpinionRow::constituent, null),
-                column("list.col.text", 340, OpinionRow::excerpt, null)));
+                highlightedText()));
         // Sorting is the database's job (the table holds one page): a header click only changes the query.
         // Unsorted (the third click) is the list's natural order, newest first.
         table.setSortPolicy(t -> {
@@ -197,6 +201,39 @@ public final class OpinionListView implements Screen {
             }
         });
         return table;
+    }
+
+    /** The excerpt with the searched words highlighted. */
+    private TableColumn<OpinionRow, String> highlightedText() {
+        TableColumn<OpinionRow, String> c = column("list.col.text", 340, OpinionRow::excerpt, null);
+        c.setCellFactory(col -> new TableCell<>() {
+            {
+                // One line like the other columns: what does not fit is cut off at the cell's edge.
+                Rectangle clip = new Rectangle();
+                clip.widthProperty().bind(widthProperty());
+                clip.heightProperty().bind(heightProperty());
+                setClip(clip);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                OpinionRow row = empty ? null : getTableRow().getItem();
+                if (row == null) {
+                    setGraphic(null);
+                    return;
+                }
+                HBox flow = new HBox();
+                flow.getStyleClass().add("excerpt");
+                for (SearchText.Piece p : row.excerptPieces()) {
+                    Text t = new Text(p.text());
+                    t.getStyleClass().add(p.match() ? "search-match" : "excerpt-text");
+                    flow.getChildren().add(t);
+                }
+                setGraphic(flow);
+            }
+        });
+        return c;
     }
 
     private OpinionSort currentSort() {

@@ -19,10 +19,12 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.animation.PauseTransition;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.model.Channel;
 import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.Opinion;
+import org.liaisondesk.search.SearchText;
 import org.liaisondesk.model.OpinionFilter;
 import org.liaisondesk.model.OpinionSort;
 import org.liaisondesk.model.Page;
@@ -40,6 +42,9 @@ public final class OpinionListViewModel {
 
     public static final int PAGE_SIZE = 100;
     private static final int EXCERPT = 60;
+    /** Characters before the first match kept in an excerpt that starts later to show it. */
+    private static final int LEAD = 8;
+    static final int SEARCH_DELAY_MS = 250;
 
     private final UiContext ui;
     private final boolean generalStation;
@@ -62,13 +67,17 @@ public final class OpinionListViewModel {
     private final ObservableList<String> stations = FXCollections.observableArrayList();
     /** Answers to older requests are dropped: only the latest filter's page is shown. */
     private long generation;
+    private final PauseTransition searchPause = new PauseTransition(javafx.util.Duration.millis(SEARCH_DELAY_MS));
 
     public OpinionListViewModel(UiContext ui, StationMode mode) {
         this.ui = ui;
         this.generalStation = mode == StationMode.GENERAL;
         this.dateTime = DateTimeFormatter.ofPattern(ui.text("list.dateTime.pattern"), ui.messages().locale());
-        List<Observable> filters = List.of(status, channel, from, to, area, station, text, recycleBin, sort);
+        List<Observable> filters = List.of(status, channel, from, to, area, station, recycleBin, sort);
         filters.forEach(f -> f.addListener(o -> firstPage()));
+        // The search box asks once typing pauses, not at every keystroke.
+        searchPause.setOnFinished(e -> firstPage());
+        text.addListener(o -> searchPause.playFromStart());
     }
 
     public boolean isGeneralStation() {
@@ -241,16 +250,29 @@ public final class OpinionListViewModel {
 
     OpinionRow row(Opinion o) {
         Messages m = ui.messages();
+        String query = filter().textContains();
+        String excerpt = excerpt(o.text(), query);
         String areas = o.areas().isEmpty() ? m.get("area.short.none")
                 : o.areas().stream().map(a -> m.get("area.short." + a)).collect(Collectors.joining(m.get("list.areaSeparator")));
         return new OpinionRow(o, o.number(), dateTime.format(o.receivedAt()), m.get("channel." + o.channel().code()),
-                areas, m.get("status." + o.status().code()), excerpt(o.text()), masked(o.constituent()),
-                o.station());
+                areas, m.get("status." + o.status().code()), excerpt, masked(o.constituent()),
+                o.station(), query == null ? List.of(new SearchText.Piece(excerpt, false))
+                : SearchText.highlight(excerpt, query));
     }
 
-    static String excerpt(String text) {
+    /**
+     * The start of the text, or, when the first match of {@code query} lies further on, the part from a few
+     * characters before it, so the match shows in a narrow column.
+     */
+    public static String excerpt(String text, String query) {
         String one = text.strip().replaceAll("\\s+", " ");
-        return one.length() <= EXCERPT ? one : one.substring(0, EXCERPT) + "…";
+        List<SearchText.Span> spans = query == null ? List.of() : SearchText.spans(one, query);
+        int start = spans.isEmpty() || spans.get(0).start() <= LEAD ? 0 : spans.get(0).start() - LEAD;
+        if (start == 0 && one.length() <= EXCERPT) {
+            return one;
+        }
+        int end = Math.min(one.length(), start + EXCERPT);
+        return (start > 0 ? "…" : "") + one.substring(start, end) + (end < one.length() ? "…" : "");
     }
 
     /**

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.Priority;
@@ -14,11 +13,12 @@ import org.liaisondesk.ui.UiContext;
 
 /**
  * The settings sections only administrators see (Permissions decides): users, backups, audit log, keys, privacy,
+ * task areas (taxonomy),
  * one tab each (Ctrl+Tab moves between them). Each section is built when its tab is first chosen.
  */
 final class AdminSections {
 
-    private record Section(String id, Action needs, Function<UiContext, Parent> build) {
+    private record Section(String id, Action needs, Function<UiContext, Node> build) {
     }
 
     private static final List<Section> ALL = List.of(
@@ -26,7 +26,8 @@ final class AdminSections {
             new Section("backup", Action.MANAGE_BACKUPS, ui -> new BackupSection(ui).root()),
             new Section("audit", Action.VIEW_AUDIT, ui -> new AuditSection(ui).root()),
             new Section("keys", Action.MANAGE_KEYS, ui -> new KeysSection(ui).root()),
-            new Section("privacy", Action.MANAGE_SETTINGS, ui -> new PrivacySection(ui).root()));
+            new Section("privacy", Action.MANAGE_SETTINGS, ui -> new PrivacySection(ui).root()),
+            new Section("taxonomy", Action.MANAGE_TAXONOMY, ui -> new TaxonomyView(ui).root()));
 
     private AdminSections() {
     }
