@@ -47,6 +47,8 @@ public final class ReviewView implements Screen {
     private final TextField note = new TextField();
     private final ComboBox<Handling> handling = new ComboBox<>();
     private final ToggleButton[] areaButtons = new ToggleButton[AreaTag.AREA_COUNT];
+    /** C moves into the note on key press; the "c" typed by the same stroke must not land in it. */
+    private boolean swallowTyped;
 
     public ReviewView(UiContext ui) {
         this.ui = ui;
@@ -75,6 +77,12 @@ public final class ReviewView implements Screen {
         root.getStylesheets().add(ReviewView.class.getResource("review.css").toExternalForm());
         root.setFocusTraversable(true);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+        root.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if (swallowTyped) {
+                swallowTyped = false;
+                e.consume();
+            }
+        });
         root.setTop(topBar());
         SplitPane split = new SplitPane(opinionPane(), sidePane());
         split.setOrientation(Orientation.HORIZONTAL);
@@ -277,6 +285,7 @@ public final class ReviewView implements Screen {
         } else if (code == KeyCode.P) {
             model.previous();
         } else if (code == KeyCode.C) {
+            swallowTyped = true;
             note.requestFocus();
         } else if (code == KeyCode.U) {
             model.toggleUrgent();

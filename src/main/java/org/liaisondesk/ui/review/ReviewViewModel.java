@@ -251,30 +251,38 @@ public final class ReviewViewModel {
         String actor = ui.actor();
         busy.set(true);
         ui.background().run(() -> {
-            reviews().review(o.id(), o.revision(), decision, actor);
+            Opinion saved = reviews().review(o.id(), o.revision(), decision, actor);
             for (UUID id : others) {
                 Opinion other = app().opinions().find(id).orElseThrow();
                 reviews().review(id, other.revision(), decision, actor);
             }
-            return reviews().pendingCount();
-        }, count -> {
+            return new Saved(saved, reviews().pendingCount());
+        }, done -> {
             busy.set(false);
-            queue.remove(o);
+            // the reviewed opinion stays in place, so P goes back to it to see its history or correct it
+            queue.set(queue.indexOf(o), done.opinion);
             queue.removeIf(q -> others.contains(q.id()));
-            pending.set(ui.text("review.pending", count));
+            pending.set(ui.text("review.pending", done.pending));
             status.set(ui.text(others.isEmpty() ? "review.saved" : "review.savedGroup", o.number(),
                     others.size()));
             ui.changes().fire();
-            if (queue.isEmpty() && count > 0) {
+            int at = queue.indexOf(done.opinion);
+            if (at + 1 < queue.size()) {
+                index = at + 1;
+                show();
+            } else if (done.pending > 0) {
                 reload();
             } else {
-                index = Math.min(index, Math.max(queue.size() - 1, 0));
+                index = at;
                 show();
             }
         }, error -> {
             failed(error);
             reload();
         });
+    }
+
+    private record Saved(Opinion opinion, long pending) {
     }
 
     private Opinion current() {
@@ -303,7 +311,7 @@ public final class ReviewViewModel {
             return;
         }
         heading.set(ui.text("review.heading", o.number(), o.station(), WHEN.format(o.receivedAt()),
-                ui.text("channel." + o.channel().code())));
+                ui.text("channel." + o.channel().code()), ui.text("status." + o.status().code())));
         text.set(o.text());
         position.set(ui.text("review.position", index + 1, queue.size()));
         areas.setAll(o.areas());
