@@ -11,6 +11,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
@@ -134,6 +135,7 @@ public final class ReviewView implements Screen {
         text.setId("review-text");
         text.getStyleClass().add("review-text");
         text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         text.textProperty().bind(model.textProperty());
 
         Label suggestedLabel = new Label(ui.text("review.suggested"));
@@ -144,6 +146,7 @@ public final class ReviewView implements Screen {
                 model.suggested().stream().map(s -> {
                     Label l = new Label(s);
                     l.setWrapText(true);
+                    l.setMinHeight(Region.USE_PREF_SIZE);
                     return (Node) l;
                 }).toList()));
 
@@ -208,17 +211,8 @@ public final class ReviewView implements Screen {
         HBox buttons = new HBox(previous, next, confirm);
         buttons.getStyleClass().add("review-buttons");
 
-        ListView<String> history = new ListView<>(model.history());
-        history.setId("review-history");
-        history.setPrefHeight(140);
-        history.setFocusTraversable(false);
-        TitledPane historyPane = new TitledPane(ui.text("review.history"), history);
-        historyPane.setId("review-history-pane");
-        historyPane.setExpanded(false);
-        historyPane.setFocusTraversable(false);
-
         VBox form = new VBox(suggestedLabel, suggested, areasLabel, areas, noteLabel, note, decision, wholeGroup,
-                buttons, historyPane);
+                buttons);
         form.getStyleClass().add("review-form");
         form.disableProperty().bind(model.emptyProperty());
         VBox pane = new VBox(head, text, form);
@@ -240,7 +234,27 @@ public final class ReviewView implements Screen {
         similar.setId("review-similar");
         similar.setFocusTraversable(false);
         similar.setPlaceholder(new Label(ui.text("review.similar.none")));
-        similar.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+        wrapping(similar);
+        VBox.setVgrow(similar, Priority.ALWAYS);
+
+        ListView<String> history = new ListView<>(model.history());
+        history.setId("review-history");
+        history.setPrefHeight(180);
+        history.setFocusTraversable(false);
+        history.setPlaceholder(new Label(ui.text("review.history.none")));
+        wrapping(history);
+        TitledPane historyPane = new TitledPane(ui.text("review.history"), history);
+        historyPane.setId("review-history-pane");
+        historyPane.setExpanded(false);
+        historyPane.setFocusTraversable(false);
+        VBox side = new VBox(group, similarLabel, similar, historyPane);
+        side.getStyleClass().add("review-side");
+        return side;
+    }
+
+    /** Long rows wrap instead of scrolling sideways. */
+    private static void wrapping(ListView<String> list) {
+        list.setCellFactory(l -> new ListCell<>() {
             {
                 setWrapText(true);
                 setPrefWidth(0);
@@ -252,10 +266,6 @@ public final class ReviewView implements Screen {
                 setText(empty ? null : item);
             }
         });
-        VBox.setVgrow(similar, Priority.ALWAYS);
-        VBox side = new VBox(group, similarLabel, similar);
-        side.getStyleClass().add("review-side");
-        return side;
     }
 
     private void showAreas() {
