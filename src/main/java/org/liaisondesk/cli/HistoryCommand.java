@@ -1,15 +1,14 @@
 package org.liaisondesk.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.liaisondesk.app.AppContext;
+import org.liaisondesk.json.ReviewJson;
 import org.liaisondesk.model.HistoryEntry;
-import org.liaisondesk.model.Review;
+import org.liaisondesk.model.ReviewRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,30 +39,9 @@ final class HistoryCommand implements Callable<Integer> {
         List<HistoryEntry> history = ctx.reviews().history(opinionId);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Review r = ctx.reviews().review(opinionId);
-            Map<String, Object> review = new LinkedHashMap<>();
-            review.put("note", r.note());
-            review.put("priority", r.priority().code());
-            review.put("handling", r.handling() == null ? null : r.handling().code());
-            review.put("reason", r.reason());
-            review.put("reply", r.reply());
-            review.put("reviewedBy", r.reviewedBy());
-            review.put("reviewedAt", r.reviewedAt() == null ? null : r.reviewedAt().toString());
-            List<Map<String, Object>> entries = new ArrayList<>();
-            for (HistoryEntry h : history) {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("at", h.at().toString());
-                e.put("actor", h.actor());
-                e.put("action", h.action());
-                e.put("revision", h.revision());
-                e.put("before", h.before());
-                e.put("after", h.after());
-                entries.add(e);
-            }
-            Map<String, Object> all = new LinkedHashMap<>();
+            ObjectNode all = ctx.json().createObjectNode();
             all.put("id", opinionId.toString());
-            all.put("review", review);
-            all.put("history", entries);
+            ReviewJson.put(all, new ReviewRecord(ctx.reviews().review(opinionId), history));
             out.println(ctx.json().writeValueAsString(all));
         } else {
             history.forEach(h -> out.println(String.join("\t", h.at().toString(), h.actor(), h.action(),

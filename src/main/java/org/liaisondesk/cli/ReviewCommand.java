@@ -57,10 +57,14 @@ final class ReviewCommand implements Callable<Integer> {
                 .orElseThrow(() -> new UserFacingException("cli.error.handling", handling));
         ReviewService.Decision decision = new ReviewService.Decision(parseAreas(areas), note, p, h, reason);
         AppContext ctx = root.context();
-        Opinion current = ctx.opinions().find(opinionId)
-                .orElseThrow(() -> new UserFacingException("opinion.error.notFound", opinionId));
-        Opinion saved = ctx.reviews().review(opinionId, current.revision(), decision, root.actor());
+        Opinion saved = ctx.reviews().review(opinionId, revisionOf(ctx, opinionId), decision, root.actor());
         return StatusCommand.printSaved(spec, root, saved);
+    }
+
+    /** The command line changes the opinion as it is now: its current revision. */
+    static int revisionOf(AppContext ctx, UUID id) {
+        return ctx.opinions().find(id).map(Opinion::revision)
+                .orElseThrow(() -> new UserFacingException("opinion.error.notFound", id));
     }
 
     /** "4,3" → [4, 3]; "" or "none" → no area fits. */

@@ -38,10 +38,8 @@ final class StatusCommand implements Callable<Integer> {
         Status to = Status.fromCode(target).filter(s -> s == Status.HANDLING || s == Status.CLOSED)
                 .orElseThrow(() -> new UserFacingException("cli.error.statusTarget", target));
         AppContext ctx = root.context();
-        Opinion current = ctx.opinions().find(opinionId)
-                .orElseThrow(() -> new UserFacingException("opinion.error.notFound", opinionId));
-        return printSaved(spec, root, ctx.reviews().setStatus(opinionId, current.revision(), to, reply,
-                root.actor()));
+        return printSaved(spec, root, ctx.reviews().setStatus(opinionId, ReviewCommand.revisionOf(ctx, opinionId),
+                to, reply, root.actor()));
     }
 
     /** One line: number, status, revision. */

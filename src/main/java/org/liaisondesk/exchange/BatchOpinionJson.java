@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.liaisondesk.json.ReviewJson;
 import org.liaisondesk.model.AreaTag;
 import org.liaisondesk.model.Channel;
 import org.liaisondesk.model.Constituent;
@@ -89,31 +90,12 @@ final class BatchOpinionJson {
     }
 
     /**
-     * Adds the opinion's review and history (optional fields of format version 1, absent when it has neither), so
-     * older readers that ignore them still read the batch.
+     * Adds the opinion's review and history (optional fields of format version 1, absent when it has neither), in
+     * the form {@link ReviewJson} writes.
      */
     static void putReview(ObjectNode n, ReviewRecord r) {
-        if (r == null) {
-            return;
-        }
-        Review v = r.review();
-        ObjectNode o = n.putObject("review");
-        o.put("note", v.note());
-        o.put("priority", v.priority().code());
-        o.put("handling", v.handling() == null ? null : v.handling().code());
-        o.put("reason", v.reason());
-        o.put("reply", v.reply());
-        o.put("reviewedBy", v.reviewedBy());
-        o.put("reviewedAt", v.reviewedAt() == null ? null : v.reviewedAt().toString());
-        ArrayNode history = n.putArray("history");
-        for (HistoryEntry h : r.history()) {
-            ObjectNode e = history.addObject();
-            e.put("at", h.at().toString());
-            e.put("actor", h.actor());
-            e.put("action", h.action());
-            e.put("revision", h.revision());
-            e.put("before", h.before());
-            e.put("after", h.after());
+        if (r != null) {
+            ReviewJson.put(n, r);
         }
     }
 
