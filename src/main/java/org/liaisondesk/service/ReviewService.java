@@ -14,7 +14,6 @@ import org.liaisondesk.model.AreaTag;
 import org.liaisondesk.model.Handling;
 import org.liaisondesk.model.HistoryEntry;
 import org.liaisondesk.model.Opinion;
-import org.liaisondesk.model.OpinionFilter;
 import org.liaisondesk.model.OpinionSort;
 import org.liaisondesk.model.Page;
 import org.liaisondesk.model.Priority;
@@ -46,8 +45,6 @@ public final class ReviewService {
         }
     }
 
-    private static final OpinionFilter UNREVIEWED = OpinionFilter.ALL.withStatus(Status.RECORDED);
-
     private final OpinionRepository opinions;
     private final ReviewRepository reviews;
     private final OpinionService opinionService;
@@ -63,15 +60,15 @@ public final class ReviewService {
         this.clock = clock;
     }
 
-    /** Opinions not yet reviewed, one page at a time. */
+    /** Opinions not yet reviewed (recorded, or exported without a review), one page at a time. */
     public Page<Opinion> queue(QueueOrder order, int offset, int limit) {
         OpinionSort sort = new OpinionSort(order == QueueOrder.AREA ? OpinionSort.Field.AREA
                 : OpinionSort.Field.RECEIVED_AT, true);
-        return opinions.page(UNREVIEWED, sort, offset, limit);
+        return reviews.unreviewed(sort, offset, limit);
     }
 
     public long pendingCount() {
-        return opinions.count(UNREVIEWED);
+        return reviews.unreviewedCount();
     }
 
     public Review review(UUID id) {

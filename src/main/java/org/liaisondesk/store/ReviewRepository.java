@@ -15,6 +15,8 @@ import org.liaisondesk.model.AreaTag;
 import org.liaisondesk.model.Handling;
 import org.liaisondesk.model.HistoryEntry;
 import org.liaisondesk.model.Opinion;
+import org.liaisondesk.model.OpinionSort;
+import org.liaisondesk.model.Page;
 import org.liaisondesk.model.Priority;
 import org.liaisondesk.model.Review;
 import org.liaisondesk.model.ReviewRecord;
@@ -34,6 +36,11 @@ public final class ReviewRepository {
             + "reviewed_by=excluded.reviewed_by, reviewed_at=excluded.reviewed_at";
     private static final String INSERT_HISTORY = "INSERT OR IGNORE INTO opinion_history (opinion_id, at, actor, "
             + "action, revision, before, after) VALUES (?,?,?,?,?,?,?)";
+
+    private static final String NOT_REVIEWED = "('recorded', 'exported')";
+    private static final String UNREVIEWED = " FROM opinion WHERE deleted_at IS NULL AND status IN " + NOT_REVIEWED
+            + " AND NOT EXISTS (SELECT 1 FROM opinion_review r WHERE r.opinion_id = opinion.id "
+            + "AND r.reviewed_at IS NOT NULL)";
 
     private final Database db;
 
@@ -77,6 +84,44 @@ public final class ReviewRepository {
             AuditLog.append(c, actor, action, id, "revision " + revision);
             return OpinionRepository.findIn(c, id);
         });
+    }
+
+    /**
+     * One page of the opinions not yet reviewed: recorded, or exported (a batch carries unreviewed opinions too, and
+     * the general station reviews what it imported) without a review. Deleted ones are left out.
+     */
+    public Page<Opinion> unreviewed(OpinionSort sort, int offset, int limit) {
+        return db.read(c -> {
+            c.setAutoCommit(false);
+            try {
+                List<Opinion> items = new ArrayList<>(Math.min(limit, 1000));
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + OpinionRepository.COLUMNS + UNREVIEWED
+                        + " ORDER BY " + OpinionRepository.orderBy(sort) + " LIMIT ? OFFSET ?")) {
+                    ps.setInt(1, limit);
+                    ps.setInt(2, offset);
+                    OpinionRepository.emit(c, ps, items::add);
+                }
+                return new Page<>(items, offset, unreviewedCount(c));
+            } finally {
+                c.commit();
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
+    public long unreviewedCount() {
+        return db.read(ReviewRepository::unreviewedCount);
+    }
+
+    /** From the running counts (V008) less the reviewed ones, which are few: fast on any size. */
+    private static long unreviewedCount(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT coalesce(sum(n), 0) FROM opinion_count "
+                + "WHERE deleted = 0 AND status IN " + NOT_REVIEWED + ") - (SELECT count(*) FROM opinion_review r "
+                + "JOIN opinion o ON o.id = r.opinion_id WHERE r.reviewed_at IS NOT NULL AND o.deleted_at IS NULL "
+                + "AND o.status IN " + NOT_REVIEWED + ")");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
     }
 
     public Optional<Review> find(UUID id) {

@@ -29,6 +29,7 @@ import org.liaisondesk.model.OpinionSort;
 import org.liaisondesk.model.OpinionStats;
 import org.liaisondesk.model.Priority;
 import org.liaisondesk.model.Status;
+import org.liaisondesk.service.ReviewService;
 import org.liaisondesk.service.ReviewService.Decision;
 
 class ExchangeRoundTripTest {
@@ -224,6 +225,10 @@ class ExchangeRoundTripTest {
         assertThat(general.reviews().review(rejected.id()).reason()).isEqualTo("已进入诉讼程序");
         assertThat(general.opinions().find(reviewed.id())).isEqualTo(station.opinions().find(reviewed.id()));
         assertThat(general.reviews().history(all.get(2).id())).isEmpty();
+        // the general station reviews what was sent unreviewed
+        assertThat(general.reviews().pendingCount()).isEqualTo(3);
+        assertThat(general.reviews().queue(ReviewService.QueueOrder.OLDEST, 0, 10).items()).extracting(Opinion::id)
+                .doesNotContain(reviewed.id(), rejected.id()).contains(all.get(2).id());
 
         Opinion exported = station.opinions().find(reviewed.id()).orElseThrow();
         Opinion handling = station.reviews().setStatus(reviewed.id(), exported.revision(), Status.HANDLING, null,

@@ -349,7 +349,8 @@ public final class ReviewViewModel {
             for (UUID id : matter) {
                 app().opinions().find(id).filter(m -> !m.deleted()).ifPresent(m -> {
                     stations.add(m.station());
-                    if (m.status() == Status.RECORDED && !m.id().equals(o.id())) {
+                    if (!m.id().equals(o.id()) && m.status().compareTo(Status.EXPORTED) <= 0
+                            && reviews().review(m.id()).reviewedAt() == null) {
                         toReview.add(m.id());
                     }
                 });
