@@ -84,7 +84,8 @@ public final class ReviewService {
      * Stores a deputy's review of the opinion read at {@code revision}: the areas become the deputy's, the status
      * at least 已审阅; each changed field is a history entry. The areas are what the tagger learns from.
      */
-    public Opinion review(UUID id, int revision, Decision decision, String actor) {
+    public Opinion review(UUID id, int revision, Decision decision, String who) {
+        String actor = actorOrUnknown(who);
         Decision d = checked(decision);
         Opinion current = require(id);
         if (current.status() == Status.CLOSED) {
@@ -113,7 +114,8 @@ public final class ReviewService {
     /**
      * Moves a reviewed opinion on: to 办理中, or to 已办结 with the reply given to the constituent (required).
      */
-    public Opinion setStatus(UUID id, int revision, Status target, String reply, String actor) {
+    public Opinion setStatus(UUID id, int revision, Status target, String reply, String who) {
+        String actor = actorOrUnknown(who);
         Opinion current = require(id);
         String cleanReply = InputRules.blankToNull(reply);
         boolean allowed = switch (target) {
@@ -140,6 +142,11 @@ public final class ReviewService {
         return reviews.apply(id, revision, new ReviewRepository.Change(current.tags(), target, after, history),
                 actor, "status").orElseThrow(() -> new UserFacingException("opinion.error.changedElsewhere",
                 current.number()));
+    }
+
+    /** History entries always name someone; "?" as in the audit log when nobody is known. */
+    private static String actorOrUnknown(String actor) {
+        return actor == null || actor.isBlank() ? "?" : actor;
     }
 
     private Opinion require(UUID id) {
