@@ -37,7 +37,7 @@ public final class BackupService {
     public static final int DEFAULT_KEEP = 10;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
     private static final Pattern AUTOMATIC = Pattern.compile(
-            "liaison-desk-(\\d{8})-\\d{6}-\\d{3}-(daily|exit|before-restore)\\.db");
+            "liaison-desk-(\\d{8})-\\d{6}-\\d{3}-(daily|exit|manual|before-restore)\\.db");
 
     private final Maintenance maintenance;
     private final SettingsRepository settings;
@@ -86,6 +86,11 @@ public final class BackupService {
     /** The backup at exit; the window calls it when it closes (in the background, before the database closes). */
     public Path atExit(String actor) {
         return automatic("exit", actor);
+    }
+
+    /** "立即备份" in the window: a backup into the folder now, listed and pruned with the automatic ones. */
+    public Path now(String actor) {
+        return automatic("manual", actor);
     }
 
     /** The automatic backups in the folder, newest first. */

@@ -35,21 +35,12 @@ public final class GenerateService {
     }
 
     /**
-     * A liaison station generates for itself first (and {@code stationCount - 1} neighbours); the general station,
-     * or a database not yet set up, for {@code stationCount} stations.
+     * A liaison station holds only its own opinions, so it generates for itself whatever the count asked; the general
+     * station, or a database not yet set up, generates for {@code stationCount} stations.
      */
     public List<Station> stationsFor(int stationCount) {
-        Station own = stations.current().filter(s -> s.mode() == StationMode.STATION).orElse(null);
-        if (own == null) {
-            return OpinionGenerator.stations(stationCount);
-        }
-        List<Station> out = new ArrayList<>(List.of(own));
-        for (Station s : OpinionGenerator.stations(stationCount + 1)) {
-            if (out.size() < stationCount && !s.code().equals(own.code())) {
-                out.add(s);
-            }
-        }
-        return out;
+        return stations.current().filter(s -> s.mode() == StationMode.STATION).map(List::of)
+                .orElseGet(() -> OpinionGenerator.stations(stationCount));
     }
 
     /** Generates and stores {@code count} opinions, tagged by the tagger; reports progress after each chunk. */

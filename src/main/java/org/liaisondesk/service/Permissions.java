@@ -33,6 +33,15 @@ public final class Permissions {
         return ALLOWED.get(role).contains(action);
     }
 
+    /** What is left when the database failed its start-up check and is used read-only: reading, and restoring. */
+    private static final Set<Action> READ_ONLY = EnumSet.of(Action.VIEW_OPINIONS, Action.VIEW_AUDIT,
+            Action.MANAGE_BACKUPS);
+
+    /** As {@link #allows(Role, Action)}; with {@code readOnly} only reading (and an administrator's restore). */
+    public static boolean allows(Role role, Action action, boolean readOnly) {
+        return allows(role, action) && (!readOnly || READ_ONLY.contains(action));
+    }
+
     /** Refuses with a message for the window's error display. */
     public static void require(Role role, Action action) {
         if (!allows(role, action)) {

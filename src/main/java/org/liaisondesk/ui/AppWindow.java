@@ -14,19 +14,22 @@ import javafx.stage.Stage;
 import org.liaisondesk.app.AppContext;
 import org.liaisondesk.app.InstanceLock;
 import org.liaisondesk.i18n.Messages;
+import org.liaisondesk.i18n.UserFacingException;
+import org.liaisondesk.model.HealthIssue;
 import org.liaisondesk.model.Station;
-import org.liaisondesk.model.Worker;
-import org.liaisondesk.model.WorkerRole;
+import org.liaisondesk.model.UserAccount;
 import org.liaisondesk.service.DeskSettings;
-import org.liaisondesk.service.InputRules;
+import org.liaisondesk.ui.setup.HealthDialog;
+import org.liaisondesk.ui.setup.LoginDialog;
+import org.liaisondesk.ui.setup.LoginViewModel;
 import org.liaisondesk.ui.setup.SetupDialog;
 import org.liaisondesk.ui.setup.SetupViewModel;
-import org.liaisondesk.ui.setup.WorkerDialog;
 
 /**
- * One open window on one database: shows the stage at once, opens the database in the background (refusing a
- * second window on the same file), runs the first-run dialog when the station is not set up, asks who is working
- * when nobody is remembered, then shows the main window. Closing the stage releases everything.
+ * One open window on one database: shows the stage at once, opens and checks the database in the background
+ * (refusing a second window on the same file; a failed check is shown with the offer to restore the newest backup),
+ * runs the first-run dialog when the station or its first administrator is not set up, asks for a login, then shows
+ * the main window. Closing the stage makes the exit backup first, then releases everything.
  */
 public final class AppWindow {
 
@@ -34,9 +37,9 @@ public final class AppWindow {
     public record Options(Path database, String language, String user) {
     }
 
-    /** What the background start-up read. */
+    /** What the background start-up read and checked. */
     private record Boot(InstanceLock lock, AppContext app, DeskSettings desk, Optional<Station> station,
-                        Optional<Worker> worker, List<Worker> known, String language) {
+                        boolean needsAdmin, Optional<String> lastUser, String language, List<HealthIssue> health) {
     }
 
     private final Options options;
@@ -49,7 +52,9 @@ public final class AppWindow {
     private AppContext app;
     private DeskSettings desk;
     private MainViewModel mainViewModel;
+    private boolean readOnly;
     private boolean closed;
+    private boolean exitBackupDone;
 
     /** Starts opening the database at once, on a thread of its own; {@link #show} then only waits for it. */
     public AppWindow(Options options) {
@@ -67,19 +72,27 @@ public final class AppWindow {
         this.stage = stage;
         background = new Background(this::report);
         stage.setTitle(messages.get("app.title"));
-        Scene scene = new Scene(loading(), 1180, 760);
+        Scene scene = new Scene(waiting(messages.get("window.opening", options.database().toAbsolutePath())),
+                1180, 760);
         scene.getStylesheets().add(Dialogs.STYLESHEET);
         stage.setScene(scene);
         stage.setOnHidden(e -> close());
+        stage.setOnCloseRequest(e -> {
+            if (mainViewModel != null && !exitBackupDone) {
+                e.consume();
+                backUpAndClose();
+            }
+        });
         stage.show();
         StartupProbe.stageShown();
         background.run(this::awaitBoot, this::booted, this::bootFailed);
     }
 
-    private VBox loading() {
+    private static VBox waiting(String message) {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setMaxSize(48, 48);
-        Label text = new Label(messages.get("window.opening", options.database().toAbsolutePath()));
+        Label text = new Label(message);
+        text.setId("window-waiting");
         VBox box = new VBox(spinner, text);
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("loading");
@@ -102,24 +115,28 @@ public final class AppWindow {
         AppContext ctx = null;
         try {
             ctx = AppContext.open(options.database(), messages);
-            DeskSettings settings = new DeskSettings(ctx.settings(), ctx.json());
-            Optional<Worker> worker = settings.currentWorker();
-            List<Worker> known = settings.knownWorkers();
-            if (options.user() != null && !options.user().isBlank()) {
-                Worker asked = known.stream().filter(w -> w.name().equals(options.user().strip())).findFirst()
-                        .orElse(new Worker(options.user(), WorkerRole.CLERK));
-                settings.chooseWorker(asked);
-                worker = Optional.of(asked);
-            }
+            DeskSettings settings = new DeskSettings(ctx.settings());
+            Optional<String> user = options.user() != null && !options.user().isBlank()
+                    ? Optional.of(options.user().strip()) : settings.lastUser();
             String language = options.language() != null ? options.language()
                     : settings.language().orElse("zh");
-            return new Boot(l, ctx, settings, ctx.stations().current(), worker, known, language);
+            return new Boot(l, ctx, settings, ctx.stations().current(), ctx.users().needsFirstAdministrator(), user,
+                    language, startupCheck(ctx));
         } catch (RuntimeException e) {
             if (ctx != null) {
                 ctx.close();
             }
             l.close();
             throw e;
+        }
+    }
+
+    /** The quick check before any data is shown; a check that cannot even run counts as a problem found. */
+    private static List<HealthIssue> startupCheck(AppContext ctx) {
+        try {
+            return ctx.health().startupCheck();
+        } catch (UserFacingException e) {
+            return List.of(new HealthIssue(e.messageKey(), List.of(e.args())));
         }
     }
 
@@ -133,42 +150,98 @@ public final class AppWindow {
         }
         messages = Messages.forLanguage(boot.language());
         stage.setTitle(messages.get("app.title"));
-        if (boot.station().isEmpty()) {
-            SetupDialog.show(stage, messages, new SetupViewModel(app, desk, messages, boot.known()), background,
-                    done -> openMain(done.station(), done.worker()), stage::close);
-        } else if (boot.worker().isEmpty()) {
-            Station station = boot.station().get();
-            WorkerDialog.show(stage, messages, new InputRules(app.clock()), boot.known(), null,
-                    w -> background.run(() -> {
-                        desk.chooseWorker(w);
-                        return w;
-                    }, chosen -> openMain(station, chosen)), stage::close);
-        } else {
-            openMain(boot.station().get(), boot.worker().get());
+        if (boot.health().isEmpty()) {
+            identify(boot);
+            return;
         }
+        background.run(() -> app.backups().backups().stream().findFirst(), latest -> HealthDialog.show(stage,
+                messages, boot.health(), latest.orElse(null),
+                backup -> background.run(() -> {
+                    app.backups().restore(backup, System.getProperty("user.name"));
+                    return new Boot(boot.lock(), app, desk, app.stations().current(),
+                            app.users().needsFirstAdministrator(), boot.lastUser(), boot.language(), List.of());
+                }, this::identify, error -> Dialogs.error(stage, messages, error, stage::close)),
+                () -> {
+                    readOnly = true;
+                    identify(boot);
+                }, stage::close));
+    }
+
+    /** First run (station and/or first administrator), else the login. */
+    private void identify(Boot boot) {
+        if (boot.station().isEmpty() || boot.needsAdmin()) {
+            SetupDialog.show(stage, messages, new SetupViewModel(app, desk, messages, boot.station().orElse(null),
+                    boot.needsAdmin()), background, done -> {
+                        if (done.administrator() != null) {
+                            openMain(done.station(), done.administrator());
+                        } else {
+                            logIn(done.station(), boot.lastUser().orElse(null));
+                        }
+                    }, stage::close);
+        } else {
+            logIn(boot.station().get(), boot.lastUser().orElse(null));
+        }
+    }
+
+    private void logIn(Station station, String name) {
+        LoginDialog.show(stage, messages, new LoginViewModel(app, desk, messages, name), background,
+                account -> openMain(station, account), stage::close);
     }
 
     private void bootFailed(Throwable error) {
         Dialogs.error(stage, messages, error, stage::close);
     }
 
-    private void openMain(Station station, Worker worker) {
-        mainViewModel = new MainViewModel(Screens.standard(), app, desk, station, worker, messages, background);
+    private void openMain(Station station, UserAccount user) {
+        mainViewModel = new MainViewModel(Screens.standard(), app, station, user, readOnly, messages, background);
         UiContext ui = new UiContext(app, messages, background, mainViewModel.userNameProperty(), this::report,
-                new DataChanges());
-        MainView main = new MainView(mainViewModel, ui);
+                new DataChanges(), user.role(), readOnly);
+        MainView main = new MainView(mainViewModel, ui, () -> switchUser(station, user));
         stage.setTitle(mainViewModel.titleText());
         stage.getScene().setRoot(main.root());
         mainViewModel.setOnFirstCount(this::ready);
-        mainViewModel.select(0);
+        mainViewModel.selectFirst();
+        if (!readOnly) {
+            background.run(() -> app.backups().dailyIfDue(user.name()), made -> { });
+        }
     }
 
-    /** The main window is usable: the entry form is up and the database answered. */
+    /** Logs out: the screens (and what they show) go; the login asks again. */
+    private void switchUser(Station station, UserAccount leaving) {
+        mainViewModel = null;
+        stage.setTitle(messages.get("app.title"));
+        stage.getScene().setRoot(waiting(messages.get("window.loggedOut", leaving.name())));
+        logIn(station, null);
+    }
+
+    /** The main window is usable: the first screen is up and the database answered. */
     private void ready() {
         StartupProbe.windowReady();
         if (StartupProbe.enabled()) {
             mainViewModel.select(1);
         }
+    }
+
+    /** The exit backup, shown as "正在备份…"; the window closes whether it worked or not. */
+    private void backUpAndClose() {
+        String actor = mainViewModel.user().name();
+        boolean skip = mainViewModel.readOnly();
+        mainViewModel = null;
+        stage.getScene().setRoot(waiting(messages.get("window.backingUp")));
+        background.run(() -> skip ? null : app.backups().atExit(actor), done -> closeNow(), error -> {
+            backupFailed(error);
+            closeNow();
+        });
+    }
+
+    private void closeNow() {
+        exitBackupDone = true;
+        stage.close();
+    }
+
+    /** A failed exit backup must not keep the window open: it is noted for support. */
+    private void backupFailed(Throwable error) {
+        System.err.println(messages.get("window.backupFailed", Dialogs.describe(error, messages)));
     }
 
     private void report(Throwable error) {

@@ -9,6 +9,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -17,8 +18,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.liaisondesk.service.InputRules;
-import org.liaisondesk.ui.setup.WorkerDialog;
 
 /**
  * The main window: navigation on the left (Ctrl+1 … Ctrl+9 in order), the chosen screen in the middle, the status
@@ -32,10 +31,13 @@ public final class MainView {
     private final StackPane content = new StackPane();
     private final List<ToggleButton> navButtons = new ArrayList<>();
     private final Map<String, Screen> screens = new HashMap<>();
+    private final Runnable onSwitchUser;
 
-    public MainView(MainViewModel vm, UiContext ui) {
+    /** {@code onSwitchUser}: the status bar's user link logs out and asks for a login again. */
+    public MainView(MainViewModel vm, UiContext ui, Runnable onSwitchUser) {
         this.vm = vm;
         this.ui = ui;
+        this.onSwitchUser = onSwitchUser;
         root.getStyleClass().add("main");
         root.setLeft(navigation());
         content.getStyleClass().add("content");
@@ -71,6 +73,7 @@ public final class MainView {
             button.getStyleClass().add("nav-item");
             button.setMaxWidth(Double.MAX_VALUE);
             button.setToggleGroup(group);
+            button.setDisable(!vm.allows(i));
             int index = i;
             // The selected item stays selected: clicking it again re-shows it instead of unselecting it.
             button.setOnAction(e -> {
@@ -88,10 +91,9 @@ public final class MainView {
         station.setId("status-station");
         Hyperlink user = new Hyperlink();
         user.setId("status-user");
-        user.textProperty().bind(vm.userText());
-        user.setOnAction(e -> vm.loadKnownWorkers(known -> WorkerDialog.show(root.getScene().getWindow(),
-                ui.messages(), new InputRules(ui.app().clock()), known, vm.workerProperty().get(),
-                vm::changeWorker, () -> { })));
+        user.setText(vm.userText());
+        user.setTooltip(new Tooltip(ui.text("statusBar.switchUser")));
+        user.setOnAction(e -> onSwitchUser.run());
         Label count = new Label();
         count.setId("status-count");
         count.textProperty().bind(vm.countText());

@@ -2,51 +2,63 @@ package org.liaisondesk.ui;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.liaisondesk.app.AppContext;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.model.OpinionFilter;
 import org.liaisondesk.model.Station;
-import org.liaisondesk.model.Worker;
-import org.liaisondesk.service.DeskSettings;
+import org.liaisondesk.model.UserAccount;
+import org.liaisondesk.service.Permissions;
+import org.liaisondesk.service.Permissions.Action;
 
-/** The main window's state: which screen is shown, who is working, and what the status bar says. */
+/**
+ * The main window's state: which screen is shown, who is logged in (and so which screens they may open), and what
+ * the status bar says.
+ */
 public final class MainViewModel {
+
+    /** What a screen is for; a screen not listed is open to everyone (settings shows each role its part). */
+    private static final Map<String, Set<Action>> SCREEN_NEEDS = Map.of(
+            "entry", Set.of(Action.RECORD),
+            "list", Set.of(Action.VIEW_OPINIONS),
+            "review", Set.of(Action.REVIEW),
+            "stats", Set.of(Action.VIEW_OPINIONS),
+            "exchange", Set.of(Action.EXPORT, Action.IMPORT));
 
     private final List<NavItem> items;
     private final Station station;
     private final Path database;
     private final Messages messages;
     private final AppContext app;
-    private final DeskSettings desk;
     private final Background background;
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(-1);
-    private final ReadOnlyObjectWrapper<Worker> worker;
+    private final UserAccount user;
+    private final boolean readOnly;
     private final ReadOnlyStringWrapper userName = new ReadOnlyStringWrapper();
     /** -1 until the first count arrives. */
     private final ReadOnlyLongWrapper opinionCount = new ReadOnlyLongWrapper(-1);
     private Runnable onFirstCount = () -> { };
 
-    public MainViewModel(List<NavItem> items, AppContext app, DeskSettings desk, Station station, Worker worker,
+    /** {@code readOnly}: the database failed its start-up check and the person chose to go on reading only. */
+    public MainViewModel(List<NavItem> items, AppContext app, Station station, UserAccount user, boolean readOnly,
                          Messages messages, Background background) {
         this.items = List.copyOf(items);
         this.app = app;
-        this.desk = desk;
         this.station = station;
         this.database = app.database().file();
         this.messages = messages;
         this.background = background;
-        this.worker = new ReadOnlyObjectWrapper<>(worker);
-        userName.bind(Bindings.createStringBinding(() -> this.worker.get().name(), this.worker));
+        this.user = user;
+        this.readOnly = readOnly;
+        userName.set(user.name());
     }
 
     public List<NavItem> items() {
@@ -57,32 +69,41 @@ public final class MainViewModel {
         return selected.getReadOnlyProperty();
     }
 
-    /** Shows navigation item {@code index} (0-based); out-of-range indexes are ignored. */
+    /** Shows navigation item {@code index} (0-based); out-of-range indexes and screens not allowed are ignored. */
     public void select(int index) {
-        if (index >= 0 && index < items.size()) {
+        if (index >= 0 && index < items.size() && allows(index)) {
             selected.set(index);
         }
     }
 
-    public ReadOnlyObjectProperty<Worker> workerProperty() {
-        return worker.getReadOnlyProperty();
+    /** Shows the first screen the logged-in person may use. */
+    public void selectFirst() {
+        for (int i = 0; i < items.size(); i++) {
+            if (allows(i)) {
+                select(i);
+                return;
+            }
+        }
+    }
+
+    /** May the logged-in person open screen {@code index}? */
+    public boolean allows(int index) {
+        Set<Action> needs = SCREEN_NEEDS.get(items.get(index).id());
+        return needs == null || needs.stream().anyMatch(a -> Permissions.allows(user.role(), a, readOnly));
+    }
+
+    /** The logged-in person's account: the actor of every change, and what they may see and do. */
+    public UserAccount user() {
+        return user;
+    }
+
+    public boolean readOnly() {
+        return readOnly;
     }
 
     /** The current user's name: the actor of every change made at the window. */
     public ReadOnlyStringProperty userNameProperty() {
         return userName.getReadOnlyProperty();
-    }
-
-    /** The people who worked here before, for the change-user dialog; {@code then} runs on the FX thread. */
-    public void loadKnownWorkers(Consumer<List<Worker>> then) {
-        background.run(desk::knownWorkers, then);
-    }
-
-    public void changeWorker(Worker next) {
-        background.run(() -> {
-            desk.chooseWorker(next);
-            return next;
-        }, worker::set);
     }
 
     public String titleText() {
@@ -98,9 +119,9 @@ public final class MainViewModel {
         return messages.get("statusBar.database", database);
     }
 
-    public StringBinding userText() {
-        return Bindings.createStringBinding(() -> messages.get("statusBar.user", worker.get().name(),
-                messages.get("role." + worker.get().role().code())), worker);
+    public String userText() {
+        String text = messages.get("statusBar.user", user.name(), messages.get("role." + user.role().code()));
+        return readOnly ? text + messages.get("statusBar.readOnly") : text;
     }
 
     public StringBinding countText() {

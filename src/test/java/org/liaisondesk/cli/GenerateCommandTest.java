@@ -44,12 +44,13 @@ class GenerateCommandTest {
     }
 
     @Test
-    void aStationGeneratesForItselfFirst() throws Exception {
+    void aStationGeneratesOnlyForItself() throws Exception {
         CliRunner cli = new CliRunner(dir.resolve("s.db"));
         cli.run("init", "--station", "GS-007", "--name", "湖滨街道人大代表联络站");
-        cli.run("generate", "--count", "50");
+        cli.run("generate", "--count", "50", "--stations", "3");
         JsonNode stats = JSON.readTree(cli.run("stats", "--json").out());
         assertThat(stats.get("byStation").get("GS-007").asInt()).isEqualTo(50);
+        assertThat(stats.get("byStation").size()).isEqualTo(1);
     }
 
     @Test

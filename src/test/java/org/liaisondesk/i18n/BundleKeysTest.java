@@ -40,6 +40,26 @@ class BundleKeysTest {
                 .containsExactlyInAnyOrderElementsOf(load("/org/liaisondesk/cli/help_zh.properties").stringPropertyNames());
     }
 
+    /** A key written twice silently takes its last value: a merge of two features' texts must not do that. */
+    @Test
+    void noBundleDefinesAKeyTwice() throws IOException {
+        for (String resource : new String[] {"messages_zh_CN.properties", "messages_en.properties",
+            "/org/liaisondesk/cli/help_zh.properties", "/org/liaisondesk/cli/help_en.properties"}) {
+            Set<String> seen = new java.util.HashSet<>();
+            Set<String> twice = new TreeSet<>();
+            try (InputStream in = BundleKeysTest.class.getResourceAsStream(resource)) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    String t = line.strip();
+                    int eq = t.indexOf('=');
+                    if (!t.isEmpty() && !t.startsWith("#") && eq > 0 && !seen.add(t.substring(0, eq).strip())) {
+                        twice.add(t.substring(0, eq).strip());
+                    }
+                }
+            }
+            assertThat(twice).as(resource).isEmpty();
+        }
+    }
+
     /** Literal keys passed to messages, exceptions and screens must exist, or a person would see a raw key. */
     @Test
     void everyLiteralKeyInTheCodeExists() throws IOException {

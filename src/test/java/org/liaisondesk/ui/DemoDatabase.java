@@ -16,9 +16,6 @@ import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.StationMode;
 import org.liaisondesk.model.Status;
 import org.liaisondesk.model.TagSource;
-import org.liaisondesk.model.Worker;
-import org.liaisondesk.model.WorkerRole;
-import org.liaisondesk.service.DeskSettings;
 
 /**
  * Fills a database with plausible opinions for screenshots and start-up measurements (the list on 100,000
@@ -64,7 +61,9 @@ public final class DemoDatabase {
             if (app.stations().current().isEmpty()) {
                 app.stations().initialize("GS-007", "拱墅区米市巷街道人大代表联络站", StationMode.STATION, "demo");
             }
-            new DeskSettings(app.settings(), app.json()).chooseWorker(new Worker("张丽", WorkerRole.CLERK));
+            if (app.users().needsFirstAdministrator()) {
+                app.users().createFirstAdministrator("张丽", DesktopFixture.PASSWORD.toCharArray());
+            }
             fill(app, count, new Random(20230501));
         }
         System.out.printf("filled %d opinions in %d ms%n", count, (System.nanoTime() - start) / 1_000_000);

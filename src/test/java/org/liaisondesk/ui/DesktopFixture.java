@@ -14,9 +14,8 @@ import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.model.Channel;
 import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.OpinionInput;
+import org.liaisondesk.model.Role;
 import org.liaisondesk.model.StationMode;
-import org.liaisondesk.model.Worker;
-import org.liaisondesk.model.WorkerRole;
 import org.liaisondesk.service.DeskSettings;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -36,11 +35,19 @@ final class DesktopFixture {
         this.robot = robot;
     }
 
-    /** A database set up as station GS-007 with 张丽 (clerk) remembered as the current user. */
+    /** Every account the tests make has this password. */
+    static final String PASSWORD = "mima-2023!";
+
+    /**
+     * A database set up as station GS-007 with the administrator 管理员 and the clerk 张丽, who logged in last (so
+     * the login dialog offers her name).
+     */
     static void prepare(Path db, String... texts) {
         try (AppContext app = AppContext.open(db, Messages.forLanguage("zh"))) {
             app.stations().initialize("GS-007", "米市巷街道人大代表联络站", StationMode.STATION, "test");
-            new DeskSettings(app.settings(), app.json()).chooseWorker(new Worker("张丽", WorkerRole.CLERK));
+            app.users().createFirstAdministrator("管理员", PASSWORD.toCharArray());
+            app.users().add("张丽", Role.CLERK, PASSWORD.toCharArray(), "管理员");
+            new DeskSettings(app.settings()).rememberUser("张丽");
             LocalDateTime at = LocalDateTime.of(2023, 5, 1, 9, 30);
             for (String text : texts) {
                 app.opinionService().record(new OpinionInput(at, Channel.VISIT,
@@ -65,12 +72,23 @@ final class DesktopFixture {
         return this;
     }
 
-    /** Opens the window and waits for the entry form. */
+    /** Opens the window, logs in as the remembered user (张丽) and waits for the entry form. */
     DesktopFixture startReady(Path db) throws TimeoutException {
         start(db);
+        logIn(PASSWORD);
         waitFor(() -> robot.lookup("#entry-text").tryQuery().map(Node::isVisible).orElse(false));
         waitForFocus("#entry-text");
         return this;
+    }
+
+    /** Types {@code password} into the login dialog (its name already filled in) and presses Enter. */
+    void logIn(String password) throws TimeoutException {
+        waitFor(() -> robot.lookup("#login-password").tryQuery().isPresent());
+        waitForFocus("#login-password");
+        Window login = robot.lookup("#login-password").query().getScene().getWindow();
+        robot.targetWindow(login);
+        robot.write(password);
+        robot.push(javafx.scene.input.KeyCode.ENTER);
     }
 
     /** Closes the window as a person would: the stage goes, the database and the lock are released. */
@@ -82,6 +100,15 @@ final class DesktopFixture {
             });
             stage = null;
         }
+    }
+
+    /** Closes the window as the title bar's close button does (the exit backup runs first). */
+    void requestClose() throws TimeoutException {
+        Stage s = stage;
+        FxToolkit.setupFixture(() -> s.fireEvent(new javafx.stage.WindowEvent(s,
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        waitFor(() -> !s.isShowing());
+        stage = null;
     }
 
     /** Gives the window the keyboard again (headless Monocle does not when another window closes). */

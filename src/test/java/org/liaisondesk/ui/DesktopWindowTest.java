@@ -1,66 +1,35 @@
 package org.liaisondesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
-import javafx.scene.control.DialogPane;
-import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.liaisondesk.app.AppContext;
-import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.OpinionFilter;
 import org.liaisondesk.model.OpinionInput;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
-import org.liaisondesk.model.Worker;
-import org.liaisondesk.model.WorkerRole;
+import org.liaisondesk.model.Role;
+import org.liaisondesk.model.UserAccount;
+import org.liaisondesk.model.AuditQuery;
 import org.liaisondesk.service.DeskSettings;
 import org.liaisondesk.ui.list.OpinionRow;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** The real window, driven from the keyboard the way a clerk at a reception desk works. */
-class DesktopWindowTest extends FxRobot {
-
-    @TempDir
-    Path dir;
-    private Path db;
-    private DesktopFixture window;
-
-    @BeforeAll
-    static void toolkit() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @BeforeEach
-    void setUp() {
-        db = dir.resolve("desk.db");
-        window = new DesktopFixture(this);
-    }
-
-    @AfterEach
-    void tearDown() throws TimeoutException {
-        window.stop();
-    }
+class DesktopWindowTest extends DesktopTest {
 
     @Test
     void recordsFromTheKeyboardAndFindsItInTheListAgainAfterARestart() throws Exception {
@@ -93,7 +62,7 @@ class DesktopWindowTest extends FxRobot {
         DesktopFixture.waitFor(() -> rows().stream().anyMatch(r -> r.number().equals(number)));
         OpinionRow row = rows().stream().filter(r -> r.number().equals(number)).findFirst().orElseThrow();
         assertThat(row.excerpt()).startsWith("小区门口的公交站台");
-        assertThat(row.constituent()).isEqualTo("王**");
+        assertThat(row.constituent()).isEqualTo("王** 138****1111");
         assertThat(row.channel()).isEqualTo("来访");
 
         window.stop();
@@ -143,31 +112,35 @@ class DesktopWindowTest extends FxRobot {
     }
 
     @Test
-    void theStoredLanguageAppliesAndTheUserIsChangedFromTheStatusBar() throws Exception {
+    void theStoredLanguageAppliesAndSwitchingUserLogsOutAndInAgain() throws Exception {
         DesktopFixture.prepare(db);
         try (AppContext app = open()) {
-            new DeskSettings(app.settings(), app.json()).setLanguage("en");
+            new DeskSettings(app.settings()).setLanguage("en");
         }
         window.start(db, null);
+        window.logIn(DesktopFixture.PASSWORD);
         DesktopFixture.waitFor(() -> lookup("#entry-text").tryQuery().map(Node::isVisible).orElse(false));
         assertThat(lookup("#nav-entry").queryLabeled().getGraphic().lookup(".label")).extracting(
                 n -> ((Labeled) n).getText()).isEqualTo("Entry");
         assertThat(lookup("#status-user").queryLabeled().getText()).isEqualTo("User: 张丽 (clerk)");
+        assertThat(lookup("#nav-settings").query().isDisabled()).isFalse();
 
         clickOn("#status-user");
-        DesktopFixture.waitFor(() -> lookup("#worker-name").tryQuery().isPresent());
-        ComboBox<?> name = lookup("#worker-name").queryAs(ComboBox.class);
-        targetWindow(name.getScene().getWindow());
-        clickOn(name.getEditor());
-        push(KeyCode.CONTROL, KeyCode.A).write("李建国");
-        clickOn("#worker-role-deputy");
-        clickOn(lookup(".button").match((Labeled b) -> "OK".equals(b.getText())).queryButton());
+        DesktopFixture.waitFor(() -> lookup("#login-name").tryQuery().isPresent());
+        assertThat(lookup("#entry-text").tryQuery()).isEmpty();
+        window.waitForFocus("#login-name");
+        targetWindow(lookup("#login-name").query().getScene().getWindow());
+        write("管理员");
+        push(KeyCode.TAB);
+        write(DesktopFixture.PASSWORD);
+        push(KeyCode.ENTER);
 
-        DesktopFixture.waitFor(() -> lookup("#status-user").queryLabeled().getText().equals("User: 李建国 (deputy)"));
-        assertThat(lookup("#entry-received-by").queryTextInputControl().getText()).isEqualTo("李建国");
+        DesktopFixture.waitFor(() -> lookup("#status-user").tryQuery().isPresent()
+                && lookup("#status-user").queryLabeled().getText().equals("User: 管理员 (administrator)"));
+        DesktopFixture.waitFor(() -> lookup("#entry-received-by").queryTextInputControl().getText().equals("管理员"));
         try (AppContext app = open()) {
-            assertThat(new DeskSettings(app.settings(), app.json()).currentWorker())
-                    .contains(new Worker("李建国", WorkerRole.DEPUTY));
+            assertThat(new DeskSettings(app.settings()).lastUser()).contains("管理员");
+            assertThat(app.audit().find(new AuditQuery(null, "管理员", "login", 0))).hasSize(1);
         }
     }
 
@@ -182,6 +155,7 @@ class DesktopWindowTest extends FxRobot {
         window.stop();
 
         window.start(db);
+        window.logIn(DesktopFixture.PASSWORD);
         DesktopFixture.waitFor(() -> dialogText().contains("上次有未保存的意见"));
         push(KeyCode.ENTER);
         DesktopFixture.waitFor(() -> textArea().getText().equals("楼道里的声控灯坏了两个月,晚上上下楼很危险。"));
@@ -261,29 +235,41 @@ class DesktopWindowTest extends FxRobot {
     }
 
     @Test
-    void theFirstRunDialogSetsTheStationAndThePersonWorking() throws Exception {
+    void theFirstRunDialogSetsTheStationAndCreatesTheFirstAdministrator() throws Exception {
         window.start(db);
         DesktopFixture.waitFor(() -> lookup("#setup-code").tryQuery().isPresent());
         Button finish = lookup(".button").match((Labeled b) -> "完成设置".equals(b.getText())).queryButton();
-        clickOn("#setup-code").write("GS 007");
+        window.waitForFocus("#setup-code");
+        targetWindow(finish.getScene().getWindow());
+        write("GS 007");
         DesktopFixture.waitFor(() -> label("#setup-code-problem").getText().contains("不符合要求"));
         assertThat(finish.isDisabled()).isTrue();
 
         push(KeyCode.CONTROL, KeyCode.A).write("GS-007");
         DesktopFixture.waitFor(() -> label("#setup-code-problem").getText().isEmpty());
-        clickOn("#setup-name").write("米市巷街道人大代表联络站");
-        ComboBox<?> worker = lookup("#worker-name").queryAs(ComboBox.class);
-        clickOn(worker.getEditor()).write("李建国");
-        clickOn("#worker-role-deputy");
+        push(KeyCode.TAB).write("米市巷街道人大代表联络站");
+        clickOn("#setup-admin-name").write("李建国");
+        push(KeyCode.TAB).write("short");
+        DesktopFixture.waitFor(() -> label("#setup-password-hint").getText().contains("太短"));
+        write("-and-Long-2023");
+        push(KeyCode.TAB).write("short-and-Long-2022");
+        DesktopFixture.waitFor(() -> label("#setup-password-hint").getText().equals("两次输入的密码不一致。"));
+        assertThat(finish.isDisabled()).isTrue();
+        push(KeyCode.BACK_SPACE).write("3");
+        DesktopFixture.waitFor(() -> label("#setup-password-hint").getText().equals("密码强度:强"));
         DesktopFixture.waitFor(() -> !finish.isDisabled());
-        clickOn(finish);
+        push(KeyCode.ENTER);
 
         DesktopFixture.waitFor(() -> lookup("#entry-text").tryQuery().map(Node::isVisible).orElse(false));
         assertThat(label("#status-station").getText()).isEqualTo("米市巷街道人大代表联络站(GS-007,联络站)");
-        assertThat(lookup("#status-user").queryLabeled().getText()).isEqualTo("当前用户:李建国(代表)");
+        assertThat(lookup("#status-user").queryLabeled().getText()).isEqualTo("当前用户:李建国(管理员)");
         try (AppContext app = open()) {
             assertThat(app.stations().current()).contains(new Station("GS-007", "米市巷街道人大代表联络站",
                     StationMode.STATION));
+            assertThat(app.users().list()).extracting(UserAccount::name, UserAccount::role)
+                    .containsExactly(tuple("李建国", Role.ADMIN));
+            assertThat(app.users().authenticate("李建国", "short-and-Long-2023".toCharArray()).role())
+                    .isEqualTo(Role.ADMIN);
         }
     }
 
@@ -361,13 +347,7 @@ class DesktopWindowTest extends FxRobot {
         write(text);
     }
 
-    private AppContext open() {
-        return AppContext.open(db, Messages.forLanguage("zh"));
-    }
 
-    private Label label(String query) {
-        return lookup(query).queryAs(Label.class);
-    }
 
     private TextArea textArea() {
         return lookup("#entry-text").queryAs(TextArea.class);
@@ -388,12 +368,4 @@ class DesktopWindowTest extends FxRobot {
         return List.copyOf(lookup("#opinion-table").queryAs(TableView.class).getItems());
     }
 
-    /** The text of the open message box, or "" when none is open. */
-    private String dialogText() {
-        return lookup(".dialog-pane").queryAllAs(DialogPane.class).stream()
-                .filter(p -> p.getScene() != null && p.getScene().getWindow() != null
-                        && p.getScene().getWindow().isShowing())
-                .map(p -> p.getContentText() == null ? "" : p.getContentText())
-                .findFirst().orElse("");
-    }
 }

@@ -8,6 +8,7 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -34,6 +35,7 @@ import org.liaisondesk.model.OpinionSort;
 import org.liaisondesk.model.StationMode;
 import org.liaisondesk.model.Status;
 import org.liaisondesk.ui.Choice;
+import org.liaisondesk.service.Permissions;
 import org.liaisondesk.ui.Dialogs;
 import org.liaisondesk.ui.Screen;
 import org.liaisondesk.ui.UiContext;
@@ -250,9 +252,10 @@ public final class OpinionListView implements Screen {
         Button restore = new Button(ui.text("list.restore"));
         restore.setId("list-restore");
         restore.setOnAction(e -> selected(vm::restore));
-        edit.visibleProperty().bind(vm.recycleBinProperty().not());
-        delete.visibleProperty().bind(vm.recycleBinProperty().not());
-        restore.visibleProperty().bind(vm.recycleBinProperty());
+        boolean mayEdit = ui.allows(Permissions.Action.EDIT);
+        edit.visibleProperty().bind(vm.recycleBinProperty().not().and(new SimpleBooleanProperty(mayEdit)));
+        delete.visibleProperty().bind(vm.recycleBinProperty().not().and(new SimpleBooleanProperty(mayEdit)));
+        restore.visibleProperty().bind(vm.recycleBinProperty().and(new SimpleBooleanProperty(mayEdit)));
         List.of(edit, delete, restore).forEach(b -> b.managedProperty().bind(b.visibleProperty()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -269,13 +272,16 @@ public final class OpinionListView implements Screen {
     }
 
     private void edit(OpinionRow row) {
-        if (vm.recycleBinProperty().get()) {
+        if (vm.recycleBinProperty().get() || !ui.allows(Permissions.Action.EDIT)) {
             return;
         }
         EntryView.openEditor(ui, window(), row.opinion(), vm::reload);
     }
 
     private void delete(OpinionRow row) {
+        if (!ui.allows(Permissions.Action.EDIT)) {
+            return;
+        }
         Dialogs.confirm(window(), ui.messages(), ui.text("list.delete.confirm", row.number(), row.excerpt()),
                 "list.delete.yes", "ui.cancel", () -> vm.delete(row), () -> { });
     }

@@ -21,12 +21,14 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.model.Channel;
+import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.OpinionFilter;
 import org.liaisondesk.model.OpinionSort;
 import org.liaisondesk.model.Page;
 import org.liaisondesk.model.StationMode;
 import org.liaisondesk.model.Status;
+import org.liaisondesk.service.Masking;
 import org.liaisondesk.ui.StartupProbe;
 import org.liaisondesk.ui.UiContext;
 
@@ -242,7 +244,7 @@ public final class OpinionListViewModel {
         String areas = o.areas().isEmpty() ? m.get("area.short.none")
                 : o.areas().stream().map(a -> m.get("area.short." + a)).collect(Collectors.joining(m.get("list.areaSeparator")));
         return new OpinionRow(o, o.number(), dateTime.format(o.receivedAt()), m.get("channel." + o.channel().code()),
-                areas, m.get("status." + o.status().code()), excerpt(o.text()), masked(o.constituent().name()),
+                areas, m.get("status." + o.status().code()), excerpt(o.text()), masked(o.constituent()),
                 o.station());
     }
 
@@ -251,12 +253,15 @@ public final class OpinionListViewModel {
         return one.length() <= EXCERPT ? one : one.substring(0, EXCERPT) + "…";
     }
 
-    /** The list is often seen by visitors at the desk: only the family name shows. */
-    String masked(String name) {
-        if (name == null || name.isBlank()) {
+    /**
+     * The list is often seen by visitors at the desk: name and phone always show masked here ({@code 王**
+     * 138****1234}); the full details are in the editor, for the roles that may edit.
+     */
+    String masked(Constituent who) {
+        if (who.name() == null || who.name().isBlank()) {
             return ui.text("list.anonymous");
         }
-        int first = name.offsetByCodePoints(0, 1);
-        return name.substring(0, first) + "*".repeat(Math.max(1, name.codePointCount(first, name.length())));
+        Constituent shown = Masking.mask(who);
+        return shown.phone() == null || shown.phone().isBlank() ? shown.name() : shown.name() + " " + shown.phone();
     }
 }

@@ -10,7 +10,7 @@ import org.liaisondesk.ui.Choice;
 import org.liaisondesk.ui.Screen;
 import org.liaisondesk.ui.UiContext;
 
-/** Settings: the language switch now; the rest is marked as coming in a later version. */
+/** Settings: the language switch for everyone, then the sections the logged-in person may use. */
 public final class SettingsView implements Screen {
 
     private final VBox root = new VBox();
@@ -36,9 +36,8 @@ public final class SettingsView implements Screen {
         saved.visibleProperty().bind(saved.textProperty().isNotEmpty());
         HBox row = new HBox(languageLabel, language, saved);
         row.getStyleClass().add("inline-fields");
-        Label later = new Label(ui.text("placeholder.later"));
-        later.getStyleClass().add("placeholder-note");
-        root.getChildren().addAll(title, row, later);
+        root.getChildren().addAll(title, row);
+        AdminSections.forUser(ui).ifPresent(root.getChildren()::add);
         root.getStyleClass().addAll("screen", "settings");
     }
 

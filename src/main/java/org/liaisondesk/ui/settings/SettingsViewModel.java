@@ -20,7 +20,7 @@ public final class SettingsViewModel {
 
     public SettingsViewModel(UiContext ui) {
         this.ui = ui;
-        this.desk = new DeskSettings(ui.app().settings(), ui.app().json());
+        this.desk = new DeskSettings(ui.app().settings());
         this.language = new SimpleObjectProperty<>(ui.messages().locale().getLanguage().equals(ENGLISH)
                 ? ENGLISH : CHINESE);
     }

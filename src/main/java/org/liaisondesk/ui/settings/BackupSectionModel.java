@@ -1,0 +1,138 @@
+package org.liaisondesk.ui.settings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.liaisondesk.ui.Dialogs;
+import org.liaisondesk.ui.UiContext;
+
+/**
+ * Backups for administrators: the folder and how many to keep, "立即备份", the backups in the folder (newest
+ * first; each was verified before it was moved into place), and restoring one after a confirmation (the service saves
+ * the current state first).
+ */
+public final class BackupSectionModel {
+
+    /** One backup file as listed. */
+    public record BackupRow(Path file, String name, String made, String size, String verified) {
+    }
+
+    private static final DateTimeFormatter MADE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final UiContext ui;
+    private final ObservableList<BackupRow> backups = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper folder = new ReadOnlyStringWrapper("");
+    private final IntegerProperty keep = new SimpleIntegerProperty();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+
+    public BackupSectionModel(UiContext ui) {
+        this.ui = ui;
+    }
+
+    public ObservableList<BackupRow> backups() {
+        return backups;
+    }
+
+    public ReadOnlyStringProperty folderProperty() {
+        return folder.getReadOnlyProperty();
+    }
+
+    public IntegerProperty keepProperty() {
+        return keep;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** What the folder holds after an action, and what the action returned (a file name, or null). */
+    private record State(String result, Path folder, int keep, List<BackupRow> rows) {
+    }
+
+    public void load() {
+        run(() -> null, null);
+    }
+
+    public void chooseFolder(Path chosen) {
+        run(() -> {
+            ui.app().backups().setFolder(chosen, ui.actor());
+            return null;
+        }, "settings.backup.folderSaved");
+    }
+
+    public void saveKeep() {
+        int count = keep.get();
+        run(() -> {
+            ui.app().backups().setKeep(count, ui.actor());
+            return null;
+        }, "settings.backup.keepSaved");
+    }
+
+    public void backUpNow() {
+        run(() -> ui.app().backups().now(ui.actor()).getFileName().toString(), "settings.backup.made");
+    }
+
+    /** Only after the view asked and the person confirmed. */
+    public void restore(BackupRow row) {
+        run(() -> ui.app().backups().restore(row.file(), ui.actor()).getFileName().toString(),
+                "settings.backup.restored");
+    }
+
+    /** Runs {@code work}, re-reads the folder, then says {@code doneKey} with what the work returned. */
+    private void run(Callable<String> work, String doneKey) {
+        busy.set(true);
+        if (doneKey != null) {
+            message.set(ui.text("settings.backup.working"));
+        }
+        ui.background().run(() -> state(work.call()), s -> {
+            busy.set(false);
+            folder.set(s.folder().toAbsolutePath().toString());
+            keep.set(s.keep());
+            backups.setAll(s.rows());
+            if (doneKey != null) {
+                message.set(ui.text(doneKey, s.result()));
+                if (doneKey.equals("settings.backup.restored")) {
+                    ui.changes().fire();
+                }
+            }
+        }, error -> {
+            busy.set(false);
+            message.set(Dialogs.describe(error, ui.messages()));
+        });
+    }
+
+    private State state(String result) {
+        List<BackupRow> rows = ui.app().backups().backups().stream().map(this::row).toList();
+        return new State(result, ui.app().backups().folder(), ui.app().backups().keep(), rows);
+    }
+
+    private BackupRow row(Path file) {
+        try {
+            LocalDateTime made = LocalDateTime.ofInstant(Files.getLastModifiedTime(file).toInstant(),
+                    ui.app().clock().getZone());
+            return new BackupRow(file, file.getFileName().toString(), MADE.format(made),
+                    ui.text("settings.backup.size", Math.max(1, (Files.size(file) + 1023) / 1024)),
+                    ui.text("settings.backup.verified"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

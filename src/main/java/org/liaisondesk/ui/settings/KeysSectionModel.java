@@ -1,0 +1,86 @@
+package org.liaisondesk.ui.settings;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.liaisondesk.model.StationMode;
+import org.liaisondesk.service.KeyService.KeyInfo;
+import org.liaisondesk.ui.Dialogs;
+import org.liaisondesk.ui.UiContext;
+
+/**
+ * Keys for administrators. The general station generates its key pair and exports the public key file; a station
+ * imports that file (and exports its own signing key for the general station). Every key is listed with its
+ * fingerprint in groups, to be read out over the phone.
+ */
+public final class KeysSectionModel {
+
+    /** One key as listed. */
+    public record KeyRow(String role, String owner, String algorithm, String fingerprint) {
+    }
+
+    private final UiContext ui;
+    private final ReadOnlyBooleanWrapper general = new ReadOnlyBooleanWrapper();
+    private final ObservableList<KeyRow> keys = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    public KeysSectionModel(UiContext ui) {
+        this.ui = ui;
+    }
+
+    /** At the general station: generate and import station keys; at a station: import the general station's. */
+    public ReadOnlyBooleanProperty generalProperty() {
+        return general.getReadOnlyProperty();
+    }
+
+    public ObservableList<KeyRow> keys() {
+        return keys;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public void load() {
+        act(() -> null, null);
+    }
+
+    public void generate() {
+        act(() -> ui.app().keys().generateGeneral(ui.actor()), "keys.generated");
+    }
+
+    public void exportPublic(Path file) {
+        act(() -> ui.app().keys().exportPublic(file, ui.actor()), "keys.exported");
+    }
+
+    public void importKey(Path file) {
+        act(() -> general.get() ? ui.app().keys().importStation(file, ui.actor())
+                : ui.app().keys().importGeneral(file, ui.actor()), "keys.imported");
+    }
+
+    private record Outcome(KeyInfo done, List<KeyRow> rows, boolean general) {
+    }
+
+    private void act(Callable<KeyInfo> work, String doneKey) {
+        ui.background().run(() -> new Outcome(work.call(), ui.app().keys().show().stream().map(this::row).toList(),
+                        ui.app().stations().current().map(s -> s.mode() == StationMode.GENERAL).orElse(false)),
+                o -> {
+                    general.set(o.general());
+                    keys.setAll(o.rows());
+                    if (doneKey != null) {
+                        message.set(ui.text(doneKey, o.done().owner(), o.done().fingerprint()));
+                    }
+                }, error -> message.set(Dialogs.describe(error, ui.messages())));
+    }
+
+    private KeyRow row(KeyInfo k) {
+        String owner = k.name() == null ? k.owner() : k.owner() + " " + k.name();
+        return new KeyRow(ui.text("keys.role." + k.role()), owner, k.algorithm(), k.fingerprint());
+    }
+}

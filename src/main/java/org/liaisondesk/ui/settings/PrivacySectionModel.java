@@ -1,0 +1,88 @@
+package org.liaisondesk.ui.settings;
+
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.liaisondesk.model.ExportPrivacy;
+import org.liaisondesk.ui.Dialogs;
+import org.liaisondesk.ui.UiContext;
+
+/**
+ * Personal data for administrators: what exported batches carry of residents' contact details, and how many years
+ * after a closed opinion last changed they are erased; "立即执行" counts what is due first, erases after a yes.
+ */
+public final class PrivacySectionModel {
+
+    private final UiContext ui;
+    private final ObjectProperty<ExportPrivacy> privacy = new SimpleObjectProperty<>(ExportPrivacy.BY_CONSENT);
+    private final IntegerProperty years = new SimpleIntegerProperty();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    public PrivacySectionModel(UiContext ui) {
+        this.ui = ui;
+    }
+
+    public ObjectProperty<ExportPrivacy> privacyProperty() {
+        return privacy;
+    }
+
+    public IntegerProperty yearsProperty() {
+        return years;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    private record Current(ExportPrivacy privacy, int years) {
+    }
+
+    /** Reads the settings; {@code then} runs once the properties hold them. */
+    public void load(Runnable then) {
+        ui.background().run(() -> new Current(ui.app().contactPolicy().exportPrivacy(), ui.app().retention().years()),
+                c -> {
+                    privacy.set(c.privacy());
+                    years.set(c.years());
+                    then.run();
+                });
+    }
+
+    public void savePrivacy() {
+        ExportPrivacy chosen = privacy.get();
+        act(() -> {
+            ui.app().contactPolicy().setExportPrivacy(chosen, ui.actor());
+            return ui.text("exchange.privacy." + chosen.code());
+        }, "settings.privacy.saved", text -> { });
+    }
+
+    public void saveYears() {
+        int chosen = years.get();
+        act(() -> {
+            ui.app().retention().setYears(chosen, ui.actor());
+            return chosen;
+        }, "settings.retention.saved", text -> { });
+    }
+
+    /** Counts what the retention run would erase; {@code then} gets the count (the view asks before erasing). */
+    public void countDue(Consumer<Long> then) {
+        act(() -> ui.app().retention().due(), "settings.retention.due", then);
+    }
+
+    public void runRetention() {
+        act(() -> ui.app().retention().run(ui.actor()), "settings.retention.done", n -> ui.changes().fire());
+    }
+
+    private <T> void act(Callable<T> work, String doneKey, Consumer<T> then) {
+        ui.background().run(work, result -> {
+            if (doneKey != null) {
+                message.set(ui.text(doneKey, result));
+            }
+            then.accept(result);
+        }, error -> message.set(Dialogs.describe(error, ui.messages())));
+    }
+}

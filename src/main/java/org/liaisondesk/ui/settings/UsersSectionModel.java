@@ -1,0 +1,108 @@
+package org.liaisondesk.ui.settings;
+
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.liaisondesk.model.Role;
+import org.liaisondesk.model.UserAccount;
+import org.liaisondesk.ui.Dialogs;
+import org.liaisondesk.ui.UiContext;
+
+/** User management for administrators: the accounts with role and lock state; add, reset password, unlock. */
+public final class UsersSectionModel {
+
+    /** One line of the account list, formatted for reading. */
+    public record UserRow(String name, String role, String state) {
+    }
+
+    private final UiContext ui;
+    private final ObservableList<UserRow> users = FXCollections.observableArrayList();
+    private final StringProperty name = new SimpleStringProperty("");
+    private final ObjectProperty<Role> role = new SimpleObjectProperty<>(Role.CLERK);
+    private final StringProperty password = new SimpleStringProperty("");
+    private final ObjectProperty<UserRow> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    public UsersSectionModel(UiContext ui) {
+        this.ui = ui;
+    }
+
+    public ObservableList<UserRow> users() {
+        return users;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public ObjectProperty<Role> roleProperty() {
+        return role;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public ObjectProperty<UserRow> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public void load() {
+        ui.background().run(() -> ui.app().users().list(), this::show);
+    }
+
+    private void show(List<UserAccount> accounts) {
+        users.setAll(accounts.stream().map(a -> new UserRow(a.name(), ui.text("role." + a.role().code()),
+                a.lockedAt(ui.app().clock().instant())
+                        ? ui.text("settings.users.locked", a.lockedUntil().atZone(ui.app().clock().getZone())
+                        .toLocalTime().withNano(0).toString())
+                        : ui.text("settings.users.active"))).toList());
+    }
+
+    /** Adds the account typed in (the service checks name and password); the form is cleared when it worked. */
+    public void add() {
+        String n = name.get().strip();
+        Role r = role.get();
+        char[] secret = password.get().toCharArray();
+        act(() -> ui.app().users().add(n, r, secret, ui.actor()), "settings.users.added", n);
+    }
+
+    /** Sets the typed password as the selected account's new one. */
+    public void resetPassword() {
+        UserRow row = selected.get();
+        if (row != null) {
+            char[] secret = password.get().toCharArray();
+            act(() -> ui.app().users().changePassword(row.name(), secret, ui.actor()), "settings.users.reset",
+                    row.name());
+        }
+    }
+
+    public void unlock() {
+        UserRow row = selected.get();
+        if (row != null) {
+            act(() -> ui.app().users().unlock(row.name(), ui.actor()), "settings.users.unlocked", row.name());
+        }
+    }
+
+    private void act(Runnable change, String doneKey, String who) {
+        ui.background().run(() -> {
+            change.run();
+            return ui.app().users().list();
+        }, accounts -> {
+            show(accounts);
+            name.set("");
+            password.set("");
+            message.set(ui.text(doneKey, who));
+        }, error -> message.set(Dialogs.describe(error, ui.messages())));
+    }
+}
