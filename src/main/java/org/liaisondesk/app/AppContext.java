@@ -16,6 +16,7 @@ import org.liaisondesk.service.KeyService;
 import org.liaisondesk.service.OpinionService;
 import org.liaisondesk.service.PasswordHasher;
 import org.liaisondesk.service.RetentionService;
+import org.liaisondesk.service.ReviewService;
 import org.liaisondesk.service.SearchService;
 import org.liaisondesk.service.StationService;
 import org.liaisondesk.service.TaggingService;
@@ -29,6 +30,7 @@ import org.liaisondesk.store.ExchangeRepository;
 import org.liaisondesk.store.OpinionRepository;
 import org.liaisondesk.store.RetentionRepository;
 import org.liaisondesk.store.LinkRepository;
+import org.liaisondesk.store.ReviewRepository;
 import org.liaisondesk.store.SearchRepository;
 import org.liaisondesk.store.SettingsRepository;
 import org.liaisondesk.store.StationRepository;
@@ -64,6 +66,7 @@ public final class AppContext implements AutoCloseable {
     private final ExportService exports;
     private final ImportService imports;
     private final SearchService searchService;
+    private final ReviewService reviews;
 
     private AppContext(Database database, Messages messages, Clock clock) {
         this.database = database;
@@ -98,6 +101,7 @@ public final class AppContext implements AutoCloseable {
         this.imports = new ImportService(exchange, stations::current, batchReader, keys, clock);
         this.searchService = new SearchService(new SearchRepository(database), new LinkRepository(database),
                 opinions);
+        this.reviews = new ReviewService(opinions, new ReviewRepository(database), opinionService, tagging, clock);
     }
 
     public static AppContext open(Path databaseFile, Messages messages) {
@@ -190,6 +194,10 @@ public final class AppContext implements AutoCloseable {
 
     public SearchService searchService() {
         return searchService;
+    }
+
+    public ReviewService reviews() {
+        return reviews;
     }
 
     @Override

@@ -9,11 +9,18 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.liaisondesk.json.ReviewJson;
 import org.liaisondesk.model.AreaTag;
 import org.liaisondesk.model.Channel;
 import org.liaisondesk.model.Constituent;
+import org.liaisondesk.model.Handling;
+import org.liaisondesk.model.HistoryEntry;
 import org.liaisondesk.model.Opinion;
+import org.liaisondesk.model.Priority;
+import org.liaisondesk.model.Review;
+import org.liaisondesk.model.ReviewRecord;
 import org.liaisondesk.model.Status;
 import org.liaisondesk.model.TagSource;
 
@@ -80,6 +87,35 @@ final class BatchOpinionJson {
         n.put("updatedAt", o.updatedAt().toString());
         n.put("deleted", o.deleted());
         return n;
+    }
+
+    /**
+     * Adds the opinion's review and history (optional fields of format version 1, absent when it has neither), in
+     * the form {@link ReviewJson} writes.
+     */
+    static void putReview(ObjectNode n, ReviewRecord r) {
+        if (r != null) {
+            ReviewJson.put(n, r);
+        }
+    }
+
+    /** The review and history an opinion the schema accepted carries, if any. */
+    static Optional<ReviewRecord> reviewFromJson(JsonNode n, UUID id) {
+        JsonNode o = n.get("review");
+        if (o == null) {
+            return Optional.empty();
+        }
+        String handling = text(o, "handling");
+        String at = text(o, "reviewedAt");
+        Review review = new Review(id, text(o, "note"), Priority.fromCode(o.get("priority").asText()).orElseThrow(),
+                handling == null ? null : Handling.fromCode(handling).orElseThrow(), text(o, "reason"),
+                text(o, "reply"), text(o, "reviewedBy"), at == null ? null : Instant.parse(at));
+        List<HistoryEntry> history = new ArrayList<>();
+        for (JsonNode e : n.path("history")) {
+            history.add(new HistoryEntry(Instant.parse(e.get("at").asText()), e.get("actor").asText(),
+                    e.get("action").asText(), e.get("revision").asInt(), text(e, "before"), text(e, "after")));
+        }
+        return Optional.of(new ReviewRecord(review, history));
     }
 
     /** From an opinion the schema has already accepted; dates that do not exist throw DateTimeParseException. */

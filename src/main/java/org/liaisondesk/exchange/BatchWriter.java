@@ -17,12 +17,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.Opinion;
+import org.liaisondesk.model.ReviewRecord;
 
 /**
  * Writes a batch file safely for removable media: under a temporary name, flushed and forced to the device, then
@@ -58,10 +60,11 @@ final class BatchWriter {
      * Writes the batch to {@code target} and returns its checksum; throws a clerk-readable error on failure.
      *
      * @param contact the resident's details as this export's privacy allows
+     * @param reviews an opinion's review and history by its id, null when it has none
      */
     String write(Path target, BatchHeader header, Consumer<Consumer<Opinion>> opinions,
-                 Function<Opinion, Constituent> contact) {
-        return writeSafely(target, out -> writeContent(out, header, opinions, contact));
+                 Function<Opinion, Constituent> contact, Function<UUID, ReviewRecord> reviews) {
+        return writeSafely(target, out -> writeContent(out, header, opinions, contact, reviews));
     }
 
     /**
@@ -117,7 +120,8 @@ final class BatchWriter {
     }
 
     private String writeContent(OutputStream out, BatchHeader header, Consumer<Consumer<Opinion>> opinions,
-                                Function<Opinion, Constituent> contact) throws IOException {
+                                Function<Opinion, Constituent> contact, Function<UUID, ReviewRecord> reviews)
+            throws IOException {
         MessageDigest digest = Canonical.sha256();
         ascii(out, "{\"format\":\"" + BatchFormat.FORMAT + "\",\"formatVersion\":" + BatchFormat.VERSION
                 + ",\n\"header\":");
@@ -126,6 +130,7 @@ final class BatchWriter {
         long[] count = {0};
         opinions.accept(o -> {
             ObjectNode node = BatchOpinionJson.toJson(json, BatchOpinionJson.asSent(o, contact.apply(o)));
+            BatchOpinionJson.putReview(node, reviews.apply(o.id()));
             try {
                 ascii(out, count[0] == 0 ? "\n" : ",\n");
                 out.write(canonical.update(digest, node));

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -22,6 +23,7 @@ import org.liaisondesk.model.BatchRecord;
 import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.ExportPrivacy;
 import org.liaisondesk.model.Opinion;
+import org.liaisondesk.model.ReviewRecord;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
 import org.liaisondesk.store.ExchangeRepository;
@@ -100,7 +102,7 @@ public final class ExportService {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             BatchHeader header = new BatchHeader(UUID.randomUUID(), st.code(), st.name(), sequence, now,
                     selection.taxonomyVersions(), selection.count(), selection.byArea(), privacy);
-            return Optional.of(write(dir, header, opinions, encrypt, actor));
+            return Optional.of(write(dir, header, opinions, selection.reviews(), encrypt, actor));
         });
         if (written.isEmpty()) {
             return Optional.empty();
@@ -134,7 +136,7 @@ public final class ExportService {
         Written w = exchange.readBatchContent(earlier.id(), (selection, opinions) -> write(dir,
                 new BatchHeader(earlier.id(), st.code(), st.name(), sequence, earlier.createdAt(),
                         selection.taxonomyVersions(), selection.count(), selection.byArea(), privacy),
-                opinions, encrypt, actor));
+                opinions, selection.reviews(), encrypt, actor));
         try {
             checkSealed(w, actor);
             verify(w, (o, node) -> { });
@@ -157,18 +159,18 @@ public final class ExportService {
     }
 
     /** Writes the batch: plain into {@code dir}, or plain into the work folder and sealed into {@code dir}. */
-    private Written write(Path dir, BatchHeader h, Consumer<Consumer<Opinion>> opinions, boolean encrypt,
-                          String actor) {
+    private Written write(Path dir, BatchHeader h, Consumer<Consumer<Opinion>> opinions,
+                          Map<UUID, ReviewRecord> reviews, boolean encrypt, String actor) {
         LocalDate day = LocalDate.ofInstant(h.createdAt(), clock.getZone());
         Path file = dir.resolve(BatchFormat.fileName(h.station(), h.sequence(), day, encrypt));
         ExportPrivacy privacy = h.privacy();
         if (!encrypt) {
             return new Written(file, file, h, writer.write(file, h, opinions, o -> contactForExport.apply(o,
-                    privacy)), false);
+                    privacy), reviews::get), false);
         }
         Path plain = workFile(BatchFormat.fileName(h.station(), h.sequence(), day, false));
         try {
-            String sha = writer.write(plain, h, opinions, o -> contactForExport.apply(o, privacy));
+            String sha = writer.write(plain, h, opinions, o -> contactForExport.apply(o, privacy), reviews::get);
             writer.seal(plain, file, out -> keys.encryptForGeneral(out, actor));
             return new Written(file, plain, h, sha, true);
         } catch (RuntimeException e) {

@@ -255,10 +255,12 @@ public final class ImportService {
                     conflict(o, ExchangeConflict.Kind.NUMBER, asCarried);
                 } else {
                     tx.insert(o);
+                    storeReview(o, asCarried);
                     added++;
                 }
             } else if (o.revision() > held.getAsInt()) {
                 tx.replace(o);
+                storeReview(o, asCarried);
                 updated++;
             } else if (o.revision() < held.getAsInt()
                     || tx.find(o.id()).map(mine -> BatchOpinionJson.asSent(mine, mine.constituent()))
@@ -267,6 +269,10 @@ public final class ImportService {
             } else {
                 conflict(o, ExchangeConflict.Kind.CONTENT, asCarried);
             }
+        }
+
+        private void storeReview(Opinion o, JsonNode asCarried) {
+            BatchOpinionJson.reviewFromJson(asCarried, o.id()).ifPresent(r -> tx.storeReview(o.id(), r));
         }
 
         private void conflict(Opinion o, ExchangeConflict.Kind kind, JsonNode asCarried) {

@@ -24,7 +24,8 @@ public final class Permissions {
             Role.ADMIN, EnumSet.allOf(Action.class),
             Role.CLERK, EnumSet.of(Action.VIEW_OPINIONS, Action.RECORD, Action.EDIT, Action.EXPORT),
             Role.DEPUTY, EnumSet.of(Action.VIEW_OPINIONS, Action.REVIEW),
-            Role.GENERAL_STAFF, EnumSet.of(Action.VIEW_OPINIONS, Action.EDIT, Action.IMPORT, Action.EXPORT));
+            Role.GENERAL_STAFF, EnumSet.of(Action.VIEW_OPINIONS, Action.EDIT, Action.REVIEW, Action.IMPORT,
+                    Action.EXPORT));
 
     private Permissions() {
     }

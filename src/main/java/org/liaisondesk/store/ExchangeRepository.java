@@ -20,6 +20,7 @@ import org.liaisondesk.model.ExchangeConflict;
 import org.liaisondesk.model.ExportPrivacy;
 import org.liaisondesk.model.ImportCounts;
 import org.liaisondesk.model.Opinion;
+import org.liaisondesk.model.ReviewRecord;
 
 /**
  * The SQL of the exchange: which opinions the next batch must carry, the batch history, and the writes of recording
@@ -43,8 +44,12 @@ public final class ExchangeRepository {
         this.db = db;
     }
 
-    /** Counts of a selection of opinions, taken in the same snapshot as the opinions themselves. */
-    public record Selection(long count, Map<String, Long> byArea, List<String> taxonomyVersions) {
+    /**
+     * Counts of a selection of opinions, taken in the same snapshot as the opinions themselves, and the reviews and
+     * histories of those that have any (V011), which the batch carries beside them.
+     */
+    public record Selection(long count, Map<String, Long> byArea, List<String> taxonomyVersions,
+                            Map<UUID, ReviewRecord> reviews) {
     }
 
     /** Reads a selection of opinions: its counts first, then the opinions one by one, all from one snapshot. */
@@ -119,7 +124,8 @@ public final class ExchangeRepository {
                 }
             }
         }
-        return new Selection(count, byArea, versions);
+        return new Selection(count, byArea, versions,
+                ReviewRepository.recordsOf(c, "SELECT o.id" + from, param));
     }
 
     /** The highest sequence number this station has exported, 0 before the first batch. */
@@ -419,6 +425,14 @@ public final class ExchangeRepository {
                 prepared.put(sql, ps);
             }
             return ps;
+        }
+
+        /** Stores the review and history a batch carried for an opinion it inserted or replaced. */
+        public void storeReview(UUID opinionId, ReviewRecord carried) {
+            sql(() -> {
+                ReviewRepository.storeCarried(c, opinionId, carried);
+                return null;
+            });
         }
 
         public void addConflict(UUID batchId, Opinion incoming, ExchangeConflict.Kind kind, String incomingJson) {

@@ -4,6 +4,7 @@ import java.util.List;
 import org.liaisondesk.ui.entry.EntryView;
 import org.liaisondesk.ui.exchange.ExchangeView;
 import org.liaisondesk.ui.list.OpinionListView;
+import org.liaisondesk.ui.review.ReviewView;
 import org.liaisondesk.ui.settings.SettingsView;
 
 /**
@@ -19,7 +20,7 @@ public final class Screens {
         return List.of(
                 new NavItem("entry", "nav.entry", EntryView::new),
                 new NavItem("list", "nav.list", OpinionListView::new),
-                new NavItem("review", "nav.review", PlaceholderScreen.factory("nav.review")),
+                new NavItem("review", "nav.review", ReviewView::new),
                 new NavItem("stats", "nav.stats", PlaceholderScreen.factory("nav.stats")),
                 new NavItem("exchange", "nav.exchange", ExchangeView::new),
                 new NavItem("settings", "nav.settings", SettingsView::new));

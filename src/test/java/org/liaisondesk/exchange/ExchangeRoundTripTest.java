@@ -20,13 +20,17 @@ import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.Channel;
 import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.ExchangeConflict;
+import org.liaisondesk.model.Handling;
 import org.liaisondesk.model.ImportCounts;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.OpinionFilter;
 import org.liaisondesk.model.OpinionInput;
 import org.liaisondesk.model.OpinionSort;
 import org.liaisondesk.model.OpinionStats;
+import org.liaisondesk.model.Priority;
 import org.liaisondesk.model.Status;
+import org.liaisondesk.service.ReviewService;
+import org.liaisondesk.service.ReviewService.Decision;
 
 class ExchangeRoundTripTest {
 
@@ -199,5 +203,43 @@ class ExchangeRoundTripTest {
                 .extracting(e -> ((UserFacingException) e).messageKey()).isEqualTo("import.error.stationMode");
         assertThatThrownBy(() -> station.exports().export(dir.resolve("no-such-stick"), "clerk"))
                 .extracting(e -> ((UserFacingException) e).messageKey()).isEqualTo("export.error.noFolder");
+    }
+
+    /** Review results (note, priority, handling, reply, status, history) travel to the general station. */
+    @Test
+    void reviewAndHistoryRoundTripAndLaterChangesUpdateTheGeneralStation() throws Exception {
+        ExchangeFixture.addOpinions(station, 5);
+        List<Opinion> all = station.opinions().page(OpinionFilter.ALL, OpinionSort.NEWEST_FIRST, 0, 5).items();
+        Opinion reviewed = station.reviews().review(all.get(0).id(), all.get(0).revision(),
+                new Decision(List.of(2, 5), "转街道核实", Priority.URGENT, Handling.STREET, null), "王代表");
+        Opinion rejected = station.reviews().review(all.get(1).id(), all.get(1).revision(),
+                new Decision(List.of(1), null, Priority.NORMAL, Handling.REJECTED, "已进入诉讼程序"), "王代表");
+
+        Exported first = station.exports().export(usb, "clerk").orElseThrow();
+        assertThat(ExchangeFixture.text(first.file())).contains("\"review\":", "\"history\":");
+        assertThat(general.imports().importFile(first.file(), "clerk").counts())
+                .isEqualTo(new ImportCounts(5, 0, 0, 0));
+
+        assertThat(general.reviews().review(reviewed.id())).isEqualTo(station.reviews().review(reviewed.id()));
+        assertThat(general.reviews().history(reviewed.id())).isEqualTo(station.reviews().history(reviewed.id()));
+        assertThat(general.reviews().review(rejected.id()).reason()).isEqualTo("已进入诉讼程序");
+        assertThat(general.opinions().find(reviewed.id())).isEqualTo(station.opinions().find(reviewed.id()));
+        assertThat(general.reviews().history(all.get(2).id())).isEmpty();
+        // the general station reviews what was sent unreviewed
+        assertThat(general.reviews().pendingCount()).isEqualTo(3);
+        assertThat(general.reviews().queue(ReviewService.QueueOrder.OLDEST, 0, 10).items()).extracting(Opinion::id)
+                .doesNotContain(reviewed.id(), rejected.id()).contains(all.get(2).id());
+
+        Opinion exported = station.opinions().find(reviewed.id()).orElseThrow();
+        Opinion handling = station.reviews().setStatus(reviewed.id(), exported.revision(), Status.HANDLING, null,
+                "clerk");
+        station.reviews().setStatus(reviewed.id(), handling.revision(), Status.CLOSED, "路面已修补", "clerk");
+        Exported second = station.exports().export(usb, "clerk").orElseThrow();
+        assertThat(general.imports().importFile(second.file(), "clerk").counts())
+                .isEqualTo(new ImportCounts(0, 1, 0, 0));
+
+        assertThat(general.opinions().find(reviewed.id()).orElseThrow().status()).isEqualTo(Status.CLOSED);
+        assertThat(general.reviews().review(reviewed.id()).reply()).isEqualTo("路面已修补");
+        assertThat(general.reviews().history(reviewed.id())).isEqualTo(station.reviews().history(reviewed.id()));
     }
 }
