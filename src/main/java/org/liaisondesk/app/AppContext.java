@@ -17,6 +17,7 @@ import org.liaisondesk.service.OpinionService;
 import org.liaisondesk.service.PasswordHasher;
 import org.liaisondesk.service.RetentionService;
 import org.liaisondesk.service.SearchService;
+import org.liaisondesk.service.StatsService;
 import org.liaisondesk.service.StationService;
 import org.liaisondesk.service.TaggingService;
 import org.liaisondesk.service.UserService;
@@ -31,6 +32,7 @@ import org.liaisondesk.store.RetentionRepository;
 import org.liaisondesk.store.LinkRepository;
 import org.liaisondesk.store.SearchRepository;
 import org.liaisondesk.store.SettingsRepository;
+import org.liaisondesk.store.StatsRepository;
 import org.liaisondesk.store.StationRepository;
 import org.liaisondesk.store.TaggingRepository;
 import org.liaisondesk.store.UserRepository;
@@ -64,6 +66,8 @@ public final class AppContext implements AutoCloseable {
     private final ExportService exports;
     private final ImportService imports;
     private final SearchService searchService;
+    // statistics dashboard
+    private final StatsService stats;
 
     private AppContext(Database database, Messages messages, Clock clock) {
         this.database = database;
@@ -98,6 +102,7 @@ public final class AppContext implements AutoCloseable {
         this.imports = new ImportService(exchange, stations::current, batchReader, keys, clock);
         this.searchService = new SearchService(new SearchRepository(database), new LinkRepository(database),
                 opinions);
+        this.stats = new StatsService(new StatsRepository(database), opinions, searchService, tagging);
     }
 
     public static AppContext open(Path databaseFile, Messages messages) {
@@ -186,6 +191,10 @@ public final class AppContext implements AutoCloseable {
 
     public ImportService imports() {
         return imports;
+    }
+
+    public StatsService stats() {
+        return stats;
     }
 
     public SearchService searchService() {
