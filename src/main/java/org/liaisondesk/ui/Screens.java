@@ -5,6 +5,7 @@ import org.liaisondesk.ui.entry.EntryView;
 import org.liaisondesk.ui.exchange.ExchangeView;
 import org.liaisondesk.ui.list.OpinionListView;
 import org.liaisondesk.ui.settings.SettingsView;
+import org.liaisondesk.ui.stats.StatsView;
 
 /**
  * The registry of the main window's screens, in navigation order (Ctrl+1 is the first). A later screen replaces
@@ -20,7 +21,7 @@ public final class Screens {
                 new NavItem("entry", "nav.entry", EntryView::new),
                 new NavItem("list", "nav.list", OpinionListView::new),
                 new NavItem("review", "nav.review", PlaceholderScreen.factory("nav.review")),
-                new NavItem("stats", "nav.stats", PlaceholderScreen.factory("nav.stats")),
+                new NavItem("stats", "nav.stats", StatsView::new),
                 new NavItem("exchange", "nav.exchange", ExchangeView::new),
                 new NavItem("settings", "nav.settings", SettingsView::new));
     }
