@@ -312,7 +312,7 @@ public final class StatsViewModel {
 
     /** Stops the search for the largest matters (the table keeps what it showed before). */
     public void cancelMatters() {
-        if (mattersTask != null && mattersTask.isRunning()) {
+        if (mattersTask != null && !mattersTask.isDone()) {
             mattersTask.cancel();
             mattersStatus.set(ui.text("stats.matters.cancelled"));
         }
@@ -335,7 +335,7 @@ public final class StatsViewModel {
 
     /** Stops an export still running; nothing is left half-written. */
     public void cancelExport() {
-        if (exportTask != null && exportTask.isRunning()) {
+        if (exportTask != null && !exportTask.isDone()) {
             exportTask.cancel();
             exporting.set(false);
             status.set(ui.text("stats.export.cancelled"));
