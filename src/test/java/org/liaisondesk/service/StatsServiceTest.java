@@ -180,4 +180,27 @@ class StatsServiceTest {
         assertThat(XlsxExport.neutralised("路灯 = 坏")).isEqualTo("路灯 = 坏");
         assertThat(XlsxExport.neutralised("")).isEqualTo("");
     }
+
+    @Test
+    void largestMattersAreTheBiggestGroupsOfThePeriodAndStopWhenCancelled() {
+        known();
+        ctx.opinions().createAll(List.of(
+                opinion("GS-1", "2024-04-02T09:00", Channel.VISIT, Status.RECORDED, "建议在文三路口增设红绿灯,上下学时段车多很危险"),
+                opinion("GS-2", "2024-04-03T09:00", Channel.PHONE, Status.RECORDED, "建议在文三路口增设红绿灯,上下学时段车多危险"),
+                opinion("GS-3", "2024-04-04T09:00", Channel.VISIT, Status.RECORDED, "建议文三路口增设红绿灯,上下学时段车很多很危险"),
+                opinion("GS-1", "2024-03-02T09:00", Channel.VISIT, Status.RECORDED, "建议在文三路口增设红绿灯,上下学时段车多很危险")),
+                "clerk");
+        OpinionFilter april = OpinionFilter.ALL.withReceived(LocalDate.parse("2024-04-01"),
+                LocalDate.parse("2024-04-30"));
+
+        List<StatsService.Matter> matters = ctx.stats().largestMatters(april, 10, () -> false);
+
+        assertThat(matters).hasSize(1);
+        assertThat(matters.get(0).size()).isEqualTo(3);
+        assertThat(matters.get(0).stations()).containsExactly("GS-1", "GS-2", "GS-3");
+        assertThat(matters.get(0).text()).contains("文三路口");
+        assertThat(ctx.stats().largestMatters(OpinionFilter.ALL, 10, () -> false).get(0).size()).isEqualTo(4);
+        assertThatThrownBy(() -> ctx.stats().largestMatters(april, 10, () -> true))
+                .isInstanceOf(CancellationException.class);
+    }
 }

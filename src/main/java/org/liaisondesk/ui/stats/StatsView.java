@@ -68,7 +68,6 @@ public final class StatsView implements Screen {
         this.model = new StatsViewModel(ui);
         build();
         ui.changes().listen(model::refresh);
-        model.refresh();
     }
 
     public StatsViewModel model() {
@@ -78,6 +77,12 @@ public final class StatsView implements Screen {
     @Override
     public Parent root() {
         return root;
+    }
+
+    /** Counts (again): reviews and imports change the numbers while the screen is hidden. */
+    @Override
+    public void onShown() {
+        model.refresh();
     }
 
     private void build() {
@@ -259,58 +264,57 @@ public final class StatsView implements Screen {
         return chart;
     }
 
-    private Chart progress() {
+    /** An axis of whole counts. */
+    private static NumberAxis counts() {
         NumberAxis count = new NumberAxis();
         count.setMinorTickVisible(false);
+        return count;
+    }
+
+    /** The one series a chart shows, over {@code data}. */
+    private static <X, Y> ObservableList<XYChart.Series<X, Y>> single(ObservableList<XYChart.Data<X, Y>> data) {
+        return FXCollections.observableArrayList(List.of(new XYChart.Series<>(data)));
+    }
+
+    /** A one-series chart (no legend) registered for "保存图表". */
+    private <C extends XYChart<?, ?>> C plain(C chart, String id, String titleKey) {
+        chart(chart, id, titleKey).setLegendVisible(false);
+        return chart;
+    }
+
+    private Chart progress() {
         CategoryAxis label = new CategoryAxis();
         label.setTickLabelsVisible(false);
         label.setTickMarkVisible(false);
-        StackedBarChart<Number, String> bar = chart(new StackedBarChart<>(count, label, model.statuses()),
+        StackedBarChart<Number, String> bar = chart(new StackedBarChart<>(counts(), label, model.statuses()),
                 "stats-progress", "stats.progress.title");
         bar.setTitle(null);
         bar.getStyleClass().add("stats-progress");
-        bar.setLegendVisible(true);
         bar.setLegendSide(Side.RIGHT);
         return bar;
     }
 
     private Chart horizontalBars(String id, String titleKey, ObservableList<XYChart.Data<Number, String>> data) {
-        NumberAxis count = new NumberAxis();
-        count.setMinorTickVisible(false);
-        XYChart.Series<Number, String> series = new XYChart.Series<>(data);
-        BarChart<Number, String> bar = chart(new BarChart<>(count, new CategoryAxis(),
-                FXCollections.observableArrayList(List.of(series))), id, titleKey);
-        bar.setLegendVisible(false);
+        BarChart<Number, String> bar = plain(new BarChart<>(counts(), new CategoryAxis(), single(data)), id,
+                titleKey);
         bar.setCategoryGap(6);
         return bar;
     }
 
     private Chart monthChart() {
-        NumberAxis count = new NumberAxis();
-        count.setMinorTickVisible(false);
-        AreaChart<String, Number> area = chart(new AreaChart<>(new CategoryAxis(), count,
-                FXCollections.observableArrayList(List.of(
-                        new XYChart.Series<>(model.months())))), "stats-months", "stats.months.title");
-        area.setLegendVisible(false);
-        area.setCreateSymbols(true);
-        return area;
+        return plain(new AreaChart<>(new CategoryAxis(), counts(), single(model.months())), "stats-months",
+                "stats.months.title");
     }
 
     private Chart channelChart() {
         PieChart pie = chart(new PieChart(model.channels()), "stats-channels", "stats.channels.title");
         pie.setLegendVisible(false);
-        pie.setLabelsVisible(true);
         return pie;
     }
 
     private Chart stationChart() {
-        NumberAxis count = new NumberAxis();
-        count.setMinorTickVisible(false);
-        BarChart<String, Number> bar = chart(new BarChart<>(new CategoryAxis(), count,
-                FXCollections.observableArrayList(List.of(
-                        new XYChart.Series<>(model.byStation())))), "stats-stations", "stats.stations.title");
-        bar.setLegendVisible(false);
-        return bar;
+        return plain(new BarChart<>(new CategoryAxis(), counts(), single(model.byStation())), "stats-stations",
+                "stats.stations.title");
     }
 
     private Node matters() {

@@ -14,7 +14,7 @@ import org.liaisondesk.ui.AppWindow;
  * Opens the real window on a database (on a real display, e.g. Xvfb) and goes to 统计, for the screenshot in
  * {@code docs/screenshots/dashboard.png}:
  * {@code xvfb-run -a -s "-screen 0 1280x800x24" java -cp target/liaison-desk.jar:target/test-classes
- * org.liaisondesk.ui.stats.DashboardScreenshot /tmp/x.db}, then {@code import -window root shot.png}.
+ * org.liaisondesk.ui.stats.DashboardScreenshot /tmp/x.db [HEIGHT]}, then {@code import -window root shot.png}.
  */
 public final class DashboardScreenshot {
 
@@ -23,13 +23,14 @@ public final class DashboardScreenshot {
 
     public static void main(String[] args) {
         Path db = Path.of(args[0]);
+        int height = args.length > 1 ? Integer.parseInt(args[1]) : 800;
         Platform.startup(() -> {
             Stage stage = new Stage();
             new AppWindow(new AppWindow.Options(db, "zh", null)).show(stage);
             stage.setX(0);
             stage.setY(0);
             stage.setWidth(1280);
-            stage.setHeight(800);
+            stage.setHeight(height);
         });
         ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "go-to-stats");

@@ -106,6 +106,7 @@ class StatsViewTest {
             view[0] = new StatsView(ui);
             stage.setScene(new Scene(view[0].root(), 1200, 800));
             stage.show();
+            view[0].onShown();
         });
         waitUntil(() -> !view[0].model().loadingProperty().get() && view[0].model().totalProperty().get() > 0);
         return view[0];
