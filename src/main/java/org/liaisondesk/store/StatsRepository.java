@@ -17,6 +17,12 @@ import org.liaisondesk.model.Status;
  */
 public final class StatsRepository {
 
+    /**
+     * Always the covering index of V012: with a station chosen SQLite would otherwise take the station index and read
+     * every matching row of the table (0.28 s instead of 0.08 s per count at 100,000 opinions).
+     */
+    private static final String OPINIONS = "opinion INDEXED BY opinion_stats";
+
     private final Database db;
 
     public StatsRepository(Database db) {
@@ -53,12 +59,12 @@ public final class StatsRepository {
     /** {@code key, count(*)} of the filtered opinions grouped by {@code key} (a fixed expression, never input). */
     private static Map<String, Long> group(Connection c, String key, String order, SqlFilter where)
             throws SQLException {
-        return counted(c, "SELECT " + key + ", count(*) FROM opinion" + where.sql() + " GROUP BY 1 ORDER BY " + order,
-                where);
+        return counted(c, "SELECT " + key + ", count(*) FROM " + OPINIONS + where.sql() + " GROUP BY 1 ORDER BY "
+                + order, where);
     }
 
     private static Map<String, Long> subtopics(Connection c, SqlFilter where) throws SQLException {
-        return counted(c, "SELECT coalesce(t.subtopic_id, ''), count(*) FROM opinion JOIN opinion_tag t "
+        return counted(c, "SELECT coalesce(t.subtopic_id, ''), count(*) FROM " + OPINIONS + " JOIN opinion_tag t "
                 + "ON t.opinion_id = opinion.id AND t.is_primary = 1" + where.sql()
                 + " GROUP BY 1 ORDER BY 2 DESC, 1", where);
     }

@@ -308,7 +308,10 @@ public final class StatsView implements Screen {
 
     private Chart channelChart() {
         PieChart pie = chart(new PieChart(model.channels()), "stats-channels", "stats.channels.title");
-        pie.setLegendVisible(false);
+        // The legend names each slice with its count; slice labels land on top of each other when data is replaced.
+        pie.setLabelsVisible(false);
+        pie.setLegendSide(Side.RIGHT);
+        pie.setStartAngle(90);
         return pie;
     }
 
@@ -324,26 +327,29 @@ public final class StatsView implements Screen {
         TableColumn<MatterRow, Number> size = new TableColumn<>(ui.text("stats.matters.size"));
         size.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().size()));
         size.getStyleClass().add("stats-number");
+        size.setPrefWidth(80);
         TableColumn<MatterRow, String> stations = new TableColumn<>(ui.text("stats.matters.stations"));
         stations.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().stations()));
+        stations.setPrefWidth(220);
         TableColumn<MatterRow, String> text = new TableColumn<>(ui.text("stats.matters.text"));
         text.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().text()));
         table.getColumns().addAll(List.of(size, stations, text));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label(ui.text("stats.matters.none")));
+        Label empty = new Label();
+        empty.textProperty().bind(model.mattersStatusProperty());
+        table.setPlaceholder(empty);
 
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.getStyleClass().add("stats-spinner");
         Button cancel = new Button(ui.text("stats.cancel"));
         cancel.setId("stats-matters-cancel");
         cancel.setOnAction(e -> model.cancelMatters());
-        for (Node n : new Node[] {spinner, cancel}) {
+        Label status = new Label(ui.text("stats.matters.searching"));
+        status.setId("stats-matters-status");
+        for (Node n : new Node[] {spinner, status, cancel}) {
             n.visibleProperty().bind(model.mattersBusyProperty());
             n.managedProperty().bind(n.visibleProperty());
         }
-        Label status = new Label();
-        status.setId("stats-matters-status");
-        status.textProperty().bind(model.mattersStatusProperty());
         HBox busy = new HBox(spinner, status, cancel);
         busy.getStyleClass().add("stats-matters-busy");
         return new VBox(busy, table);

@@ -286,7 +286,8 @@ public final class StatsViewModel {
     private void findMatters(OpinionFilter f) {
         cancelMatters();
         mattersBusy.set(true);
-        mattersStatus.set(ui.text("stats.matters.searching"));
+        matters.clear();
+        mattersStatus.set("");
         Task<List<StatsService.Matter>> task = new Task<>() {
             @Override
             protected List<StatsService.Matter> call() {
@@ -310,7 +311,7 @@ public final class StatsViewModel {
         });
     }
 
-    /** Stops the search for the largest matters (the table keeps what it showed before). */
+    /** Stops the search for the largest matters; the table says so. */
     public void cancelMatters() {
         if (mattersTask != null && !mattersTask.isDone()) {
             mattersTask.cancel();
