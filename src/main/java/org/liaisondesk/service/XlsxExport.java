@@ -3,15 +3,12 @@ package org.liaisondesk.service;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.liaisondesk.i18n.Messages;
-import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.OpinionFilter;
 import org.liaisondesk.model.OpinionSort;
@@ -20,8 +17,8 @@ import org.liaisondesk.store.OpinionRepository;
 /**
  * The opinion list as an .xlsx workbook: a header row, one row per opinion, the received time as a real date. Rows
  * stream from the database to the file (texts as inline strings, flushed every {@link #FLUSH_ROWS} rows), so any
- * number of opinions needs little memory. Written to a temporary file beside the target and moved over it when
- * complete: a failed or cancelled export leaves nothing half-written. Contact details are not exported.
+ * number of opinions needs little memory. Written through {@link AtomicFile}: a failed or cancelled export leaves
+ * nothing half-written. Contact details are not exported.
  *
  * <p>Text a spreadsheet could read as a formula (starting with {@code = + - @}, tab or carriage return) gets a
  * leading {@code '}, so it stays text even if the sheet is re-saved as CSV and opened again.
@@ -42,21 +39,7 @@ final class XlsxExport {
     }
 
     long write(OpinionFilter filter, Path out, BooleanSupplier cancelled) {
-        Path target = out.toAbsolutePath();
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(target.getParent(), ".liaison-desk-", ".xlsx.part");
-            long rows;
-            try (OutputStream os = Files.newOutputStream(temp)) {
-                rows = write(filter, os, cancelled);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return rows;
-        } catch (IOException | UncheckedIOException e) {
-            throw new UserFacingException("stats.error.write", e, target, e.getMessage());
-        } finally {
-            deleteQuietly(temp);
-        }
+        return AtomicFile.write(out, os -> write(filter, os, cancelled));
     }
 
     private long write(OpinionFilter filter, OutputStream os, BooleanSupplier cancelled) throws IOException {
@@ -110,15 +93,5 @@ final class XlsxExport {
     static String neutralised(String value) {
         char first = value.isEmpty() ? ' ' : value.charAt(0);
         return "=+-@\t\r".indexOf(first) >= 0 ? "'" + value : value;
-    }
-
-    private static void deleteQuietly(Path p) {
-        if (p != null) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException ignored) {
-                // a leftover .part file beside the export is harmless
-            }
-        }
     }
 }

@@ -46,7 +46,7 @@ class ExportXlsxCommandTest {
         CliRunner.Result r = cli.run("export-xlsx", "--out", dir.resolve("nowhere/x.xlsx").toString());
 
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("无法写入文件").doesNotContain("Exception");
+        assertThat(r.err()).contains("文件夹").contains("不存在").doesNotContain("Exception");
         assertThat(cli.run("export-xlsx", "--out", "x.xlsx", "--from", "2024-13-01").code()).isEqualTo(2);
     }
 

@@ -2,13 +2,11 @@ package org.liaisondesk.ui.stats;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
-import org.liaisondesk.i18n.UserFacingException;
+import org.liaisondesk.service.AtomicFile;
 
 /**
  * The pixels of a chart's snapshot, copied on the FX thread, written as PNG anywhere (without javafx-swing: the ARGB
@@ -35,23 +33,15 @@ final class ChartImage {
         return new ChartImage(w, h, pixels);
     }
 
-    /** Writes the PNG (to a temporary file moved over {@code file} when complete). */
+    /** Writes the PNG, complete or not at all. */
     void writePng(Path file) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         image.setRGB(0, 0, width, height, argb, 0, width);
-        Path target = file.toAbsolutePath();
-        try {
-            Path temp = Files.createTempFile(target.getParent(), ".liaison-desk-", ".png.part");
-            try {
-                if (!ImageIO.write(image, "png", temp.toFile())) {
-                    throw new IOException("no PNG writer");
-                }
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
+        AtomicFile.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer");
             }
-        } catch (IOException e) {
-            throw new UserFacingException("stats.error.write", e, target, e.getMessage());
-        }
+            return file;
+        });
     }
 }
