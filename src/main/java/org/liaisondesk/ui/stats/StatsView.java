@@ -328,9 +328,11 @@ public final class StatsView implements Screen {
         size.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().size()));
         size.getStyleClass().add("stats-number");
         size.setPrefWidth(80);
+        size.setMaxWidth(100);
         TableColumn<MatterRow, String> stations = new TableColumn<>(ui.text("stats.matters.stations"));
         stations.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().stations()));
         stations.setPrefWidth(220);
+        stations.setMaxWidth(280);
         TableColumn<MatterRow, String> text = new TableColumn<>(ui.text("stats.matters.text"));
         text.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().text()));
         table.getColumns().addAll(List.of(size, stations, text));
