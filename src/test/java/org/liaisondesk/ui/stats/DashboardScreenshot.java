@@ -26,7 +26,7 @@ public final class DashboardScreenshot {
         int height = args.length > 1 ? Integer.parseInt(args[1]) : 800;
         Platform.startup(() -> {
             Stage stage = new Stage();
-            new AppWindow(new AppWindow.Options(db, "zh", null)).show(stage);
+            new AppWindow(new AppWindow.Options(db, "zh", "张三")).show(stage);
             stage.setX(0);
             stage.setY(0);
             stage.setWidth(1280);
