@@ -18,6 +18,7 @@ import org.liaisondesk.service.PasswordHasher;
 import org.liaisondesk.service.RetentionService;
 import org.liaisondesk.service.ReviewService;
 import org.liaisondesk.service.SearchService;
+import org.liaisondesk.service.StatsService;
 import org.liaisondesk.service.StationService;
 import org.liaisondesk.service.TaggingService;
 import org.liaisondesk.service.UserService;
@@ -33,6 +34,7 @@ import org.liaisondesk.store.LinkRepository;
 import org.liaisondesk.store.ReviewRepository;
 import org.liaisondesk.store.SearchRepository;
 import org.liaisondesk.store.SettingsRepository;
+import org.liaisondesk.store.StatsRepository;
 import org.liaisondesk.store.StationRepository;
 import org.liaisondesk.store.TaggingRepository;
 import org.liaisondesk.store.UserRepository;
@@ -67,6 +69,8 @@ public final class AppContext implements AutoCloseable {
     private final ImportService imports;
     private final SearchService searchService;
     private final ReviewService reviews;
+    // statistics dashboard
+    private final StatsService stats;
 
     private AppContext(Database database, Messages messages, Clock clock) {
         this.database = database;
@@ -102,6 +106,7 @@ public final class AppContext implements AutoCloseable {
         this.searchService = new SearchService(new SearchRepository(database), new LinkRepository(database),
                 opinions);
         this.reviews = new ReviewService(opinions, new ReviewRepository(database), opinionService, tagging, clock);
+        this.stats = new StatsService(new StatsRepository(database), opinions, searchService, tagging);
     }
 
     public static AppContext open(Path databaseFile, Messages messages) {
@@ -190,6 +195,10 @@ public final class AppContext implements AutoCloseable {
 
     public ImportService imports() {
         return imports;
+    }
+
+    public StatsService stats() {
+        return stats;
     }
 
     public SearchService searchService() {

@@ -17,7 +17,8 @@ import picocli.CommandLine.ScopeType;
             GenerateCommand.class, SearchCommand.class, SimilarCommand.class, ClustersCommand.class,
             ExportCommand.class, ImportCommand.class, CheckCommand.class, BackupCommand.class, RestoreCommand.class,
             AuditCommand.class, UserCommand.class, KeysCommand.class, RetentionCommand.class,
-            BenchCommand.class, RetagCommand.class, ReviewCommand.class, StatusCommand.class, HistoryCommand.class})
+            BenchCommand.class, RetagCommand.class, ReviewCommand.class, StatusCommand.class, HistoryCommand.class,
+            ExportXlsxCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT, descriptionKey = "db")

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.Opinion;
@@ -89,12 +91,22 @@ public final class SearchService {
      * (score at least {@link #SAME_MATTER}, chained) and opinions a clerk linked. Largest first.
      */
     public List<Cluster> clusters(OpinionFilter filter, int minSize) {
+        return clusters(filter, minSize, () -> false);
+    }
+
+    /**
+     * As {@link #clusters(OpinionFilter, int)}, stopping with a {@link CancellationException} as soon as
+     * {@code cancelled} says so (checked per opinion read, and before grouping): the dashboard's cancel button.
+     */
+    public List<Cluster> clusters(OpinionFilter filter, int minSize, BooleanSupplier cancelled) {
         SimilarityIndex index = new SimilarityIndex();
         Map<UUID, String> stations = new HashMap<>();
         search.texts(filter, t -> {
+            stopIf(cancelled);
             index.put(t.id(), t.text());
             stations.put(t.id(), t.station());
         });
+        stopIf(cancelled);
         List<Cluster> out = new ArrayList<>();
         for (List<UUID> group : index.groups(SAME_MATTER, links.matters())) {
             if (group.size() >= Math.max(minSize, 2)) {
@@ -104,6 +116,12 @@ public final class SearchService {
             }
         }
         return out;
+    }
+
+    private static void stopIf(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException();
+        }
     }
 
     /** Records that {@code opinion} raises the same matter as {@code sameAs}; returns the matter's opinions. */

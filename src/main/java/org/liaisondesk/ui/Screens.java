@@ -6,6 +6,7 @@ import org.liaisondesk.ui.exchange.ExchangeView;
 import org.liaisondesk.ui.list.OpinionListView;
 import org.liaisondesk.ui.review.ReviewView;
 import org.liaisondesk.ui.settings.SettingsView;
+import org.liaisondesk.ui.stats.StatsView;
 
 /**
  * The registry of the main window's screens, in navigation order (Ctrl+1 is the first). A later screen replaces
@@ -21,7 +22,7 @@ public final class Screens {
                 new NavItem("entry", "nav.entry", EntryView::new),
                 new NavItem("list", "nav.list", OpinionListView::new),
                 new NavItem("review", "nav.review", ReviewView::new),
-                new NavItem("stats", "nav.stats", PlaceholderScreen.factory("nav.stats")),
+                new NavItem("stats", "nav.stats", StatsView::new),
                 new NavItem("exchange", "nav.exchange", ExchangeView::new),
                 new NavItem("settings", "nav.settings", SettingsView::new));
     }

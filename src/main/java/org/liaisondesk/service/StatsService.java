@@ -1,0 +1,90 @@
+package org.liaisondesk.service;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.liaisondesk.i18n.Messages;
+import org.liaisondesk.model.DashboardCounts;
+import org.liaisondesk.model.Opinion;
+import org.liaisondesk.model.OpinionFilter;
+import org.liaisondesk.store.OpinionRepository;
+import org.liaisondesk.store.StatsRepository;
+import org.liaisondesk.tagging.Subtopic;
+
+/**
+ * The statistics dashboard (统计) and the Excel export, shared by the window and the command line: counts grouped in
+ * SQL, sub-topics in the taxonomy's wording, the period's largest matters, and the filtered list as .xlsx.
+ */
+public final class StatsService {
+
+    /** How many sub-topics the dashboard charts. */
+    public static final int TOP_SUBTOPICS = 15;
+
+    /** A sub-topic of the primary tags with its wording from the report. */
+    public record SubtopicCount(String id, String wording, long count) {
+    }
+
+    /** The dashboard's counts and its top sub-topics (largest first). */
+    public record Dashboard(DashboardCounts counts, List<SubtopicCount> subtopics) {
+    }
+
+    /** One of the largest matters: how many opinions raise it, from which stations, and one of its texts. */
+    public record Matter(int size, List<String> stations, String text) {
+    }
+
+    private final StatsRepository stats;
+    private final OpinionRepository opinions;
+    private final SearchService search;
+    private final TaggingService tagging;
+
+    public StatsService(StatsRepository stats, OpinionRepository opinions, SearchService search,
+                        TaggingService tagging) {
+        this.stats = stats;
+        this.opinions = opinions;
+        this.search = search;
+        this.tagging = tagging;
+    }
+
+    public Dashboard dashboard(OpinionFilter filter) {
+        DashboardCounts counts = stats.counts(filter);
+        List<SubtopicCount> top = new ArrayList<>();
+        for (Map.Entry<String, Long> e : counts.bySubtopic().entrySet()) {
+            if (top.size() == TOP_SUBTOPICS) {
+                break;
+            }
+            if (!e.getKey().isEmpty()) {
+                String wording = tagging.taxonomy().subtopic(e.getKey()).map(Subtopic::wording).orElse(e.getKey());
+                top.add(new SubtopicCount(e.getKey(), wording, e.getValue()));
+            }
+        }
+        return new Dashboard(counts, List.copyOf(top));
+    }
+
+    /**
+     * The {@code limit} largest groups of opinions raising one matter among those the filter selects; slow on large
+     * sets, so it stops (CancellationException) when {@code cancelled} says so.
+     */
+    public List<Matter> largestMatters(OpinionFilter filter, int limit, BooleanSupplier cancelled) {
+        List<Matter> out = new ArrayList<>();
+        for (SearchService.Cluster c : search.clusters(filter, 2, cancelled)) {
+            if (out.size() == limit) {
+                break;
+            }
+            UUID first = c.opinions().get(0);
+            String text = opinions.find(first).map(Opinion::text).orElse("");
+            out.add(new Matter(c.size(), c.stations(), text));
+        }
+        return out;
+    }
+
+    /**
+     * Writes the opinions the filter selects (newest first) to {@code out} as .xlsx, labels in {@code messages}'
+     * language; returns how many rows. See {@link XlsxExport}.
+     */
+    public long exportXlsx(OpinionFilter filter, Path out, Messages messages, BooleanSupplier cancelled) {
+        return new XlsxExport(opinions, messages).write(filter, out, cancelled);
+    }
+}

@@ -1,0 +1,379 @@
+package org.liaisondesk.ui.stats;
+
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import javafx.scene.chart.PieChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.image.Image;
+import org.liaisondesk.i18n.UserFacingException;
+import org.liaisondesk.model.DashboardCounts;
+import org.liaisondesk.model.OpinionFilter;
+import org.liaisondesk.model.Station;
+import org.liaisondesk.model.StationMode;
+import org.liaisondesk.model.Status;
+import org.liaisondesk.service.StatsService;
+import org.liaisondesk.ui.UiContext;
+
+/**
+ * State of the statistics dashboard (统计): the period and station filters, the chart data (display-ready, in the
+ * user's language), the largest matters, and the Excel/PNG exports. Every query runs in the background; answers to
+ * an older filter are dropped. The largest matters are slow on large sets, so they run as their own cancellable task.
+ */
+public final class StatsViewModel {
+
+    /** The quick period choices; CUSTOM once a date is picked by hand. */
+    public enum Period { MONTH, QUARTER, YEAR, ALL, CUSTOM }
+
+    /** How many of the largest matters the table shows. */
+    static final int MATTERS = 10;
+    private static final int LABEL_CHARS = 16;
+    private static final int MATTER_CHARS = 80;
+
+    /** A row of the largest-matters table. */
+    public record MatterRow(int size, String stations, String text) {
+    }
+
+    private final UiContext ui;
+    private final NumberFormat numbers;
+    private final DateTimeFormatter monthFormat;
+    private final ObjectProperty<Period> period = new SimpleObjectProperty<>(Period.ALL);
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> station = new SimpleObjectProperty<>();
+    private final ObservableList<String> stations = FXCollections.observableArrayList();
+    private final BooleanProperty generalStation = new SimpleBooleanProperty();
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final LongProperty total = new SimpleLongProperty();
+    private final StringProperty summary = new SimpleStringProperty("");
+    private final ObservableList<XYChart.Data<Number, String>> areas = FXCollections.observableArrayList();
+    private final ObservableList<XYChart.Data<Number, String>> subtopics = FXCollections.observableArrayList();
+    private final ObservableList<XYChart.Data<String, Number>> months = FXCollections.observableArrayList();
+    private final ObservableList<XYChart.Data<String, Number>> byStation = FXCollections.observableArrayList();
+    private final ObservableList<PieChart.Data> channels = FXCollections.observableArrayList();
+    private final ObservableList<XYChart.Series<Number, String>> statuses = FXCollections.observableArrayList();
+    private final ObservableList<MatterRow> matters = FXCollections.observableArrayList();
+    private final BooleanProperty mattersBusy = new SimpleBooleanProperty();
+    private final StringProperty mattersStatus = new SimpleStringProperty("");
+    private final BooleanProperty exporting = new SimpleBooleanProperty();
+    private final StringProperty status = new SimpleStringProperty("");
+    private boolean applyingPeriod;
+    private long generation;
+    private Task<List<StatsService.Matter>> mattersTask;
+    private Task<Long> exportTask;
+
+    public StatsViewModel(UiContext ui) {
+        this.ui = ui;
+        this.numbers = NumberFormat.getIntegerInstance(ui.messages().locale());
+        this.monthFormat = DateTimeFormatter.ofPattern(ui.text("stats.month.pattern"), ui.messages().locale());
+        for (Status s : Status.values()) {
+            statuses.add(new XYChart.Series<>(ui.text("status." + s.code()), FXCollections.observableArrayList()));
+        }
+        period.addListener((o, was, is) -> applyPeriod(is));
+        List<Observable> dates = List.of(from, to);
+        dates.forEach(d -> d.addListener(o -> {
+            if (!applyingPeriod) {
+                period.set(Period.CUSTOM);
+                refresh();
+            }
+        }));
+        station.addListener(o -> refresh());
+    }
+
+    public ObjectProperty<Period> periodProperty() {
+        return period;
+    }
+
+    public ObjectProperty<LocalDate> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<LocalDate> toProperty() {
+        return to;
+    }
+
+    /** null: every station. */
+    public ObjectProperty<String> stationProperty() {
+        return station;
+    }
+
+    public ObservableList<String> stations() {
+        return stations;
+    }
+
+    public ReadOnlyBooleanProperty generalStationProperty() {
+        return generalStation;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public ReadOnlyLongProperty totalProperty() {
+        return total;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary;
+    }
+
+    /** Primary areas 1..6 and 未归类: count on X, the area's short name on Y. */
+    public ObservableList<XYChart.Data<Number, String>> areas() {
+        return areas;
+    }
+
+    /** The top sub-topics, largest on top. */
+    public ObservableList<XYChart.Data<Number, String>> subtopics() {
+        return subtopics;
+    }
+
+    public ObservableList<XYChart.Data<String, Number>> months() {
+        return months;
+    }
+
+    public ObservableList<XYChart.Data<String, Number>> byStation() {
+        return byStation;
+    }
+
+    public ObservableList<PieChart.Data> channels() {
+        return channels;
+    }
+
+    /** One series per status in life order (录入 … 已办结), each with one bar segment. */
+    public ObservableList<XYChart.Series<Number, String>> statuses() {
+        return statuses;
+    }
+
+    public ObservableList<MatterRow> matters() {
+        return matters;
+    }
+
+    public ReadOnlyBooleanProperty mattersBusyProperty() {
+        return mattersBusy;
+    }
+
+    public ReadOnlyStringProperty mattersStatusProperty() {
+        return mattersStatus;
+    }
+
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    public String periodText(Period p) {
+        return ui.text("stats.period." + p.name().toLowerCase(Locale.ROOT));
+    }
+
+    private void applyPeriod(Period p) {
+        if (p == Period.CUSTOM) {
+            return;
+        }
+        LocalDate today = LocalDate.now(ui.app().clock());
+        LocalDate start = switch (p) {
+            case MONTH -> today.withDayOfMonth(1);
+            case QUARTER -> today.withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1);
+            case YEAR -> today.withDayOfYear(1);
+            default -> null;
+        };
+        applyingPeriod = true;
+        try {
+            from.set(start);
+            to.set(start == null ? null : today);
+        } finally {
+            applyingPeriod = false;
+        }
+        refresh();
+    }
+
+    /** The opinions the dashboard counts: live ones of the period and station chosen. */
+    public OpinionFilter filter() {
+        return OpinionFilter.ALL.withReceived(from.get(), to.get())
+                .withStation(generalStation.get() ? station.get() : null);
+    }
+
+    /** Reloads the counts, and starts the largest matters again (cancelling a search still running). */
+    public void refresh() {
+        long request = ++generation;
+        OpinionFilter f = filter();
+        loading.set(true);
+        ui.background().run(() -> {
+            boolean general = ui.app().stations().current().map(Station::mode).orElse(StationMode.STATION)
+                    == StationMode.GENERAL;
+            return new Loaded(general, ui.app().stats().dashboard(general ? f : f.withStation(null)));
+        }, loaded -> {
+            if (request != generation) {
+                return;
+            }
+            loading.set(false);
+            boolean modeChanged = generalStation.get() != loaded.general;
+            generalStation.set(loaded.general);
+            show(loaded.dashboard);
+            if (modeChanged && loaded.general) {
+                refresh();
+            } else {
+                findMatters(f);
+            }
+        }, error -> {
+            if (request == generation) {
+                loading.set(false);
+            }
+            ui.errors().report(error);
+        });
+        if (stations.isEmpty()) {
+            ui.background().run(() -> ui.app().opinions().stats().byStation().keySet().stream().toList(),
+                    stations::setAll);
+        }
+    }
+
+    private record Loaded(boolean general, StatsService.Dashboard dashboard) {
+    }
+
+    private void show(StatsService.Dashboard d) {
+        DashboardCounts c = d.counts();
+        total.set(c.total());
+        long closed = c.byStatus().getOrDefault(Status.CLOSED.code(), 0L);
+        summary.set(ui.text("stats.summary", numbers.format(c.total()), numbers.format(closed),
+                c.total() == 0 ? 0 : Math.round(100.0 * closed / c.total())));
+        List<XYChart.Data<Number, String>> a = new ArrayList<>();
+        // A horizontal bar chart draws its first category at the bottom: reversed, area 1 is on top.
+        c.byArea().forEach((area, n) -> a.add(0, new XYChart.Data<>(n, ui.text("area.short." + area))));
+        areas.setAll(a);
+        List<XYChart.Data<Number, String>> s = new ArrayList<>();
+        for (StatsService.SubtopicCount t : d.subtopics()) {
+            s.add(0, new XYChart.Data<>(t.count(), t.id() + " " + shortened(t.wording(), LABEL_CHARS)));
+        }
+        subtopics.setAll(s);
+        months.setAll(c.byMonth().entrySet().stream().map(e -> new XYChart.Data<String, Number>(
+                monthFormat.format(YearMonth.parse(e.getKey())), e.getValue())).toList());
+        byStation.setAll(c.byStation().entrySet().stream().map(e -> new XYChart.Data<String, Number>(e.getKey(),
+                e.getValue())).toList());
+        channels.setAll(c.byChannel().entrySet().stream().map(e -> new PieChart.Data(
+                ui.text("stats.channelShare", ui.text("channel." + e.getKey()), numbers.format(e.getValue())),
+                e.getValue())).toList());
+        int i = 0;
+        for (Map.Entry<String, Long> e : c.byStatus().entrySet()) {
+            statuses.get(i++).getData().setAll(List.of(new XYChart.Data<>(e.getValue(), ui.text("stats.progress"))));
+        }
+    }
+
+    private void findMatters(OpinionFilter f) {
+        cancelMatters();
+        mattersBusy.set(true);
+        matters.clear();
+        mattersStatus.set("");
+        Task<List<StatsService.Matter>> task = new Task<>() {
+            @Override
+            protected List<StatsService.Matter> call() {
+                return ui.app().stats().largestMatters(f, MATTERS, this::isCancelled);
+            }
+        };
+        mattersTask = task;
+        ui.background().submit(task, found -> {
+            if (task != mattersTask) {
+                return;
+            }
+            mattersBusy.set(false);
+            matters.setAll(found.stream().map(m -> new MatterRow(m.size(), String.join("、", m.stations()),
+                    shortened(m.text().replace('\n', ' '), MATTER_CHARS))).toList());
+            mattersStatus.set(found.isEmpty() ? ui.text("stats.matters.none") : "");
+        }, error -> {
+            if (task == mattersTask) {
+                mattersBusy.set(false);
+                ui.errors().report(error);
+            }
+        });
+    }
+
+    /** Stops the search for the largest matters; the table says so. */
+    public void cancelMatters() {
+        if (mattersTask != null && !mattersTask.isDone()) {
+            mattersTask.cancel();
+            mattersStatus.set(ui.text("stats.matters.cancelled"));
+        }
+        mattersTask = null;
+        mattersBusy.set(false);
+    }
+
+    /** Writes the opinions of the dashboard's filter to {@code file} as .xlsx. */
+    public void exportXlsx(Path file) {
+        OpinionFilter f = filter();
+        Task<Long> task = new Task<>() {
+            @Override
+            protected Long call() {
+                return ui.app().stats().exportXlsx(f, file, ui.messages(), this::isCancelled);
+            }
+        };
+        exportTask = task;
+        start(task, rows -> ui.text("stats.export.done", numbers.format(rows), file));
+    }
+
+    /** Stops an export still running; nothing is left half-written. */
+    public void cancelExport() {
+        if (exportTask != null && !exportTask.isDone()) {
+            exportTask.cancel();
+            exporting.set(false);
+            status.set(ui.text("stats.export.cancelled"));
+        }
+    }
+
+    /** Writes a chart's snapshot to {@code file} as PNG: the pixels are read here, the file written in the background. */
+    public void savePng(Image image, Path file) {
+        ChartImage pixels = ChartImage.of(image);
+        Task<Path> task = new Task<>() {
+            @Override
+            protected Path call() {
+                pixels.writePng(file);
+                return file;
+            }
+        };
+        start(task, saved -> ui.text("stats.chart.saved", saved));
+    }
+
+    private <T> void start(Task<T> task, Function<T, String> done) {
+        exporting.set(true);
+        status.set(ui.text("stats.working"));
+        Consumer<T> onDone = result -> {
+            exporting.set(false);
+            status.set(done.apply(result));
+        };
+        ui.background().submit(task, onDone, error -> {
+            exporting.set(false);
+            if (task.isCancelled()) {
+                return;
+            }
+            status.set(error instanceof UserFacingException u ? u.localized(ui.messages()) : "");
+            ui.errors().report(error);
+        });
+    }
+
+    private static String shortened(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,206 @@
+package org.liaisondesk.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.liaisondesk.app.AppContext;
+import org.liaisondesk.i18n.Messages;
+import org.liaisondesk.model.AreaTag;
+import org.liaisondesk.model.Channel;
+import org.liaisondesk.model.Constituent;
+import org.liaisondesk.model.DashboardCounts;
+import org.liaisondesk.model.Opinion;
+import org.liaisondesk.model.OpinionFilter;
+import org.liaisondesk.model.Status;
+import org.liaisondesk.model.TagSource;
+
+/** The dashboard's counts against known data, and the Excel export read back. */
+class StatsServiceTest {
+
+    @TempDir
+    Path dir;
+
+    private AppContext ctx;
+
+    @BeforeEach
+    void open() {
+        ctx = AppContext.open(dir.resolve("t.db"), Messages.forLanguage("zh"));
+    }
+
+    @AfterEach
+    void close() {
+        ctx.close();
+    }
+
+    private static Opinion opinion(String station, String received, Channel channel, Status status, String text,
+                                   AreaTag... tags) {
+        Instant now = Instant.parse("2024-06-01T00:00:00Z");
+        return new Opinion(UUID.randomUUID(), null, station, LocalDateTime.parse(received), channel,
+                new Constituent("李四", "13900001111", "西湖区某小区", true), "王秘书", text, List.of(tags), status,
+                now, now, 1, false);
+    }
+
+    private static AreaTag tag(String subtopic, boolean primary) {
+        int area = Integer.parseInt(subtopic.substring(0, 1));
+        return new AreaTag(area, subtopic, "条款", primary, 0.8, TagSource.AUTO, null, "test");
+    }
+
+    /** 10 opinions: 6 at GS-1 in 2024-01..03, 4 at GS-2 in 2024-03 and 2023-12; one without area; one deleted. */
+    private void known() {
+        List<Opinion> all = new ArrayList<>();
+        all.add(opinion("GS-1", "2024-01-05T09:00", Channel.VISIT, Status.RECORDED, "路灯坏了", tag("4.01", true),
+                tag("3.01", false)));
+        all.add(opinion("GS-1", "2024-01-20T09:00", Channel.PHONE, Status.REVIEWED, "公交太少", tag("4.01", true)));
+        all.add(opinion("GS-1", "2024-02-02T09:00", Channel.PHONE, Status.EXPORTED, "垃圾分类", tag("3.01", true)));
+        all.add(opinion("GS-1", "2024-03-03T09:00", Channel.VISIT, Status.HANDLING, "停车难", tag("4.01", true)));
+        all.add(opinion("GS-1", "2024-03-04T09:00", Channel.ONLINE, Status.CLOSED, "河道治理", tag("3.02", true)));
+        all.add(opinion("GS-1", "2024-03-31T23:59", Channel.VISIT, Status.RECORDED, "说不清的事"));
+        all.add(opinion("GS-2", "2024-03-10T09:00", Channel.VISIT, Status.RECORDED, "学校扩建", tag("4.02", true)));
+        all.add(opinion("GS-2", "2024-03-11T09:00", Channel.LETTER, Status.RECORDED, "立法建议", tag("5.01", true)));
+        all.add(opinion("GS-2", "2024-03-12T09:00", Channel.VISIT, Status.REVIEWED, "菜场改造", tag("4.01", true)));
+        all.add(opinion("GS-2", "2023-12-30T09:00", Channel.VISIT, Status.RECORDED, "去年的意见", tag("2.01", true)));
+        ctx.opinions().createAll(all, "clerk");
+        Opinion gone = ctx.opinions().create(opinion("GS-2", "2024-03-13T09:00", Channel.VISIT, Status.RECORDED,
+                "已删除", tag("4.01", true)), "clerk");
+        ctx.opinions().setDeleted(gone.id(), true, "clerk");
+    }
+
+    @Test
+    void countsEveryDimensionOfThePeriodAndStation() {
+        known();
+        StatsService.Dashboard all = ctx.stats().dashboard(OpinionFilter.ALL);
+        DashboardCounts c = all.counts();
+        assertThat(c.total()).isEqualTo(10);
+        assertThat(c.byArea()).containsExactly(entry(1, 0L), entry(2, 1L), entry(3, 2L), entry(4, 5L), entry(5, 1L),
+                entry(6, 0L), entry(0, 1L));
+        assertThat(c.byMonth()).containsExactly(entry("2023-12", 1L), entry("2024-01", 2L), entry("2024-02", 1L),
+                entry("2024-03", 6L));
+        assertThat(c.byStation()).containsExactly(entry("GS-1", 6L), entry("GS-2", 4L));
+        assertThat(c.byStatus()).containsExactly(entry("recorded", 5L), entry("reviewed", 2L), entry("exported", 1L),
+                entry("handling", 1L), entry("closed", 1L));
+        assertThat(c.byChannel()).containsExactly(entry("visit", 6L), entry("phone", 2L), entry("letter", 1L),
+                entry("online", 1L));
+        // Only primary tags count: 4.01 four times (not the secondary 3.01 of the first opinion).
+        assertThat(all.subtopics()).extracting(StatsService.SubtopicCount::id, StatsService.SubtopicCount::count)
+                .startsWith(org.assertj.core.groups.Tuple.tuple("4.01", 4L));
+        assertThat(all.subtopics()).hasSize(6);
+        assertThat(all.subtopics().get(0).wording()).isEqualTo(
+                ctx.tagging().taxonomy().subtopic("4.01").orElseThrow().wording());
+
+        DashboardCounts march = ctx.stats().dashboard(OpinionFilter.ALL.withReceived(LocalDate.parse("2024-03-01"),
+                LocalDate.parse("2024-03-31")).withStation("GS-1")).counts();
+        assertThat(march.total()).isEqualTo(3);
+        assertThat(march.byStation()).containsExactly(entry("GS-1", 3L));
+        assertThat(march.byArea()).contains(entry(4, 1L), entry(3, 1L), entry(0, 1L));
+        assertThat(march.byStatus()).contains(entry("handling", 1L), entry("closed", 1L), entry("recorded", 1L),
+                entry("reviewed", 0L));
+    }
+
+    @Test
+    void exportedWorkbookReadsBackWithTheSameRowsChineseIntactAndFormulasNeutralised() throws Exception {
+        known();
+        ctx.opinions().createAll(List.of(
+                opinion("GS-3", "2024-04-01T08:15", Channel.VISIT, Status.RECORDED, "=HYPERLINK(\"http://x\",\"点我\")"),
+                opinion("GS-3", "2024-04-01T08:16", Channel.VISIT, Status.RECORDED, "+1+1"),
+                opinion("GS-3", "2024-04-01T08:17", Channel.VISIT, Status.RECORDED, "-2+3"),
+                opinion("GS-3", "2024-04-01T08:18", Channel.VISIT, Status.RECORDED, "@SUM(A1)"),
+                opinion("GS-3", "2024-04-01T08:19", Channel.VISIT, Status.RECORDED, "\t=1"),
+                opinion("GS-3", "2024-04-01T08:20", Channel.VISIT, Status.RECORDED, "\r=1")), "clerk");
+        Path out = dir.resolve("意见.xlsx");
+
+        long rows = ctx.stats().exportXlsx(OpinionFilter.ALL, out, ctx.messages(), () -> false);
+
+        assertThat(rows).isEqualTo(16);
+        List<Row> read;
+        try (InputStream in = Files.newInputStream(out); ReadableWorkbook wb = new ReadableWorkbook(in)) {
+            read = wb.getFirstSheet().read();
+        }
+        assertThat(read).hasSize(17);
+        assertThat(read.get(0).getCellText(0)).isEqualTo("编号");
+        assertThat(read.get(0).getCellText(6)).isEqualTo("意见内容");
+        List<String> texts = read.subList(1, read.size()).stream().map(r -> r.getCellText(6)).toList();
+        assertThat(texts).contains("路灯坏了", "说不清的事", "去年的意见", "'=HYPERLINK(\"http://x\",\"点我\")", "'+1+1",
+                "'-2+3", "'@SUM(A1)", "'\t=1").doesNotContain("已删除");
+        for (Row r : read) {
+            r.forEach(cell -> assertThat(cell == null ? CellType.EMPTY : cell.getType()).isNotEqualTo(
+                    CellType.FORMULA));
+        }
+        // Newest first, the received time a real date, the labels in Chinese.
+        Row newest = read.get(1);
+        assertThat(newest.getCellText(0)).startsWith("GS-3-2024-");
+        assertThat(newest.getCellAsDate(2)).contains(LocalDateTime.parse("2024-04-01T08:20"));
+        assertThat(newest.getCellText(3)).isEqualTo("来访");
+        assertThat(newest.getCellText(4)).isEqualTo("未归类");
+        assertThat(newest.getCellText(5)).isEqualTo("录入");
+        assertThat(read.stream().map(r -> r.getCellText(4))).contains("四 民生与共同富裕");
+    }
+
+    @Test
+    void aFilteredExportHasOnlyThoseRowsAndACancelledOneLeavesNoFile() throws Exception {
+        known();
+        Path out = dir.resolve("gs2.xlsx");
+        assertThat(ctx.stats().exportXlsx(OpinionFilter.ALL.withStation("GS-2"), out, ctx.messages(), () -> false))
+                .isEqualTo(4);
+        try (InputStream in = Files.newInputStream(out); ReadableWorkbook wb = new ReadableWorkbook(in)) {
+            assertThat(wb.getFirstSheet().read()).hasSize(5);
+        }
+
+        Path cancelled = dir.resolve("cancelled.xlsx");
+        assertThatThrownBy(() -> ctx.stats().exportXlsx(OpinionFilter.ALL, cancelled, ctx.messages(), () -> true))
+                .isInstanceOf(CancellationException.class);
+        assertThat(cancelled).doesNotExist();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
+    }
+
+    @Test
+    void neutralisesWhatASpreadsheetCouldTakeForAFormula() {
+        assertThat(XlsxExport.neutralised("=1+1")).isEqualTo("'=1+1");
+        assertThat(XlsxExport.neutralised("-5")).isEqualTo("'-5");
+        assertThat(XlsxExport.neutralised("\r\n")).isEqualTo("'\r\n");
+        assertThat(XlsxExport.neutralised("路灯 = 坏")).isEqualTo("路灯 = 坏");
+        assertThat(XlsxExport.neutralised("")).isEqualTo("");
+    }
+
+    @Test
+    void largestMattersAreTheBiggestGroupsOfThePeriodAndStopWhenCancelled() {
+        known();
+        ctx.opinions().createAll(List.of(
+                opinion("GS-1", "2024-04-02T09:00", Channel.VISIT, Status.RECORDED, "建议在文三路口增设红绿灯,上下学时段车多很危险"),
+                opinion("GS-2", "2024-04-03T09:00", Channel.PHONE, Status.RECORDED, "建议在文三路口增设红绿灯,上下学时段车多危险"),
+                opinion("GS-3", "2024-04-04T09:00", Channel.VISIT, Status.RECORDED, "建议文三路口增设红绿灯,上下学时段车很多很危险"),
+                opinion("GS-1", "2024-03-02T09:00", Channel.VISIT, Status.RECORDED, "建议在文三路口增设红绿灯,上下学时段车多很危险")),
+                "clerk");
+        OpinionFilter april = OpinionFilter.ALL.withReceived(LocalDate.parse("2024-04-01"),
+                LocalDate.parse("2024-04-30"));
+
+        List<StatsService.Matter> matters = ctx.stats().largestMatters(april, 10, () -> false);
+
+        assertThat(matters).hasSize(1);
+        assertThat(matters.get(0).size()).isEqualTo(3);
+        assertThat(matters.get(0).stations()).containsExactly("GS-1", "GS-2", "GS-3");
+        assertThat(matters.get(0).text()).contains("文三路口");
+        assertThat(ctx.stats().largestMatters(OpinionFilter.ALL, 10, () -> false).get(0).size()).isEqualTo(4);
+        assertThatThrownBy(() -> ctx.stats().largestMatters(april, 10, () -> true))
+                .isInstanceOf(CancellationException.class);
+    }
+}
