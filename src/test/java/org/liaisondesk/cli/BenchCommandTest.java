@@ -43,7 +43,8 @@ class BenchCommandTest {
                 assertThat(f.get("met").isBoolean()).as(name).isTrue();
             }
         }
-        for (String measured : List.of("tag_per_s", "save_ms_p50", "save_ratio", "list_open_ms", "export_per_s",
+        for (String measured : List.of("tag_per_s", "save_ms_p50", "save_ratio", "list_open_ms", "search_p50_ms",
+                "search_p95_ms", "export_per_s",
                 "export_ratio", "import_per_s", "import_ratio", "heap_peak_mb")) {
             assertThat(figures.get(measured).get("pending").isNull()).as(measured).isTrue();
         }
