@@ -58,6 +58,8 @@ public final class Benchmark {
             "加装电梯", "农村公路", "营商环境", "老旧小区改造", "公交站", "菜市场", "幼儿园", "医保报销");
     private static final int SEARCH_PAGE = 50;
     private static final int SEARCH_ROUNDS = 5;
+    private static final int STARTUP_RUNS = 5;
+    private static final String WINDOW_STARTUP = "xvfb-run (docs/benchmarks.md)";
 
     private final AppContext ctx;
     private final Consumer<String> progress;
@@ -122,8 +124,11 @@ public final class Benchmark {
         progress.accept("save");
         figures.addAll(save(ctx.opinionService(), inputs, rounds, dir.resolve("bare-save.db")));
 
-        figures.add(Figure.pending("startup_ms", "ms", null, true, "window"));
-        figures.add(Figure.pending("startup_ratio", "ratio", STARTUP_RATIO_GOAL, true, "window"));
+        progress.accept("startup");
+        figures.add(commandLineStartup());
+        // The window needs a display and the minimal JavaFX window of the test classes: measured by hand.
+        figures.add(Figure.pending("startup_ms", "ms", null, true, WINDOW_STARTUP));
+        figures.add(Figure.pending("startup_ratio", "ratio", STARTUP_RATIO_GOAL, true, WINDOW_STARTUP));
         return new BenchReport(count, 1, Runtime.getRuntime().availableProcessors(), HeapWatch.maxHeapMb(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), figures);
     }
@@ -304,6 +309,48 @@ public final class Benchmark {
         }
         return List.of(Figure.measured("search_p50_ms", samples.percentileMs(50), "ms", null, null, true),
                 Figure.measured("search_p95_ms", samples.percentileMs(95), "ms", null, searchGoalMs(count), true));
+    }
+
+    /**
+     * The command line's start-up: {@code --version} in a new JVM of this program's class path (the jar when run as
+     * {@code java -jar}), median of {@value #STARTUP_RUNS} after one warm-up, beside an empty JVM
+     * ({@code java -version}) started in turns with it.
+     */
+    private static Figure commandLineStartup() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> program = List.of(java, "-cp", System.getProperty("java.class.path"),
+                "org.liaisondesk.Launcher", "--version");
+        List<String> empty = List.of(java, "-version");
+        Samples programMs = new Samples(STARTUP_RUNS);
+        Samples emptyMs = new Samples(STARTUP_RUNS);
+        for (int i = 0; i <= STARTUP_RUNS; i++) {
+            long p = timeProcess(program);
+            long e = timeProcess(empty);
+            if (i > 0) {
+                programMs.add(p);
+                emptyMs.add(e);
+            }
+        }
+        return Figure.measured("startup_cli_ms", programMs.percentileMs(50), "ms", emptyMs.percentileMs(50), null,
+                true);
+    }
+
+    /** Wall time of a process to its end, its output discarded. */
+    private static long timeProcess(List<String> command) {
+        long start = System.nanoTime();
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " exited with " + p.exitValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return System.nanoTime() - start;
     }
 
     private static void sameWork(long opinions, long bareRows) {
