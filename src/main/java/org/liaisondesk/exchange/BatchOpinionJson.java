@@ -47,7 +47,9 @@ final class BatchOpinionJson {
 
     /**
      * Writes {@code o} (already {@link #asSent}) as one JSON object, fields in the order of the format; with the
-     * canonical generator settings ({@link Canonical#generator}) the bytes are the canonical form.
+     * canonical generator settings ({@link Canonical#generator}) the bytes are the canonical form. Deliberately not
+     * shared with {@code json.OpinionJson} (the list's JSON), though the tags and the resident look alike there: a
+     * field added to the list must not change the versioned batch format or its checksum.
      */
     static void write(JsonGenerator g, Opinion o) throws IOException {
         g.writeStartObject();
