@@ -99,7 +99,7 @@ public final class AppContext implements AutoCloseable {
         ExchangeRepository exchange = new ExchangeRepository(database);
         BatchReader batchReader = new BatchReader(json, messages.locale());
         // Plain batches wait here, beside the database in the user's data folder, before they are encrypted.
-        this.exports = new ExportService(exchange, stations::current, json, batchReader, contactPolicy::exportPrivacy,
+        this.exports = new ExportService(exchange, stations::current, json, contactPolicy::exportPrivacy,
                 ContactPolicy::forExport, keys, database.file().toAbsolutePath().resolveSibling("exchange-work"),
                 clock);
         this.imports = new ImportService(exchange, stations::current, batchReader, keys, clock);

@@ -1,9 +1,10 @@
 package org.liaisondesk.exchange;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -53,40 +54,65 @@ final class BatchOpinionJson {
                 o.createdAt(), o.updatedAt(), o.revision(), o.deleted());
     }
 
-    /** {@code o} must already be {@link #asSent}. */
-    static ObjectNode toJson(ObjectMapper json, Opinion o) {
-        ObjectNode n = json.createObjectNode();
-        n.put("id", o.id().toString());
-        n.put("number", o.number());
-        n.put("station", o.station());
-        n.put("revision", o.revision());
-        n.put("receivedAt", o.receivedAt().toString());
-        n.put("channel", o.channel().code());
-        n.put("text", o.text());
-        ArrayNode areas = n.putArray("areas");
+    /**
+     * Writes {@code o} (already {@link #asSent}) as one JSON object, fields in the order of the format; with the
+     * canonical generator settings ({@link Canonical#generator}) the bytes are the canonical form. Deliberately not
+     * shared with {@code json.OpinionJson} (the list's JSON), though the tags and the resident look alike there: a
+     * field added to the list must not change the versioned batch format or its checksum.
+     */
+    static void write(JsonGenerator g, Opinion o, ReviewRecord review) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", o.id().toString());
+        g.writeStringField("number", o.number());
+        g.writeStringField("station", o.station());
+        g.writeNumberField("revision", o.revision());
+        g.writeStringField("receivedAt", o.receivedAt().toString());
+        g.writeStringField("channel", o.channel().code());
+        g.writeStringField("text", o.text());
+        g.writeArrayFieldStart("areas");
         for (AreaTag t : o.tags()) {
-            ObjectNode a = areas.addObject();
-            a.put("area", t.area());
-            a.put("primary", t.primary());
-            a.put("subtopic", t.subtopicId());
-            a.put("clause", t.clause());
-            a.put("score", t.score());
-            a.put("source", t.source().code());
-            a.put("setBy", t.setBy());
-            a.put("taxonomyVersion", t.taxonomyVersion());
+            g.writeStartObject();
+            g.writeNumberField("area", t.area());
+            g.writeBooleanField("primary", t.primary());
+            g.writeStringField("subtopic", t.subtopicId());
+            g.writeStringField("clause", t.clause());
+            g.writeNumberField("score", t.score());
+            g.writeStringField("source", t.source().code());
+            g.writeStringField("setBy", t.setBy());
+            g.writeStringField("taxonomyVersion", t.taxonomyVersion());
+            g.writeEndObject();
         }
-        n.put("status", o.status().code());
+        g.writeEndArray();
+        g.writeStringField("status", o.status().code());
         Constituent who = o.constituent();
-        ObjectNode c = n.putObject("constituent");
-        c.put("name", who.name());
-        c.put("phone", who.phone());
-        c.put("address", who.address());
-        c.put("consentToContact", who.consentToContact());
-        n.put("receivedBy", o.receivedBy());
-        n.put("createdAt", o.createdAt().toString());
-        n.put("updatedAt", o.updatedAt().toString());
-        n.put("deleted", o.deleted());
-        return n;
+        g.writeObjectFieldStart("constituent");
+        g.writeStringField("name", who.name());
+        g.writeStringField("phone", who.phone());
+        g.writeStringField("address", who.address());
+        g.writeBooleanField("consentToContact", who.consentToContact());
+        g.writeEndObject();
+        g.writeStringField("receivedBy", o.receivedBy());
+        g.writeStringField("createdAt", o.createdAt().toString());
+        g.writeStringField("updatedAt", o.updatedAt().toString());
+        g.writeBooleanField("deleted", o.deleted());
+        writeReview(g, review);
+        g.writeEndObject();
+    }
+
+    /**
+     * The review and history last, as {@link #putReview} adds them to a parsed opinion, so the streamed bytes and
+     * the re-serialised tree the importer hashes are the same.
+     */
+    private static void writeReview(JsonGenerator g, ReviewRecord review) throws IOException {
+        if (review == null) {
+            return;
+        }
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        putReview(fields, review);
+        for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) fields::fields) {
+            g.writeFieldName(field.getKey());
+            g.writeTree(field.getValue());
+        }
     }
 
     /**

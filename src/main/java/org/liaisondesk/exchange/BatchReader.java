@@ -202,9 +202,11 @@ public final class BatchReader {
 
     private Opinion opinion(JsonNode node, BatchHeader header, long index) {
         String label = node.path("number").asText(node.path("id").asText("?"));
-        schema().checkOpinion(node).ifPresent(problem -> {
-            throw new BatchRejectedException("batch.error.opinion", index, label, problem);
-        });
+        if (!OpinionShape.plainlyValid(node)) {
+            schema().checkOpinion(node).ifPresent(problem -> {
+                throw new BatchRejectedException("batch.error.opinion", index, label, problem);
+            });
+        }
         Opinion o;
         try {
             o = BatchOpinionJson.fromJson(node);

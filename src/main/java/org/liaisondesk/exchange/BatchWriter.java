@@ -1,8 +1,9 @@
 package org.liaisondesk.exchange;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,13 +57,17 @@ final class BatchWriter {
         this.canonical = new Canonical(json);
     }
 
+    /** A written batch: its checksum and which opinions it carried. */
+    record Result(String sha256, Carried carried) {
+    }
+
     /**
-     * Writes the batch to {@code target} and returns its checksum; throws a clerk-readable error on failure.
+     * Writes the batch to {@code target}; throws a clerk-readable error on failure.
      *
      * @param contact the resident's details as this export's privacy allows
      * @param reviews an opinion's review and history by its id, null when it has none
      */
-    String write(Path target, BatchHeader header, Consumer<Consumer<Opinion>> opinions,
+    Result write(Path target, BatchHeader header, Consumer<Consumer<Opinion>> opinions,
                  Function<Opinion, Constituent> contact, Function<UUID, ReviewRecord> reviews) {
         return writeSafely(target, out -> writeContent(out, header, opinions, contact, reviews));
     }
@@ -119,32 +124,57 @@ final class BatchWriter {
         }
     }
 
-    private String writeContent(OutputStream out, BatchHeader header, Consumer<Consumer<Opinion>> opinions,
-                                Function<Opinion, Constituent> contact, Function<UUID, ReviewRecord> reviews)
+    /**
+     * The batch's content. Each opinion is generated once into a buffer in its canonical form, which is both hashed
+     * and written: the file carries exactly the bytes the checksum covers, one opinion a line.
+     */
+    private Result writeContent(OutputStream out, BatchHeader header, Consumer<Consumer<Opinion>> opinions,
+                                 Function<Opinion, Constituent> contact, Function<UUID, ReviewRecord> reviews)
             throws IOException {
         MessageDigest digest = Canonical.sha256();
         ascii(out, "{\"format\":\"" + BatchFormat.FORMAT + "\",\"formatVersion\":" + BatchFormat.VERSION
                 + ",\n\"header\":");
         out.write(canonical.update(digest, header.toJson(json)));
         ascii(out, ",\n\"opinions\":[");
-        long[] count = {0};
-        opinions.accept(o -> {
-            ObjectNode node = BatchOpinionJson.toJson(json, BatchOpinionJson.asSent(o, contact.apply(o)));
-            BatchOpinionJson.putReview(node, reviews.apply(o.id()));
-            try {
-                ascii(out, count[0] == 0 ? "\n" : ",\n");
-                out.write(canonical.update(digest, node));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            count[0]++;
-        });
-        if (count[0] != header.count()) {
-            throw new IllegalStateException("batch header says " + header.count() + " opinions, wrote " + count[0]);
+        Carried carried = new Carried();
+        Buffer buffer = new Buffer();
+        try (JsonGenerator g = canonical.generator(buffer)) {
+            opinions.accept(o -> {
+                Opinion sent = BatchOpinionJson.asSent(o, contact.apply(o));
+                try {
+                    buffer.reset();
+                    BatchOpinionJson.write(g, sent, reviews.apply(o.id()));
+                    g.flush();
+                    ascii(out, carried.size() == 0 ? "\n" : ",\n");
+                    buffer.writeTo(out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                buffer.hash(digest);
+                carried.add(sent.id(), sent.revision());
+            });
+        }
+        if (carried.size() != header.count()) {
+            throw new IllegalStateException("batch header says " + header.count() + " opinions, wrote "
+                    + carried.size());
         }
         String sha = Canonical.hex(digest.digest());
-        ascii(out, "\n],\n\"trailer\":{\"count\":" + count[0] + ",\"sha256\":\"" + sha + "\"}}\n");
-        return sha;
+        ascii(out, BatchFileCheck.ending(carried.size(), sha));
+        return new Result(sha, carried);
+    }
+
+    /** A reusable buffer whose bytes can be hashed without copying them. */
+    private static final class Buffer extends ByteArrayOutputStream {
+
+        Buffer() {
+            super(1 << 12);
+        }
+
+        /** Adds the bytes and the line feed after them. */
+        void hash(MessageDigest digest) {
+            digest.update(buf, 0, count);
+            digest.update((byte) '\n');
+        }
     }
 
     private static void ascii(OutputStream out, String s) throws IOException {

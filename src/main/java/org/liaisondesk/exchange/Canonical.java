@@ -1,11 +1,14 @@
 package org.liaisondesk.exchange;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,6 +36,16 @@ final class Canonical {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A generator that writes canonical bytes to {@code out}, root values back to back (no separator), for
+     * streaming values straight into the form the checksum covers.
+     */
+    JsonGenerator generator(OutputStream out) throws IOException {
+        JsonGenerator g = writer.createGenerator(out);
+        g.setRootValueSeparator(null);
+        return g;
     }
 
     /** Adds {@code node}'s canonical bytes and the line feed after them. */

@@ -16,7 +16,7 @@ class BenchCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> FIGURES = List.of("generate_per_s", "tag_per_s", "save_ms_p50", "save_ratio",
             "list_open_ms", "search_p50_ms", "search_p95_ms", "export_per_s", "export_ratio", "import_per_s",
-            "import_ratio", "heap_peak_mb", "heap_peak_raw_mb", "startup_ms", "startup_ratio");
+            "import_ratio", "heap_peak_mb", "heap_peak_raw_mb", "startup_cli_ms", "startup_ms", "startup_ratio");
 
     @TempDir
     Path dir;
@@ -43,11 +43,12 @@ class BenchCommandTest {
                 assertThat(f.get("met").isBoolean()).as(name).isTrue();
             }
         }
-        for (String measured : List.of("tag_per_s", "save_ms_p50", "save_ratio", "list_open_ms", "export_per_s",
-                "export_ratio", "import_per_s", "import_ratio", "heap_peak_mb")) {
+        for (String measured : List.of("tag_per_s", "save_ms_p50", "save_ratio", "list_open_ms", "search_p50_ms",
+                "search_p95_ms", "export_per_s",
+                "export_ratio", "import_per_s", "import_ratio", "heap_peak_mb", "startup_cli_ms")) {
             assertThat(figures.get(measured).get("pending").isNull()).as(measured).isTrue();
         }
-        for (String withBaseline : List.of("save_ms_p50", "export_per_s", "import_per_s")) {
+        for (String withBaseline : List.of("save_ms_p50", "export_per_s", "import_per_s", "startup_cli_ms")) {
             assertThat(figures.get(withBaseline).get("baseline").asDouble()).as(withBaseline).isPositive();
         }
         assertThat(Files.exists(db)).as("bench never uses the --db database").isFalse();

@@ -1,0 +1,40 @@
+package org.liaisondesk.bench;
+
+import java.lang.management.ManagementFactory;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/**
+ * The start-up baseline: the smallest JavaFX window (one label), started the same way as the program's window, which
+ * prints {@code window-ready-ms=N} (from JVM start) once it is shown and closes; see docs/benchmarks.md, "Start-up":
+ * {@code xvfb-run -a java -cp target/liaison-desk.jar:target/test-classes org.liaisondesk.bench.MinimalWindow}.
+ */
+public final class MinimalWindow {
+
+    private MinimalWindow() {
+    }
+
+    /** A plain main, as {@code Launcher}'s: a main class extending Application needs JavaFX as modules. */
+    public static void main(String[] args) {
+        Application.launch(Window.class, args);
+    }
+
+    /** The window. */
+    public static final class Window extends Application {
+
+        @Override
+        public void start(Stage stage) {
+            stage.setScene(new Scene(new StackPane(new Label("Liaison Desk")), 800, 600));
+            stage.setOnShown(e -> Platform.runLater(() -> {
+                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println("window-ready-ms=" + ms);
+                Platform.exit();
+            }));
+            stage.show();
+        }
+    }
+}
