@@ -5,12 +5,15 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.Set;
 import org.liaisondesk.app.AppPaths;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.i18n.UserFacingException;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * Runs the command line. Exit codes per the contract: 0 success, 1 usage error, 2 rejected input or data error
@@ -22,20 +25,51 @@ public final class Cli {
     public static final int USAGE = 1;
     public static final int REJECTED = 2;
 
+    /** Every command, in the order help lists them. */
+    static final List<Class<?>> COMMANDS = List.of(
+            InitCommand.class, AddCommand.class, ListCommand.class, StatsCommand.class, TagCommand.class,
+            GenerateCommand.class, SearchCommand.class, SimilarCommand.class, ClustersCommand.class,
+            ExportCommand.class, ImportCommand.class, CheckCommand.class, BackupCommand.class, RestoreCommand.class,
+            AuditCommand.class, UserCommand.class, KeysCommand.class, RetentionCommand.class,
+            BenchCommand.class, RetagCommand.class, ReviewCommand.class, StatusCommand.class, HistoryCommand.class,
+            ExportXlsxCommand.class);
+
+    /** Options of the root command that take a value, so their value is not taken for a command's name. */
+    private static final Set<String> VALUE_OPTIONS = Set.of("--db", "--lang", "--user");
+
     private final RootCommand root = new RootCommand();
-    private final CommandLine commandLine;
+    private final InputStream in;
+    private final PrintWriter out;
+    private final PrintWriter err;
 
     public Cli(PrintWriter out, PrintWriter err) {
         this(System.in, out, err);
     }
 
     public Cli(InputStream in, PrintWriter out, PrintWriter err) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * The command line for {@code args}. Only the command named is registered (all of them for help or an unknown
+     * name): building picocli's model of two dozen commands cost a noticeable part of every start, the window's too.
+     */
+    private CommandLine commandLine(String[] args) {
         root.stdin(in);
-        commandLine = new CommandLine(root);
+        CommandLine commandLine = new CommandLine(root);
+        String named = commandName(args);
+        for (Class<?> command : COMMANDS) {
+            String name = command.getAnnotation(Command.class).name();
+            if (named == null ? wantsHelp(args) : name.equals(named) || !isCommand(named)) {
+                commandLine.addSubcommand(name, command);
+            }
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setParameterExceptionHandler((ex, args) -> {
+        commandLine.setParameterExceptionHandler((ex, rejected) -> {
             ex.getCommandLine().getErr().println(ex.getMessage());
             if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, ex.getCommandLine().getErr())) {
                 ex.getCommandLine().getErr().println(messages().get("cli.usageHint",
@@ -47,13 +81,34 @@ public final class Cli {
             cmd.getErr().println(describe(ex));
             return REJECTED;
         });
+        commandLine.setResourceBundle(helpBundle(languageOf(args)));
+        return commandLine;
+    }
+
+    /** The first argument that is neither an option nor an option's value, or null. */
+    static String commandName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (VALUE_OPTIONS.contains(args[i])) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return args[i];
+            }
+        }
+        return null;
+    }
+
+    private static boolean isCommand(String name) {
+        return COMMANDS.stream().anyMatch(c -> c.getAnnotation(Command.class).name().equals(name));
+    }
+
+    private static boolean wantsHelp(String[] args) {
+        return List.of(args).contains("--help") || List.of(args).contains("-h");
     }
 
     /** Runs {@code args}; returns the exit code. */
     public int execute(String... args) {
-        commandLine.setResourceBundle(helpBundle(languageOf(args)));
         try {
-            return commandLine.execute(args);
+            return commandLine(args).execute(args);
         } finally {
             root.closeContext();
         }

@@ -12,13 +12,7 @@ import picocli.CommandLine.ScopeType;
 
 /** {@code liaison-desk [--db PATH] [--lang zh|en] [COMMAND]}: without a command the window opens. */
 @Command(name = "liaison-desk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false,
-        subcommands = {InitCommand.class, AddCommand.class, ListCommand.class, StatsCommand.class, TagCommand.class,
-            GenerateCommand.class, SearchCommand.class, SimilarCommand.class, ClustersCommand.class,
-            ExportCommand.class, ImportCommand.class, CheckCommand.class, BackupCommand.class, RestoreCommand.class,
-            AuditCommand.class, UserCommand.class, KeysCommand.class, RetentionCommand.class,
-            BenchCommand.class, RetagCommand.class, ReviewCommand.class, StatusCommand.class, HistoryCommand.class,
-            ExportXlsxCommand.class})
+        sortOptions = false)
 public final class RootCommand implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT, descriptionKey = "db")

@@ -160,6 +160,15 @@ class FoundationCommandsTest {
     }
 
     @Test
+    void theCommandIsFoundWhereverTheGlobalOptionsStand() {
+        assertThat(Cli.commandName(new String[] {"--db", "x.db", "--lang", "en", "stats", "--json"})).isEqualTo("stats");
+        assertThat(Cli.commandName(new String[] {"--db=x.db", "list"})).isEqualTo("list");
+        assertThat(Cli.commandName(new String[] {"--db", "x.db"})).as("the window").isNull();
+        assertThat(cli.run("--lang", "en", "stats", "--json").code()).isZero();
+        assertThat(cli.run("stats", "--json", "--lang", "en").code()).isZero();
+    }
+
+    @Test
     void usageErrorsExitOne() {
         assertThat(cli.run("frobnicate").code()).isEqualTo(1);
         assertThat(cli.run("add").code()).isEqualTo(1);
