@@ -120,21 +120,31 @@ public final class SimilarityIndex {
     }
 
     /**
-     * Groups of texts joined by a chain of pairs scoring at least {@code threshold} (single linkage) or by belonging
-     * to one matter in {@code matters} (text id to matter id, for links people made), largest first; texts joined
+     * Groups of texts: a seed with the texts scoring at least {@code threshold} against it (never a chain of pairs),
+     * joined with the texts that belong to one matter in {@code matters} (text id to matter id, for links people made), largest first; texts joined
      * to nothing are left out.
      */
     public synchronized List<List<UUID>> groups(double threshold, Map<UUID, UUID> matters) {
+        // Star groups: the first opinion not yet grouped becomes a seed and takes the ungrouped opinions similar to
+        // it. Single linkage chained different matters phrased alike (two villages' halls, "修得挺漂亮") into one
+        // group of thousands; a star cannot chain.
         int[] parent = new int[slots];
-        for (int i = 0; i < slots; i++) {
-            parent[i] = i;
-        }
+        java.util.Arrays.fill(parent, -1);
         for (int slot = 0; slot < slots; slot++) {
-            if (features[slot] == null) {
+            if (features[slot] == null || parent[slot] != -1) {
                 continue;
             }
+            parent[slot] = slot;
             for (Match m : similar(features[slot], ids[slot], EXACT_CANDIDATES, threshold)) {
-                union(parent, slot, slotOf.get(m.id()));
+                int member = slotOf.get(m.id());
+                if (parent[member] == -1) {
+                    parent[member] = slot;
+                }
+            }
+        }
+        for (int slot = 0; slot < slots; slot++) {
+            if (parent[slot] == -1) {
+                parent[slot] = slot;
             }
         }
         Map<UUID, Integer> matterSlot = new HashMap<>();

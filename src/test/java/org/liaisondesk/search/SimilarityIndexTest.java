@@ -59,4 +59,18 @@ class SimilarityIndexTest {
         assertThat(index.groups(0.35, Map.of(noise, parking, parking, parking))).containsExactlyInAnyOrder(
                 List.of(lamp, lampAgain), List.of(parking, noise));
     }
+
+    /**
+     * Residents phrase different matters alike ("文化礼堂修得挺漂亮" about two villages); groups must stay matters, not
+     * chains through look-alike wording across thousands of opinions.
+     */
+    @Test
+    void groupsOfGeneratedOpinionsStayTheSizeOfAMatter() {
+        SimilarityIndex index = new SimilarityIndex();
+        new org.liaisondesk.generate.OpinionGenerator(11, 3).stream(3000)
+                .forEach(g -> index.put(UUID.randomUUID(), g.input().text()));
+        List<List<UUID>> groups = index.groups(0.35, java.util.Map.of());
+        assertThat(groups).isNotEmpty();
+        assertThat(groups.get(0).size()).as("largest group").isLessThan(60);
+    }
 }
