@@ -23,7 +23,7 @@ public final class HealthService {
 
     /**
      * For the window at start-up (off the FX thread): {@code quick_check} instead of the full index cross-check, plus
-     * the foreign-key, audit-log and task-area checks. When this is not empty the window must not go on as if all
+     * the audit log's protection; the foreign-key and task-area scans are left to {@link #check()}. When this is not empty the window must not go on as if all
      * were well: it shows the problems and offers to restore the newest backup ({@link BackupService#backups()}).
      */
     public List<HealthIssue> startupCheck() {

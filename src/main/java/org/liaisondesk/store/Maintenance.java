@@ -32,8 +32,8 @@ public final class Maintenance {
 
     /**
      * Every check: file integrity (each index against its table), foreign keys, full-text indexes, the audit log's
-     * protection, and that each opinion's primary area matches its tags. {@code quick} uses {@code quick_check}
-     * (no index cross-check), fast enough for start-up on large databases.
+     * protection, and that each opinion's primary area matches its tags. {@code quick} (start-up) runs only
+     * {@code quick_check} (no index cross-check) and the audit log's protection.
      */
     public List<HealthIssue> check(boolean quick) {
         List<HealthIssue> issues = new ArrayList<>(db.read(c -> {
@@ -41,9 +41,12 @@ public final class Maintenance {
             if (!found.isEmpty()) {
                 return found; // further queries on a damaged file only add noise
             }
-            found.addAll(foreignKeys(c));
             found.addAll(auditLog(c));
-            found.addAll(primaryAreas(c));
+            if (!quick) {
+                // Whole-table scans: the check command's, not every start's (seconds at a million opinions).
+                found.addAll(foreignKeys(c));
+                found.addAll(primaryAreas(c));
+            }
             return found;
         }));
         if (issues.isEmpty() && !quick) {
