@@ -5,14 +5,16 @@ import javafx.application.Platform;
 
 /**
  * Start-up figures for the benchmark: with {@code -Dliaisondesk.startupProbe=true} the window prints
- * {@code stage-shown-ms=N} when the (still empty) stage is on screen, {@code window-ready-ms=N} once the main window
- * is usable and {@code list-ready-ms=N} once the opinion list shows
- * its first page, both measured from JVM start; {@code =exit} also closes the program after the list figure.
+ * {@code stage-shown-ms=N} when the (still empty) stage is on screen, {@code login-ready-ms=N} when the login dialog
+ * takes typing (the first usable window of an installation in use), {@code window-ready-ms=N} once the main window
+ * is usable after login and {@code list-ready-ms=N} once the opinion list shows its first page, all measured from
+ * JVM start; {@code =exit} also closes the program after the list figure, {@code =login} after the login figure.
  */
 public final class StartupProbe {
 
     private static final String MODE = System.getProperty("liaisondesk.startupProbe", "");
     private static boolean stageReported;
+    private static boolean loginReported;
     private static boolean windowReported;
     private static boolean listReported;
 
@@ -20,7 +22,7 @@ public final class StartupProbe {
     }
 
     public static boolean enabled() {
-        return MODE.equals("true") || MODE.equals("exit");
+        return MODE.equals("true") || MODE.equals("exit") || MODE.equals("login");
     }
 
     /** FX thread. */
@@ -28,6 +30,17 @@ public final class StartupProbe {
         if (enabled() && !stageReported) {
             stageReported = true;
             print("stage-shown-ms");
+        }
+    }
+
+    /** FX thread. */
+    public static void loginReady() {
+        if (enabled() && !loginReported) {
+            loginReported = true;
+            print("login-ready-ms");
+            if (MODE.equals("login")) {
+                Platform.exit();
+            }
         }
     }
 

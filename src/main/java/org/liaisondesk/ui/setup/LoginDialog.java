@@ -15,6 +15,7 @@ import javafx.stage.Window;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.model.UserAccount;
 import org.liaisondesk.ui.Background;
+import org.liaisondesk.ui.StartupProbe;
 import org.liaisondesk.ui.Dialogs;
 
 /**
@@ -72,7 +73,10 @@ public final class LoginDialog {
             }
         });
         Dialogs.show(dialog, owner);
-        Platform.runLater(vm.nameProperty().get().isBlank() ? name::requestFocus : password::requestFocus);
+        Platform.runLater(() -> {
+            (vm.nameProperty().get().isBlank() ? name : password).requestFocus();
+            StartupProbe.loginReady();
+        });
     }
 
     private static Label label(String text) {
