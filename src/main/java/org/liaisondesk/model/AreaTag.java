@@ -22,8 +22,4 @@ public record AreaTag(int area, String subtopicId, String clause, boolean primar
             throw new IllegalArgumentException("area must be 1..6: " + area);
         }
     }
-
-    public AreaTag asPrimary(boolean isPrimary) {
-        return new AreaTag(area, subtopicId, clause, isPrimary, score, source, setBy, taxonomyVersion);
-    }
 }

@@ -68,18 +68,6 @@ public final class InputRules {
         return problems;
     }
 
-    /** The name of the person working at the window: required, it is the actor of their changes. */
-    public List<Problem> checkWorker(String name) {
-        List<Problem> problems = new ArrayList<>();
-        String n = name == null ? "" : name.strip();
-        if (n.isEmpty()) {
-            problems.add(new Problem(Problem.Field.WORKER_NAME, "validation.worker.nameEmpty"));
-        } else {
-            checkOptional(n, MAX_RECEIVED_BY, Problem.Field.WORKER_NAME, problems);
-        }
-        return problems;
-    }
-
     private static void checkOptional(String value, int max, Problem.Field field, List<Problem> problems) {
         if (value == null) {
             return;

@@ -4,6 +4,6 @@ package org.liaisondesk.service;
 public record Problem(Field field, String messageKey, Object... args) {
 
     public enum Field {
-        TEXT, RECEIVED_AT, CHANNEL, NAME, PHONE, ADDRESS, RECEIVED_BY, STATION_CODE, STATION_NAME, WORKER_NAME
+        TEXT, RECEIVED_AT, CHANNEL, NAME, PHONE, ADDRESS, RECEIVED_BY, STATION_CODE, STATION_NAME
     }
 }

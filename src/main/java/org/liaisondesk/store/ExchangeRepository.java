@@ -246,17 +246,6 @@ public final class ExchangeRepository {
             this.c = c;
         }
 
-        public boolean batchKnown(UUID batchId) {
-            return sql(() -> {
-                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM batch WHERE id=?")) {
-                    ps.setString(1, batchId.toString());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next();
-                    }
-                }
-            });
-        }
-
         public Optional<BatchRecord> findBatch(UUID batchId) {
             return sql(() -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT " + BATCH_COLUMNS + " FROM batch WHERE id=?")) {

@@ -52,15 +52,6 @@ public final class TaggingRepository {
         });
     }
 
-    public long feedbackCount() {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM tag_feedback");
-                 ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0L;
-            }
-        });
-    }
-
     /** Stores a report version (once) and makes it the active one. */
     public void activateTaxonomy(String version, String title, String reportText) {
         db.write(c -> {
