@@ -6,10 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -23,13 +19,10 @@ import org.liaisondesk.model.Channel;
 import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.OpinionInput;
 import org.liaisondesk.model.StationMode;
-import org.liaisondesk.ui.Background;
-import org.liaisondesk.ui.DataChanges;
-import org.liaisondesk.ui.UiContext;
+import org.liaisondesk.ui.ScreenHarness;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class ExchangeViewTest {
@@ -37,20 +30,18 @@ class ExchangeViewTest {
     @TempDir
     Path dir;
 
-    Stage stage;
-    final List<Throwable> errors = new CopyOnWriteArrayList<>();
-    final Background background = new Background(errors::add);
+    ScreenHarness screens;
     AppContext station;
     AppContext general;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
+        screens = new ScreenHarness(stage);
     }
 
     @AfterEach
     void close() {
-        background.close();
+        screens.close();
         if (station != null) {
             station.close();
         }
@@ -60,21 +51,9 @@ class ExchangeViewTest {
     }
 
     private ExchangeView show(FxRobot robot, AppContext app) {
-        UiContext ui = new UiContext(app, Messages.forLanguage("en"), background, new SimpleStringProperty("clerk"),
-                errors::add, new DataChanges());
-        ExchangeView[] view = new ExchangeView[1];
-        robot.interact(() -> {
-            view[0] = new ExchangeView(ui);
-            stage.setScene(new Scene(view[0].root(), 1000, 760));
-            stage.show();
-        });
-        return view[0];
+        return screens.show(robot, app, "en", "clerk", ExchangeView::new, 1000, 760);
     }
 
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private Path exportedBatch() throws Exception {
         station = AppContext.open(dir.resolve("station.db"), Messages.forLanguage("en"));
@@ -90,16 +69,16 @@ class ExchangeViewTest {
     void aStationExportsAndSeesTheBatchInItsHistory(FxRobot robot) throws Exception {
         Path usb = exportedBatch();
         ExchangeView view = show(robot, station);
-        waitUntil(() -> robot.lookup("#exchange-export").queryAs(Button.class).isVisible());
+        ScreenHarness.waitUntil(() -> robot.lookup("#exchange-export").queryAs(Button.class).isVisible());
         assertThat(robot.lookup("#exchange-import-files").queryAs(Button.class).isVisible()).isFalse();
 
         robot.interact(() -> view.model().exportTo(usb));
-        waitUntil(() -> view.model().history().size() == 1 && !view.model().busyProperty().get());
+        ScreenHarness.waitUntil(() -> view.model().history().size() == 1 && !view.model().busyProperty().get());
 
         assertThat(view.model().history().get(0).count()).isEqualTo(2);
         assertThat(robot.lookup("#exchange-status").queryAs(Label.class).getText()).contains("written and verified");
         assertThat(usb.toFile().list()).hasSize(1);
-        assertThat(errors).isEmpty();
+        assertThat(screens.errors()).isEmpty();
     }
 
     @Test
@@ -110,11 +89,11 @@ class ExchangeViewTest {
         general = AppContext.open(dir.resolve("general.db"), Messages.forLanguage("en"));
         general.stations().initialize("HZ-000", "联络总站", StationMode.GENERAL, "clerk");
         ExchangeView view = show(robot, general);
-        waitUntil(() -> robot.lookup("#exchange-import-folder").queryAs(Button.class).isVisible());
+        ScreenHarness.waitUntil(() -> robot.lookup("#exchange-import-folder").queryAs(Button.class).isVisible());
         assertThat(robot.lookup("#exchange-export").queryAs(Button.class).isVisible()).isFalse();
 
         robot.interact(() -> view.model().importPaths(List.of(usb)));
-        waitUntil(() -> view.model().report().size() == 2 && view.model().history().size() == 1);
+        ScreenHarness.waitUntil(() -> view.model().report().size() == 2 && view.model().history().size() == 1);
 
         assertThat(view.model().report()).anySatisfy(r -> {
             assertThat(r.file()).isEqualTo("broken.ldbatch.json");

@@ -6,11 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.css.PseudoClass;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -27,13 +23,10 @@ import org.liaisondesk.model.OpinionFilter;
 import org.liaisondesk.model.OpinionInput;
 import org.liaisondesk.model.OpinionSort;
 import org.liaisondesk.model.StationMode;
-import org.liaisondesk.ui.Background;
-import org.liaisondesk.ui.DataChanges;
-import org.liaisondesk.ui.UiContext;
+import org.liaisondesk.ui.ScreenHarness;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The exchange screen in Chinese: encryption state, privacy choice, and the verified signature of an import. */
 @ExtendWith(ApplicationExtension.class)
@@ -42,40 +35,26 @@ class SecureExchangeViewTest {
     @TempDir
     Path dir;
 
-    Stage stage;
-    final List<Throwable> errors = new CopyOnWriteArrayList<>();
-    final Background background = new Background(errors::add);
+    ScreenHarness screens;
     AppContext station;
     AppContext general;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
+        screens = new ScreenHarness(stage);
     }
 
     @AfterEach
     void close() {
-        background.close();
+        screens.close();
         station.close();
         general.close();
     }
 
     private ExchangeView show(FxRobot robot, AppContext app) {
-        UiContext ui = new UiContext(app, Messages.forLanguage("zh"), background, new SimpleStringProperty("clerk"),
-                errors::add, new DataChanges());
-        ExchangeView[] view = new ExchangeView[1];
-        robot.interact(() -> {
-            view[0] = new ExchangeView(ui);
-            stage.setScene(new Scene(view[0].root(), 1000, 760));
-            stage.show();
-        });
-        return view[0];
+        return screens.show(robot, app, "zh", "clerk", ExchangeView::new, 1000, 760);
     }
 
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     @Test
     void aStationSeesWhetherBatchesAreEncryptedChoosesPrivacyAndTheGeneralStationSeesTheSignature(FxRobot robot)
@@ -90,7 +69,7 @@ class SecureExchangeViewTest {
 
         ExchangeView view = show(robot, station);
         Label encryption = robot.lookup("#exchange-encryption").queryAs(Label.class);
-        waitUntil(() -> encryption.isVisible() && !encryption.getText().isEmpty());
+        ScreenHarness.waitUntil(() -> encryption.isVisible() && !encryption.getText().isEmpty());
         assertThat(encryption.getText()).isEqualTo("未设置联络总站公钥,批次未加密,请妥善保管U盘");
         assertThat(encryption.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("plain"));
         @SuppressWarnings("unchecked")
@@ -105,26 +84,26 @@ class SecureExchangeViewTest {
         station.keys().exportPublic(stationKey, "clerk");
         general.keys().importStation(stationKey, "clerk");
         robot.interact(() -> view.model().refresh());
-        waitUntil(() -> encryption.getText().contains(fingerprint));
+        ScreenHarness.waitUntil(() -> encryption.getText().contains(fingerprint));
         assertThat(encryption.getPseudoClassStates()).doesNotContain(PseudoClass.getPseudoClass("plain"));
 
         robot.interact(() -> privacy.setValue(ExportPrivacy.MASKED));
         assertThat(view.model().privacyProperty().get()).isEqualTo(ExportPrivacy.MASKED);
         robot.interact(() -> view.model().exportTo(usb));
-        waitUntil(() -> view.model().history().size() == 1 && !view.model().busyProperty().get());
+        ScreenHarness.waitUntil(() -> view.model().history().size() == 1 && !view.model().busyProperty().get());
         assertThat(view.model().history().get(0).detail()).contains("已加密", "全部打码");
         assertThat(view.model().history().get(0).file()).endsWith(".ldbatch.enc");
         assertThat(privacy.getValue()).as("the setting again for the next export").isEqualTo(ExportPrivacy.BY_CONSENT);
 
         ExchangeView atGeneral = show(robot, general);
         robot.interact(() -> atGeneral.model().importPaths(List.of(usb)));
-        waitUntil(() -> atGeneral.model().report().size() == 1 && atGeneral.model().history().size() == 1);
+        ScreenHarness.waitUntil(() -> atGeneral.model().report().size() == 1 && atGeneral.model().history().size() == 1);
 
         assertThat(atGeneral.model().report().get(0).signature()).isEqualTo("已验证签名:GS-007");
         assertThat(atGeneral.model().report().get(0).rejected()).isFalse();
         assertThat(atGeneral.model().history().get(0).detail()).contains("已验证签名:GS-007", "全部打码");
         assertThat(general.opinions().page(OpinionFilter.ALL, OpinionSort.NEWEST_FIRST, 0, 1).items().get(0)
                 .constituent().phone()).isEqualTo("138****1234");
-        assertThat(errors).isEmpty();
+        assertThat(screens.errors()).isEmpty();
     }
 }

@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TitledPane;
@@ -34,9 +29,7 @@ import org.liaisondesk.model.Review;
 import org.liaisondesk.model.StationMode;
 import org.liaisondesk.model.Status;
 import org.liaisondesk.model.TagSource;
-import org.liaisondesk.ui.Background;
-import org.liaisondesk.ui.DataChanges;
-import org.liaisondesk.ui.UiContext;
+import org.liaisondesk.ui.ScreenHarness;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -49,9 +42,7 @@ class ReviewViewTest {
     @TempDir
     Path dir;
 
-    Stage stage;
-    final List<Throwable> errors = new CopyOnWriteArrayList<>();
-    final Background background = new Background(errors::add);
+    ScreenHarness screens;
     AppContext app;
     Opinion first;
     Opinion second;
@@ -59,7 +50,7 @@ class ReviewViewTest {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
+        screens = new ScreenHarness(stage);
     }
 
     @BeforeEach
@@ -73,7 +64,7 @@ class ReviewViewTest {
 
     @AfterEach
     void close() {
-        background.close();
+        screens.close();
         app.close();
     }
 
@@ -85,27 +76,16 @@ class ReviewViewTest {
     }
 
     private ReviewView show(FxRobot robot) throws Exception {
-        UiContext ui = new UiContext(app, Messages.forLanguage("en"), background, new SimpleStringProperty("王代表"),
-                errors::add, new DataChanges());
-        ReviewView[] view = new ReviewView[1];
-        robot.interact(() -> {
-            view[0] = new ReviewView(ui);
-            stage.setScene(new Scene(view[0].root(), 1100, 760));
-            stage.show();
-            view[0].root().requestFocus();
-        });
-        waitUntil(() -> heading(robot).startsWith(first.number()));
-        return view[0];
+        ReviewView view = screens.show(robot, app, "en", "王代表", ReviewView::new, 1100, 760);
+        robot.interact(() -> view.root().requestFocus());
+        ScreenHarness.waitUntil(() -> heading(robot).startsWith(first.number()));
+        return view;
     }
 
     private static String heading(FxRobot robot) {
         return robot.lookup("#review-heading").queryAs(Label.class).getText();
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     @Test
     void reviewsSeveralOpinionsFromTheKeyboard(FxRobot robot) throws Exception {
@@ -116,24 +96,24 @@ class ReviewViewTest {
         robot.type(KeyCode.DIGIT1, KeyCode.DIGIT4, KeyCode.DIGIT3, KeyCode.U, KeyCode.C);
         robot.write("请街道核实");
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> heading(robot).startsWith(second.number()));
+        ScreenHarness.waitUntil(() -> heading(robot).startsWith(second.number()));
         assertThat(robot.lookup("#review-pending").queryAs(Label.class).getText()).isEqualTo("2 to review");
 
         // N and P move without saving
         robot.type(KeyCode.N);
-        waitUntil(() -> heading(robot).startsWith(third.number()));
+        ScreenHarness.waitUntil(() -> heading(robot).startsWith(third.number()));
         robot.type(KeyCode.P);
-        waitUntil(() -> heading(robot).startsWith(second.number()));
+        ScreenHarness.waitUntil(() -> heading(robot).startsWith(second.number()));
 
         // second: handling picked with H, area 1 kept, Enter
         robot.type(KeyCode.H, KeyCode.DOWN, KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> heading(robot).startsWith(third.number()));
+        ScreenHarness.waitUntil(() -> heading(robot).startsWith(third.number()));
 
         // back to the second: its decision and history are shown
         robot.type(KeyCode.P);
-        waitUntil(() -> heading(robot).startsWith(second.number())
+        ScreenHarness.waitUntil(() -> heading(robot).startsWith(second.number())
                 && !robot.lookup("#review-history").queryAs(ListView.class).getItems().isEmpty());
         robot.interact(() -> robot.lookup("#review-history-pane").queryAs(TitledPane.class).setExpanded(true));
         assertThat(robot.lookup("#review-history").queryAs(ListView.class).getItems()).hasSize(2);
@@ -156,6 +136,6 @@ class ReviewViewTest {
         assertThat(app.reviews().history(second.id())).extracting(HistoryEntry::action)
                 .containsExactly("review", "handling");
         assertThat(app.opinions().find(third.id()).orElseThrow().status()).isEqualTo(Status.RECORDED);
-        assertThat(errors).isEmpty();
+        assertThat(screens.errors()).isEmpty();
     }
 }

@@ -10,13 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Node;
-import javafx.scene.Scene;
-import javafx.scene.chart.BarChart;
 import javafx.scene.chart.PieChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
@@ -35,13 +29,10 @@ import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.model.DashboardCounts;
 import org.liaisondesk.model.OpinionFilter;
 import org.liaisondesk.model.StationMode;
-import org.liaisondesk.ui.Background;
-import org.liaisondesk.ui.DataChanges;
-import org.liaisondesk.ui.UiContext;
+import org.liaisondesk.ui.ScreenHarness;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The dashboard on a generated general-station database of 2,000 opinions from three stations: the charts show the
@@ -62,9 +53,7 @@ class StatsViewTest {
     @TempDir
     Path dir;
 
-    Stage stage;
-    final List<Throwable> errors = new CopyOnWriteArrayList<>();
-    final Background background = new Background(errors::add);
+    ScreenHarness screens;
     AppContext app;
 
     @BeforeAll
@@ -83,12 +72,12 @@ class StatsViewTest {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
+        screens = new ScreenHarness(stage);
     }
 
     @AfterEach
     void close() {
-        background.close();
+        screens.close();
         if (app != null) {
             app.close();
         }
@@ -99,23 +88,13 @@ class StatsViewTest {
         Files.copy(template, db);
         ZoneId zone = ZoneId.of("Asia/Shanghai");
         app = AppContext.open(db, Messages.forLanguage("zh"), Clock.fixed(TODAY.atZone(zone).toInstant(), zone));
-        UiContext ui = new UiContext(app, Messages.forLanguage("zh"), background, new SimpleStringProperty("张丽"),
-                errors::add, new DataChanges());
-        StatsView[] view = new StatsView[1];
-        robot.interact(() -> {
-            view[0] = new StatsView(ui);
-            stage.setScene(new Scene(view[0].root(), 1200, 800));
-            stage.show();
-            view[0].onShown();
-        });
-        waitUntil(() -> !view[0].model().loadingProperty().get() && view[0].model().totalProperty().get() > 0);
+        StatsView built = screens.show(robot, app, "zh", "张丽", StatsView::new, 1200, 800);
+        robot.interact(built::onShown);
+        StatsView[] view = {built};
+        ScreenHarness.waitUntil(() -> !view[0].model().loadingProperty().get() && view[0].model().totalProperty().get() > 0);
         return view[0];
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     @SuppressWarnings("unchecked")
     private static <X, Y> List<XYChart.Data<X, Y>> bars(FxRobot robot, String id) {
@@ -157,7 +136,7 @@ class StatsViewTest {
         assertThat(subtopics).hasSize(15);
         assertThat(subtopics.get(14).getXValue().longValue()).isGreaterThanOrEqualTo(
                 subtopics.get(0).getXValue().longValue());
-        waitUntil(() -> !view.model().mattersBusyProperty().get());
+        ScreenHarness.waitUntil(() -> !view.model().mattersBusyProperty().get());
         assertThat(view.model().matters()).isNotEmpty();
         assertThat(view.model().matters().get(0).size()).isGreaterThanOrEqualTo(2);
 
@@ -166,7 +145,7 @@ class StatsViewTest {
         robot.type(KeyCode.SPACE);
         OpinionFilter year = OpinionFilter.ALL.withReceived(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 5, 15));
         long inYear = app.opinions().count(year);
-        waitUntil(() -> !view.model().loadingProperty().get() && view.model().totalProperty().get() == inYear);
+        ScreenHarness.waitUntil(() -> !view.model().loadingProperty().get() && view.model().totalProperty().get() == inYear);
         assertThat(view.model().fromProperty().get()).isEqualTo(LocalDate.of(2024, 1, 1));
         assertThat(sumX(bars(robot, "#stats-areas"))).isEqualTo(inYear);
         assertThat(bars(robot, "#stats-months")).hasSize(5);
@@ -174,9 +153,9 @@ class StatsViewTest {
         String station = all.byStation().keySet().iterator().next();
         robot.interact(() -> view.model().stationProperty().set(station));
         long atStation = app.opinions().count(year.withStation(station));
-        waitUntil(() -> !view.model().loadingProperty().get() && view.model().totalProperty().get() == atStation);
+        ScreenHarness.waitUntil(() -> !view.model().loadingProperty().get() && view.model().totalProperty().get() == atStation);
         assertThat(sumY(bars(robot, "#stats-stations"))).isEqualTo(atStation);
-        assertThat(errors).isEmpty();
+        assertThat(screens.errors()).isEmpty();
     }
 
     @Test
@@ -188,14 +167,14 @@ class StatsViewTest {
         });
         long inMonth = app.opinions().count(OpinionFilter.ALL.withReceived(LocalDate.of(2024, 5, 1),
                 LocalDate.of(2024, 5, 15)));
-        waitUntil(() -> !view.model().loadingProperty().get() && view.model().totalProperty().get() == inMonth);
+        ScreenHarness.waitUntil(() -> !view.model().loadingProperty().get() && view.model().totalProperty().get() == inMonth);
         Path xlsx = dir.resolve("五月.xlsx");
         Path png = dir.resolve("领域.png");
 
         robot.interact(() -> view.model().exportXlsx(xlsx));
-        waitUntil(() -> !view.model().exportingProperty().get());
+        ScreenHarness.waitUntil(() -> !view.model().exportingProperty().get());
         robot.interact(() -> view.saveChart(robot.lookup("#stats-areas").query(), png));
-        waitUntil(() -> !view.model().exportingProperty().get());
+        ScreenHarness.waitUntil(() -> !view.model().exportingProperty().get());
 
         assertThat(robot.lookup("#stats-status").queryAs(Label.class).getText()).contains("图表已保存");
         try (InputStream in = Files.newInputStream(xlsx); ReadableWorkbook wb = new ReadableWorkbook(in)) {
@@ -207,6 +186,6 @@ class StatsViewTest {
         var image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo((int) Math.ceil(chart.getLayoutBounds().getWidth()));
         assertThat(image.getHeight()).isGreaterThan(100);
-        assertThat(errors).isEmpty();
+        assertThat(screens.errors()).isEmpty();
     }
 }
