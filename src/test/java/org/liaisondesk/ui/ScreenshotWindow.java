@@ -1,4 +1,4 @@
-package org.liaisondesk.ui.stats;
+package org.liaisondesk.ui;
 
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
@@ -8,38 +8,41 @@ import javafx.application.Platform;
 import javafx.scene.control.ButtonBase;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.liaisondesk.ui.AppWindow;
 
 /**
- * Opens the real window on a database (on a real display, e.g. Xvfb) and goes to 统计, for the screenshot in
- * {@code docs/screenshots/dashboard.png}:
+ * Opens the real window on a database (on a real display, e.g. Xvfb), logged in as the given user, and goes to one
+ * screen (entry, list, review, stats, exchange, settings), for the screenshots in {@code docs/screenshots/}:
  * {@code xvfb-run -a -s "-screen 0 1280x800x24" java -cp target/liaison-desk.jar:target/test-classes
- * org.liaisondesk.ui.stats.DashboardScreenshot /tmp/x.db [HEIGHT]}, then {@code import -window root shot.png}.
+ * org.liaisondesk.ui.ScreenshotWindow /tmp/x.db stats [HEIGHT] [USER] [zh|en]}, then
+ * {@code import -window root shot.png}.
  */
-public final class DashboardScreenshot {
+public final class ScreenshotWindow {
 
-    private DashboardScreenshot() {
+    private ScreenshotWindow() {
     }
 
     public static void main(String[] args) {
         Path db = Path.of(args[0]);
-        int height = args.length > 1 ? Integer.parseInt(args[1]) : 800;
+        String screen = args.length > 1 ? args[1] : "stats";
+        int height = args.length > 2 ? Integer.parseInt(args[2]) : 800;
+        String user = args.length > 3 ? args[3] : "张三";
+        String language = args.length > 4 ? args[4] : "zh";
         Platform.startup(() -> {
             Stage stage = new Stage();
-            new AppWindow(new AppWindow.Options(db, "zh", "张三")).show(stage);
+            new AppWindow(new AppWindow.Options(db, language, user)).show(stage);
             stage.setX(0);
             stage.setY(0);
             stage.setWidth(1280);
             stage.setHeight(height);
         });
         ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "go-to-stats");
+            Thread t = new Thread(r, "go-to-" + screen);
             t.setDaemon(true);
             return t;
         });
         poll.scheduleWithFixedDelay(() -> Platform.runLater(() -> Window.getWindows().stream()
                 .filter(w -> w.getScene() != null)
-                .map(w -> w.getScene().getRoot().lookup("#nav-stats"))
+                .map(w -> w.getScene().getRoot().lookup("#nav-" + screen))
                 .filter(n -> n instanceof ButtonBase).findFirst().ifPresent(n -> {
                     ((ButtonBase) n).fire();
                     poll.shutdown();
