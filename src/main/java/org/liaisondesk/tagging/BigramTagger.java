@@ -4,6 +4,7 @@ import org.liaisondesk.model.AreaTag;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,8 @@ import java.util.Map;
  * opinion contains whole (so 噪音扰民 counts more than 噪 … 民 scattered), divided by a mild length norm so
  * clauses with long synonym lists do not win by size. An area scores its best clause plus a share of its
  * second best. The raw score r becomes a confidence r/(r+τ) that is 0.5 at the threshold τ; τ is multiplied
- * when the text carries a thanks/personal/private cue, so such texts need clear topical evidence.
+ * when the text carries a thanks/personal/private cue, so such texts need clear topical evidence. How the resident
+ * addresses the station ({@code framing} in stopwords.tsv) is cut out first: it is not evidence of a topic.
  *
  * <p>Immutable and thread-safe; per-call scratch arrays are thread-local, so tagging allocates little.
  */
@@ -45,6 +47,8 @@ public final class BigramTagger implements Tagger {
     private final int[] phraseClause;
     private final float[] phraseBonus;
     private final String[] cues;
+    /** Address and request formulae ("人大代表联络站的同志", "麻烦代表"), cut out before scoring; longest first. */
+    private final String[] framing;
     private final ThreadLocal<Scratch> scratch;
 
     private BigramTagger(Taxonomy taxonomy, Map<String, List<String>> synonyms, Lexicon stopwords, List<String> cues) {
@@ -52,6 +56,8 @@ public final class BigramTagger implements Tagger {
         this.subtopics = taxonomy.subtopics().toArray(Subtopic[]::new);
         this.bigrams = new CharBigrams(stopwords.get("char"));
         this.cues = cues.toArray(String[]::new);
+        this.framing = stopwords.get("framing").stream()
+                .sorted(Comparator.comparingInt(String::length).reversed()).toArray(String[]::new);
 
         IndexBuilder b = new IndexBuilder(stopwords.get("genre"));
         for (int s = 0; s < subtopics.length; s++) {
@@ -164,7 +170,7 @@ public final class BigramTagger implements Tagger {
         double[] clauseScore = sc.clauseScore;
         int[] hits = sc.phraseHits;
         int touched = 0;
-        sc.grams = bigrams.distinct(text, sc.grams, sc.count);
+        sc.grams = bigrams.distinct(withoutFraming(text), sc.grams, sc.count);
         for (int i = 0, n = sc.count[0]; i < n; i++) {
             int id = gramIds.get(sc.grams[i]);
             if (id == IntIntMap.MISSING) {
@@ -211,6 +217,17 @@ public final class BigramTagger implements Tagger {
             confidence[a] = raw / (raw + threshold);
         }
         return new AreaScores(confidence, best);
+    }
+
+    /** The text with every framing phrase replaced by a comma, so no bigram spans the cut. */
+    String withoutFraming(String text) {
+        String out = text;
+        for (String phrase : framing) {
+            if (out.contains(phrase)) {
+                out = out.replace(phrase, "，");
+            }
+        }
+        return out;
     }
 
     private boolean hasCue(String text) {

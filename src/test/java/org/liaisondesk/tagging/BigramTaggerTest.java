@@ -45,6 +45,24 @@ class BigramTaggerTest {
         assertThat(s.get(0).clause()).isNotBlank();
     }
 
+    /** How a resident addresses the station is not what the opinion is about: these stay in their own area. */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "人大代表联络站的同志:对面工地天天干到半夜,麻烦代表帮我们反映一下|3",
+            "尊敬的代表:学校门口早上堵得厉害,孩子过马路很危险,希望给个答复|4",
+            "我借这个机会说两句,菜场卫生太差,老鼠到处跑,请代表帮忙呼吁一下|3"})
+    void framingAddressedToTheStationDoesNotPullTowardsItsWork(String text, int area) {
+        List<Suggestion> s = tagger.suggest(text);
+        assertThat(s).isNotEmpty();
+        assertThat(s.get(0).area()).as(s.toString()).isEqualTo(area);
+    }
+
+    @Test
+    void framingIsCutWithoutJoiningTheWordsAroundIt() {
+        assertThat(tagger.withoutFraming("人大代表联络站的同志:路灯坏了,麻烦代表看看"))
+                .doesNotContain("代表").contains("路灯坏了");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "非常感谢你们,上次的事情已经解决了。",
