@@ -18,7 +18,8 @@ import java.util.Map;
  * opinion contains whole (so 噪音扰民 counts more than 噪 … 民 scattered), divided by a mild length norm so
  * clauses with long synonym lists do not win by size. An area scores its best clause plus a share of its
  * second best. The raw score r becomes a confidence r/(r+τ) that is 0.5 at the threshold τ; τ is multiplied
- * when the text carries a thanks/personal/private cue, so such texts need clear topical evidence. How the resident
+ * when the text carries a thanks/personal/private cue, so such texts need clear topical evidence, and multiplied
+ * twice when the resident says there is nothing to raise. How the resident
  * addresses the station ({@code framing} in stopwords.tsv) is cut out first: it is not evidence of a topic.
  *
  * <p>Immutable and thread-safe; per-call scratch arrays are thread-local, so tagging allocates little.
@@ -33,6 +34,7 @@ public final class BigramTagger implements Tagger {
     static final double SECOND_CLAUSE_SHARE = 0.2;
     static final double THRESHOLD = 4.0;
     static final double CUE_FACTOR = 2.5;
+    static final String NOTHING_KIND = "nothing";
 
     private final Taxonomy taxonomy;
     private final Subtopic[] subtopics;
@@ -47,15 +49,19 @@ public final class BigramTagger implements Tagger {
     private final int[] phraseClause;
     private final float[] phraseBonus;
     private final String[] cues;
+    /** Phrases saying there is nothing to raise ("今天没有要反映的"): abstention needs even more evidence. */
+    private final String[] nothingCues;
     /** Address and request formulae ("人大代表联络站的同志", "麻烦代表"), cut out before scoring; longest first. */
     private final String[] framing;
     private final ThreadLocal<Scratch> scratch;
 
-    private BigramTagger(Taxonomy taxonomy, Map<String, List<String>> synonyms, Lexicon stopwords, List<String> cues) {
+    private BigramTagger(Taxonomy taxonomy, Map<String, List<String>> synonyms, Lexicon stopwords, Lexicon cues) {
         this.taxonomy = taxonomy;
         this.subtopics = taxonomy.subtopics().toArray(Subtopic[]::new);
         this.bigrams = new CharBigrams(stopwords.get("char"));
-        this.cues = cues.toArray(String[]::new);
+        this.nothingCues = cues.get(NOTHING_KIND).toArray(String[]::new);
+        this.cues = cues.asMap().entrySet().stream().filter(e -> !e.getKey().equals(NOTHING_KIND))
+                .flatMap(e -> e.getValue().stream()).toArray(String[]::new);
         this.framing = stopwords.get("framing").stream()
                 .sorted(Comparator.comparingInt(String::length).reversed()).toArray(String[]::new);
 
@@ -140,9 +146,8 @@ public final class BigramTagger implements Tagger {
 
     /** Builds a tagger; cheap enough (a few ms) to rebuild whenever the synonym list is edited. */
     public static BigramTagger create(Taxonomy taxonomy, SynonymList synonyms) {
-        Lexicon cueLexicon = Lexicon.resource("cues.tsv");
-        List<String> cues = cueLexicon.asMap().values().stream().flatMap(List::stream).toList();
-        return new BigramTagger(taxonomy, synonyms.resolve(taxonomy), Lexicon.resource("stopwords.tsv"), cues);
+        return new BigramTagger(taxonomy, synonyms.resolve(taxonomy), Lexicon.resource("stopwords.tsv"),
+                Lexicon.resource("cues.tsv"));
     }
 
     /** The bundled report and synonym list. */
@@ -210,7 +215,7 @@ public final class BigramTagger implements Tagger {
                 second[a] = v;
             }
         }
-        double threshold = hasCue(text) ? THRESHOLD * CUE_FACTOR : THRESHOLD;
+        double threshold = THRESHOLD * cueFactor(text);
         double[] confidence = new double[AreaTag.AREA_COUNT];
         for (int a = 0; a < confidence.length; a++) {
             double raw = first[a] + SECOND_CLAUSE_SHARE * second[a];
@@ -230,9 +235,17 @@ public final class BigramTagger implements Tagger {
         return out;
     }
 
-    private boolean hasCue(String text) {
-        for (String cue : cues) {
-            if (text.contains(cue)) {
+    /** How much more evidence than usual the text needs before an area is proposed. */
+    private double cueFactor(String text) {
+        if (containsAny(text, nothingCues)) {
+            return CUE_FACTOR * CUE_FACTOR;
+        }
+        return containsAny(text, cues) ? CUE_FACTOR : 1.0;
+    }
+
+    private static boolean containsAny(String text, String[] phrases) {
+        for (String phrase : phrases) {
+            if (text.contains(phrase)) {
                 return true;
             }
         }

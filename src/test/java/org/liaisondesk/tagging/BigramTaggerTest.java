@@ -76,6 +76,14 @@ class BigramTaggerTest {
         assertThat(tagger.suggest(text)).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "上次反映的小区加装电梯的事已经解决了,今天专门来说一声谢谢。",
+            "今天没有要反映的,就是路过进来坐坐,联络站办得真好,有人听我们说话。"})
+    void nothingToRaiseOutweighsAMatterMentionedInPassing(String text) {
+        assertThat(tagger.suggest(text)).isEmpty();
+    }
+
     @Test
     void gratitudeWithAClearPublicMatterIsStillTagged() {
         assertThat(tagger.suggest("谢谢代表,希望社区早日开办普惠托育点,解决孩子没人带的难题。"))

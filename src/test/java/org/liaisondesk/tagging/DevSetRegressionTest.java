@@ -45,17 +45,19 @@ class DevSetRegressionTest {
     /**
      * Thousands of generated opinions in residents' words (framing, self-introductions, places), labelled with the
      * area each was written for: a broader set than the hand-written ones, and one the synonym list was not written
-     * from. These 3,000 reached 0.865 top-1 / 0.909 top-2 when this guard was set (about 0.83 before framing was cut).
+     * from. These 3,000 reached 0.865 top-1 / 0.909 top-2 when this guard was set (about 0.83 before framing was cut), and
+     * 107 of their 128 no-area texts abstained once "nothing to raise" cues counted double (78 before).
      */
     @Test
     void generatedOpinions() {
         List<DevSet.Item> items = new OpinionGenerator(11, 3).traced(3_000)
                 .map(t -> new DevSet.Item(t.subtopicId(), t.opinion().input().text(), t.opinion().intendedAreas()))
-                .filter(i -> !i.areas().isEmpty()).toList();
+                .toList();
         DevSet.Metrics m = DevSet.evaluate(tagger, items);
         System.out.println("generated opinions: " + m);
         assertThat(m.top1Rate()).as(m.toString()).isGreaterThanOrEqualTo(0.85);
         assertThat(m.top2Rate()).as(m.toString()).isGreaterThanOrEqualTo(0.90);
+        assertThat((double) m.abstained() / m.none()).as(m.toString()).isGreaterThanOrEqualTo(0.75);
     }
 
     @Test
