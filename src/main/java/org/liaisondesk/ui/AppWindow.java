@@ -26,10 +26,11 @@ import org.liaisondesk.ui.setup.SetupDialog;
 import org.liaisondesk.ui.setup.SetupViewModel;
 
 /**
- * One open window on one database: shows the stage at once, opens and checks the database in the background
- * (refusing a second window on the same file; a failed check is shown with the offer to restore the newest backup),
- * runs the first-run dialog when the station or its first administrator is not set up, asks for a login, then shows
- * the main window. Closing the stage makes the exit backup first, then releases everything.
+ * One open window on one database: shows the stage at once, opens the database in the background (refusing a second
+ * window on the same file), runs the first-run dialog when the station or its first administrator is not set up, asks
+ * for a login, then shows the main window. The start-up health check reads every page (seconds at a million
+ * opinions), so it runs while the person types the password; no data is shown before it has passed, and a failed
+ * check is shown with the offer to restore the newest backup. Closing the stage makes the exit backup first, then releases everything.
  */
 public final class AppWindow {
 
@@ -39,7 +40,7 @@ public final class AppWindow {
 
     /** What the background start-up read and checked. */
     private record Boot(InstanceLock lock, AppContext app, DeskSettings desk, Optional<Station> station,
-                        boolean needsAdmin, Optional<String> lastUser, String language, List<HealthIssue> health) {
+                        boolean needsAdmin, Optional<String> lastUser, String language) {
     }
 
     private final Options options;
@@ -51,7 +52,11 @@ public final class AppWindow {
     private InstanceLock lock;
     private AppContext app;
     private DeskSettings desk;
+    /** What the start-up read, or read again after a restore. */
+    private Boot boot;
     private MainViewModel mainViewModel;
+    /** The start-up health check, begun as soon as the database is open; empty once its outcome is settled. */
+    private CompletableFuture<List<HealthIssue>> health = CompletableFuture.completedFuture(List.of());
     private boolean readOnly;
     private boolean closed;
     private boolean exitBackupDone;
@@ -60,11 +65,13 @@ public final class AppWindow {
     public AppWindow(Options options) {
         this.options = options;
         this.messages = Messages.forLanguage(options.language());
-        this.booting = CompletableFuture.supplyAsync(this::boot, r -> {
-            Thread t = new Thread(r, "liaison-desk-open");
-            t.setDaemon(true);
-            t.start();
-        });
+        this.booting = CompletableFuture.supplyAsync(this::boot, r -> daemon(r, "liaison-desk-open"));
+    }
+
+    private static void daemon(Runnable work, String name) {
+        Thread t = new Thread(work, name);
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Shows the window on {@code stage}; returns at once, the rest happens as the database answers. */
@@ -121,7 +128,7 @@ public final class AppWindow {
             String language = options.language() != null ? options.language()
                     : settings.language().orElse("zh");
             return new Boot(l, ctx, settings, ctx.stations().current(), ctx.users().needsFirstAdministrator(), user,
-                    language, startupCheck(ctx));
+                    language);
         } catch (RuntimeException e) {
             if (ctx != null) {
                 ctx.close();
@@ -140,40 +147,61 @@ public final class AppWindow {
         }
     }
 
-    private void booted(Boot boot) {
-        lock = boot.lock();
-        app = boot.app();
-        desk = boot.desk();
+    private void booted(Boot opened) {
+        lock = opened.lock();
+        app = opened.app();
+        desk = opened.desk();
         if (closed) {
             releaseStore();
             return;
         }
-        messages = Messages.forLanguage(boot.language());
+        messages = Messages.forLanguage(opened.language());
         stage.setTitle(messages.get("app.title"));
-        if (boot.health().isEmpty()) {
-            identify(boot);
-            return;
+        AppContext checked = app;
+        health = CompletableFuture.supplyAsync(() -> startupCheck(checked), r -> daemon(r, "liaison-desk-check"));
+        identify(opened);
+    }
+
+    /**
+     * Goes on to the data once the health check has passed (waiting for it, with a word on screen, if the person was
+     * quicker); a failed check offers the newest backup, or read-only use, or closing.
+     */
+    private void whenHealthy(Runnable proceed) {
+        if (!health.isDone()) {
+            stage.getScene().setRoot(waiting(messages.get("window.checking")));
         }
+        background.run(health::join, issues -> {
+            if (issues.isEmpty()) {
+                proceed.run();
+            } else {
+                offerRestore(issues, proceed);
+            }
+        }, this::bootFailed);
+    }
+
+    private void offerRestore(List<HealthIssue> issues, Runnable proceed) {
+        health = CompletableFuture.completedFuture(List.of());
         background.run(() -> app.backups().backups().stream().findFirst(), latest -> HealthDialog.show(stage,
-                messages, boot.health(), latest.orElse(null),
+                messages, issues, latest.orElse(null),
                 backup -> background.run(() -> {
                     app.backups().restore(backup, System.getProperty("user.name"));
                     return new Boot(boot.lock(), app, desk, app.stations().current(),
-                            app.users().needsFirstAdministrator(), boot.lastUser(), boot.language(), List.of());
+                            app.users().needsFirstAdministrator(), boot.lastUser(), boot.language());
                 }, this::identify, error -> Dialogs.error(stage, messages, error, stage::close)),
                 () -> {
                     readOnly = true;
-                    identify(boot);
+                    proceed.run();
                 }, stage::close));
     }
 
     /** First run (station and/or first administrator), else the login. */
-    private void identify(Boot boot) {
+    private void identify(Boot started) {
+        boot = started;
         if (boot.station().isEmpty() || boot.needsAdmin()) {
             SetupDialog.show(stage, messages, new SetupViewModel(app, desk, messages, boot.station().orElse(null),
                     boot.needsAdmin()), background, done -> {
                         if (done.administrator() != null) {
-                            openMain(done.station(), done.administrator());
+                            whenHealthy(() -> openMain(done.station(), done.administrator()));
                         } else {
                             logIn(done.station(), boot.lastUser().orElse(null));
                         }
@@ -185,7 +213,7 @@ public final class AppWindow {
 
     private void logIn(Station station, String name) {
         LoginDialog.show(stage, messages, new LoginViewModel(app, desk, messages, name), background,
-                account -> openMain(station, account), stage::close);
+                account -> whenHealthy(() -> openMain(station, account)), stage::close);
     }
 
     private void bootFailed(Throwable error) {

@@ -141,12 +141,13 @@ class ReliabilityWindowTest extends DesktopTest {
         damageAnIndex(db);
 
         window.start(db);
+        window.logIn(DesktopFixture.PASSWORD); // the check runs while the password is typed; no data before it passed
         DesktopFixture.waitFor(() -> dialogText().contains("可以恢复最近的备份"));
         assertThat(dialogHeader()).isEqualTo("数据库可能已损坏,不能直接使用。");
         push(KeyCode.ENTER);
         DesktopFixture.waitFor(() -> dialogText().contains("用备份"));
         push(KeyCode.ENTER);
-        window.logIn(DesktopFixture.PASSWORD);
+        window.logIn(DesktopFixture.PASSWORD); // the restored file may hold other accounts: log in again
         DesktopFixture.waitFor(() -> lookup("#entry-text").tryQuery().map(Node::isVisible).orElse(false));
         try (AppContext app = open()) {
             assertThat(app.health().check()).isEmpty();
