@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +21,6 @@ public final class Background implements AutoCloseable {
 
     /** How long closing waits for delayed work still due (a draft typed just before the window closed). */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
-
-    private static final long CLOSE_WAIT_SECONDS = 10;
 
     private final ExecutorService pool;
     private final ScheduledExecutorService lane;

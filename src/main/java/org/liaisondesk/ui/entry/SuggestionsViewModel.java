@@ -21,12 +21,15 @@ import org.liaisondesk.ui.list.OpinionListViewModel;
 
 /**
  * The entry form's live help while the clerk types: the tagger's task-area proposals, the areas the clerk accepted
- * (the first one primary), and existing opinions that may raise the same matter. Both lookups run in the background
- * about {@link #DEBOUNCE_MS} after the last keystroke; a result for an older text never replaces a newer one.
+ * (the first one primary), and existing opinions that may raise the same matter. Both run in the background once
+ * typing pauses: the areas after {@link #AREAS_DEBOUNCE_MS} (tagging takes microseconds, so the chips follow the
+ * typing), the similar opinions after {@link #SIMILAR_DEBOUNCE_MS} (a database look-up per pause). A result for an
+ * older text never replaces a newer one.
  */
 public final class SuggestionsViewModel {
 
-    static final int DEBOUNCE_MS = 150;
+    static final int AREAS_DEBOUNCE_MS = 30;
+    static final int SIMILAR_DEBOUNCE_MS = 150;
     static final int SIMILAR_LIMIT = 5;
 
     /** One existing opinion close to the text being typed. */
@@ -41,7 +44,9 @@ public final class SuggestionsViewModel {
     private final ObservableList<Integer> accepted = FXCollections.observableArrayList();
     private final ObservableList<Similar> similar = FXCollections.observableArrayList();
     private final ObjectProperty<UUID> sameMatter = new SimpleObjectProperty<>();
-    private final PauseTransition debounce = new PauseTransition(javafx.util.Duration.millis(DEBOUNCE_MS));
+    private final PauseTransition areasPause = new PauseTransition(javafx.util.Duration.millis(AREAS_DEBOUNCE_MS));
+    private final PauseTransition similarPause =
+            new PauseTransition(javafx.util.Duration.millis(SIMILAR_DEBOUNCE_MS));
     private final UUID self;
     private String text = "";
     private String taxonomyVersion;
@@ -52,7 +57,8 @@ public final class SuggestionsViewModel {
     public SuggestionsViewModel(UiContext ui, UUID self) {
         this.ui = ui;
         this.self = self;
-        debounce.setOnFinished(e -> lookUp());
+        areasPause.setOnFinished(e -> lookUpAreas());
+        similarPause.setOnFinished(e -> lookUpSimilar());
     }
 
     /** The tagger's proposals for the current text, best first. */
@@ -86,11 +92,12 @@ public final class SuggestionsViewModel {
     public void textChanged(String now) {
         text = now == null ? "" : now;
         asked++;
-        debounce.playFromStart();
+        areasPause.playFromStart();
+        similarPause.playFromStart();
     }
 
-    /** Areas and similar opinions are asked separately: the chips need not wait for the similarity index to load. */
-    private void lookUp() {
+    /** Asked apart from the similar opinions: the chips need not wait for the similarity index to load. */
+    private void lookUpAreas() {
         long ticket = asked;
         String t = text;
         ui.background().run(() -> areas(t), result -> {
@@ -99,6 +106,11 @@ public final class SuggestionsViewModel {
                 taxonomyVersion = result.taxonomyVersion();
             }
         });
+    }
+
+    private void lookUpSimilar() {
+        long ticket = asked;
+        String t = text;
         ui.background().run(() -> similar(t), result -> {
             if (ticket == asked) {
                 showSimilar(result);
