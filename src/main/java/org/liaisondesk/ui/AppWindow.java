@@ -2,6 +2,7 @@ package org.liaisondesk.ui;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -64,8 +65,17 @@ public final class AppWindow {
     /** Starts opening the database at once, on a thread of its own; {@link #show} then only waits for it. */
     public AppWindow(Options options) {
         this.options = options;
-        this.messages = Messages.forLanguage(options.language());
+        speak(Messages.forLanguage(options.language()));
         this.booting = CompletableFuture.supplyAsync(this::boot, r -> daemon(r, "liaison-desk-open"));
+    }
+
+    /**
+     * The window's language is the process's default locale too, so JavaFX's and ControlsFX's own texts (an empty
+     * table, a text field's menu, a date picker's months) speak it as well.
+     */
+    private void speak(Messages language) {
+        messages = language;
+        Locale.setDefault(language.locale());
     }
 
     private static void daemon(Runnable work, String name) {
@@ -155,7 +165,7 @@ public final class AppWindow {
             releaseStore();
             return;
         }
-        messages = Messages.forLanguage(opened.language());
+        speak(Messages.forLanguage(opened.language()));
         stage.setTitle(messages.get("app.title"));
         AppContext checked = app;
         health = CompletableFuture.supplyAsync(() -> startupCheck(checked), r -> daemon(r, "liaison-desk-check"));

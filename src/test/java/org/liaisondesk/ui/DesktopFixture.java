@@ -2,6 +2,7 @@ package org.liaisondesk.ui;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,6 +27,7 @@ final class DesktopFixture {
 
     /** Generous: the build machine is shared; these are "eventually", not speed checks. */
     static final int WAIT_SECONDS = 30;
+    private static final Locale STARTING_LOCALE = Locale.getDefault();
 
     private final FxRobot robot;
     private Stage stage;
@@ -91,7 +93,10 @@ final class DesktopFixture {
         robot.push(javafx.scene.input.KeyCode.ENTER);
     }
 
-    /** Closes the window as a person would: the stage goes, the database and the lock are released. */
+    /**
+     * Closes the window as a person would: the stage goes, the database and the lock are released. The window set
+     * the process's locale to its language; the next test starts from the one this JVM began with.
+     */
     void stop() throws TimeoutException {
         if (stage != null) {
             FxToolkit.setupFixture(() -> {
@@ -100,6 +105,7 @@ final class DesktopFixture {
             });
             stage = null;
         }
+        Locale.setDefault(STARTING_LOCALE);
     }
 
     /** Closes the window as the title bar's close button does (the exit backup runs first). */

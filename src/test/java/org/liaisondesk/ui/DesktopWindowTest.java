@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -35,6 +36,8 @@ class DesktopWindowTest extends DesktopTest {
     void recordsFromTheKeyboardAndFindsItInTheListAgainAfterARestart() throws Exception {
         DesktopFixture.prepare(db);
         window.startReady(db);
+        assertThat(Locale.getDefault()).as("JavaFX's own texts (empty tables, menus) speak the window's language")
+                .isEqualTo(Locale.SIMPLIFIED_CHINESE);
 
         write("小区门口的公交站台没有遮雨棚,老人下雨天候车很不方便,建议增设。");
         push(KeyCode.TAB);
@@ -122,6 +125,8 @@ class DesktopWindowTest extends DesktopTest {
         DesktopFixture.waitFor(() -> lookup("#entry-text").tryQuery().map(Node::isVisible).orElse(false));
         assertThat(lookup("#nav-entry").queryLabeled().getGraphic().lookup(".label")).extracting(
                 n -> ((Labeled) n).getText()).isEqualTo("Entry");
+        assertThat(Locale.getDefault()).as("JavaFX's own texts follow the window's language")
+                .isEqualTo(Locale.ENGLISH);
         assertThat(lookup("#status-user").queryLabeled().getText()).isEqualTo("User: 张丽 (clerk)");
         assertThat(lookup("#nav-settings").query().isDisabled()).isFalse();
 

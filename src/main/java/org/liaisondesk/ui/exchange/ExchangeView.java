@@ -138,9 +138,11 @@ public final class ExchangeView implements Screen {
             }
         });
         report.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        report.setPlaceholder(new Label(ui.text("exchange.report.empty")));
         ListView<String> gaps = new ListView<>(model.gaps());
         gaps.setId("exchange-gaps");
         gaps.getStyleClass().add("exchange-gaps");
+        gaps.setPlaceholder(new Label(ui.text("exchange.gaps.empty")));
         TableView<ConflictRow> conflicts = new TableView<>(model.conflicts());
         conflicts.setId("exchange-conflicts");
         conflicts.getColumns().add(column("exchange.column.number", ConflictRow::number));
@@ -148,6 +150,7 @@ public final class ExchangeView implements Screen {
         conflicts.getColumns().add(column("exchange.column.kind", ConflictRow::kind));
         conflicts.getColumns().add(column("exchange.column.detected", ConflictRow::detected));
         conflicts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        conflicts.setPlaceholder(new Label(ui.text("exchange.conflicts.empty")));
         VBox general = new VBox(title("exchange.report.title"), report, title("exchange.gaps.title"), gaps,
                 title("exchange.conflicts.title"), conflicts);
         general.getStyleClass().add("exchange-section");
@@ -162,6 +165,7 @@ public final class ExchangeView implements Screen {
         history.getColumns().add(column("exchange.column.file", BatchRow::file));
         history.getColumns().add(column("exchange.column.detail", BatchRow::detail));
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        history.setPlaceholder(new Label(ui.text("exchange.history.empty")));
         Button again = button("exchange-again", "exchange.export.again");
         again.disableProperty().bind(history.getSelectionModel().selectedItemProperty().isNull()
                 .or(model.busyProperty()));
@@ -172,8 +176,10 @@ public final class ExchangeView implements Screen {
         showFor(again, false);
         VBox.setVgrow(history, Priority.ALWAYS);
 
-        root.getChildren().addAll(actions, security, status, general, title("exchange.history.title"), history,
-                again);
+        Label screenTitle = new Label(ui.text("exchange.title"));
+        screenTitle.getStyleClass().add("screen-title");
+        root.getChildren().addAll(screenTitle, actions, security, status, general, title("exchange.history.title"),
+                history, again);
     }
 
     private Button button(String id, String key) {
