@@ -1,7 +1,7 @@
 package org.liaisondesk.cli;
 
 import java.util.concurrent.Callable;
-import org.liaisondesk.service.OpinionService;
+import org.liaisondesk.model.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -26,7 +26,7 @@ final class RetagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int changed = root.context().opinionService().retag(all, root.actor(), OpinionService.RetagProgress.NONE);
+        int changed = root.context().opinionService().retag(all, root.actor(), Progress.NONE);
         spec.commandLine().getOut().println(root.messages().get("cli.retag.done", changed,
                 root.context().tagging().tagger().taxonomyVersion()));
         spec.commandLine().getOut().flush();

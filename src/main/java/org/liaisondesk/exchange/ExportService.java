@@ -22,6 +22,7 @@ import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.BatchRecord;
 import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.ExportPrivacy;
+import org.liaisondesk.model.Progress;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.ReviewRecord;
 import org.liaisondesk.model.Station;
@@ -89,6 +90,14 @@ public final class ExportService {
      * @return empty when there is nothing new or changed to send
      */
     public Optional<Exported> export(Path dir, ExportPrivacy privacy, String actor) {
+        return export(dir, privacy, actor, Progress.NONE);
+    }
+
+    /**
+     * {@link #export(Path, ExportPrivacy, String)}, reporting the opinions written; a stop leaves no file on the
+     * medium and records nothing, so the next export is the same batch.
+     */
+    public Optional<Exported> export(Path dir, ExportPrivacy privacy, String actor, Progress progress) {
         Station st = requireStation();
         requireFolder(dir);
         boolean encrypt = keys.encryptsBatches();
@@ -100,7 +109,8 @@ public final class ExportService {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             BatchHeader header = new BatchHeader(UUID.randomUUID(), st.code(), st.name(), sequence, now,
                     selection.taxonomyVersions(), selection.count(), selection.byArea(), privacy);
-            return Optional.of(write(dir, header, opinions, selection.reviews(), encrypt, actor));
+            return Optional.of(write(dir, header, counted(opinions, progress, selection.count()),
+                    selection.reviews(), encrypt, actor));
         });
         if (written.isEmpty()) {
             return Optional.empty();
@@ -154,6 +164,16 @@ public final class ExportService {
     /** Batches this station has written, newest first. */
     public List<BatchRecord> history(int limit) {
         return exchange.batches(BatchRecord.Direction.EXPORT, limit);
+    }
+
+    /** The opinions as they are read, each counted towards {@code total} on its way into the batch. */
+    private static Consumer<Consumer<Opinion>> counted(Consumer<Consumer<Opinion>> opinions, Progress progress,
+                                                       long total) {
+        Progress.Counter counter = new Progress.Counter(progress, total);
+        return sink -> opinions.accept(o -> {
+            counter.tick();
+            sink.accept(o);
+        });
     }
 
     /** Writes the batch: plain into {@code dir}, or plain into the work folder and sealed into {@code dir}. */

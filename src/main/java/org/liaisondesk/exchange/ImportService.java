@@ -25,6 +25,7 @@ import org.liaisondesk.model.BatchRecord;
 import org.liaisondesk.model.ExchangeConflict;
 import org.liaisondesk.model.ImportCounts;
 import org.liaisondesk.model.Opinion;
+import org.liaisondesk.model.Progress;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
 import org.liaisondesk.store.ExchangeRepository;
@@ -87,7 +88,10 @@ public final class ImportService {
      * @param gaps per station that sent any of these batches, the sequence numbers not yet received (empty lists
      *             are left out)
      */
-    public record Report(List<FileResult> files, Map<String, List<Integer>> gaps) {
+    /**
+     * @param notImported batch files left alone because the import was stopped (0 when it ran to the end)
+     */
+    public record Report(List<FileResult> files, Map<String, List<Integer>> gaps, int notImported) {
 
         public boolean anyRejected() {
             return files.stream().anyMatch(f -> f.outcome() == Outcome.REJECTED);
@@ -99,20 +103,42 @@ public final class ImportService {
      * in name order.
      */
     public Report importPaths(List<Path> paths, String actor) {
+        return importPaths(paths, actor, Progress.NONE);
+    }
+
+    /**
+     * {@link #importPaths(List, String)}, reporting progress in thousandths of a file; a stop keeps the batches
+     * finished before it and nothing of the one it fell in.
+     */
+    public Report importPaths(List<Path> paths, String actor, Progress progress) {
         requireGeneralStation();
         List<FileResult> results = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
-                List<Path> files = batchFiles(path);
-                if (files.isEmpty()) {
+                List<Path> found = batchFiles(path);
+                if (found.isEmpty()) {
                     results.add(FileResult.rejected(path, new UserFacingException("import.error.emptyFolder",
                             path)));
                 }
-                files.forEach(f -> results.add(importFile(f, actor)));
+                files.addAll(found);
             } else {
-                results.add(importFile(path, actor));
+                files.add(path);
             }
         }
+        int done = 0;
+        try {
+            for (; done < files.size(); done++) {
+                progress.update(done * PER_FILE, files.size() * PER_FILE);
+                if (progress.cancelled()) {
+                    break;
+                }
+                results.add(importFile(files.get(done), actor, new FileProgress(progress, done, files.size())));
+            }
+        } catch (Progress.Cancelled e) {
+            // the file it fell in was rolled back; the ones before it stay imported
+        }
+        progress.update(done * PER_FILE, files.size() * PER_FILE);
         Set<String> stations = new LinkedHashSet<>();
         results.stream().filter(r -> r.header() != null).forEach(r -> stations.add(r.header().station()));
         Map<String, List<Integer>> gaps = new LinkedHashMap<>();
@@ -122,19 +148,23 @@ public final class ImportService {
                 gaps.put(s, missing);
             }
         }
-        return new Report(List.copyOf(results), gaps);
+        return new Report(List.copyOf(results), gaps, files.size() - done);
     }
 
     /** Imports one batch file, plain or encrypted: all of it, or (rejected) nothing but the audit entry. */
     public FileResult importFile(Path file, String actor) {
+        return importFile(file, actor, FileProgress.NONE);
+    }
+
+    private FileResult importFile(Path file, String actor, FileProgress progress) {
         requireGeneralStation();
         try {
             if (BatchCrypto.isEncrypted(file)) {
                 try (BatchCrypto.Decrypted plain = keys.openVerified(file)) {
-                    return apply(file, plain.origin(), actor, a -> reader.read(file, plain, a, a));
+                    return apply(file, plain.origin(), actor, progress, a -> reader.read(file, plain, a, a));
                 }
             }
-            return apply(file, null, actor, a -> reader.read(file, a, a));
+            return apply(file, null, actor, progress, a -> reader.read(file, a, a));
         } catch (BatchRejectedException | CryptoException e) {
             exchange.transaction(tx -> {
                 tx.audit(actor, "import-rejected", "file=" + file + " reason=" + e.getMessage());
@@ -145,9 +175,9 @@ public final class ImportService {
     }
 
     /** Reads the batch with {@code read} and applies it in one transaction, with its audit entry. */
-    private FileResult apply(Path file, BatchCrypto.Origin signature, String actor,
+    private FileResult apply(Path file, BatchCrypto.Origin signature, String actor, FileProgress progress,
                              Function<Apply, BatchReader.Result> read) {
-        Apply apply = new Apply(file, signature);
+        Apply apply = new Apply(file, signature, progress);
         return exchange.transaction(tx -> {
             apply.tx = tx;
             BatchReader.Result r = read.apply(apply);
@@ -208,6 +238,24 @@ public final class ImportService {
         }
     }
 
+    /** Progress is counted in thousandths of a file, the opinions of the file being read filling its share. */
+    static final long PER_FILE = 1000;
+
+    /** One file's share of an import's progress. */
+    private record FileProgress(Progress progress, int index, int files) {
+
+        static final FileProgress NONE = new FileProgress(Progress.NONE, 0, 1);
+
+        void opinion(long seen, long count) {
+            if (seen % Progress.EVERY == 0) {
+                progress.update(index * PER_FILE + seen * PER_FILE / Math.max(count, seen), files * PER_FILE);
+                if (progress.cancelled()) {
+                    throw new Progress.Cancelled();
+                }
+            }
+        }
+    }
+
     /** Applies one file's opinions inside its transaction. */
     private final class Apply implements BatchReader.HeaderCheck, BatchReader.OpinionSink {
 
@@ -222,9 +270,13 @@ public final class ImportService {
         private long conflictCount;
         private final List<Conflict> conflicts = new ArrayList<>();
 
-        Apply(Path file, BatchCrypto.Origin signature) {
+        private final FileProgress progress;
+        private long seen;
+
+        Apply(Path file, BatchCrypto.Origin signature, FileProgress progress) {
             this.file = file;
             this.signature = signature;
+            this.progress = progress;
         }
 
         @Override
@@ -246,6 +298,7 @@ public final class ImportService {
 
         @Override
         public void accept(Opinion o, JsonNode asCarried) {
+            progress.opinion(++seen, header.count());
             if (!tx.addItem(header.batchId(), o.id(), o.revision())) {
                 throw new BatchRejectedException("batch.error.duplicate", o.number(), o.id());
             }

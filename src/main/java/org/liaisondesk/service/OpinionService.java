@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.liaisondesk.i18n.UserFacingException;
+import org.liaisondesk.model.Progress;
 import org.liaisondesk.model.AreaTag;
 import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.Opinion;
@@ -102,37 +103,17 @@ public final class OpinionService {
     /** Opinions re-tagged per transaction: a cancel takes effect within one chunk, and a crash loses at most one. */
     static final int RETAG_CHUNK = 500;
 
-    /** Hears how far a re-tag got; {@link #cancelled()} is asked between chunks. */
-    public interface RetagProgress {
-        /** For callers that neither show progress nor cancel (the command line). */
-        RetagProgress NONE = new RetagProgress() {
-            @Override
-            public void progress(int done, int total) {
-                // nobody watching
-            }
-
-            @Override
-            public boolean cancelled() {
-                return false;
-            }
-        };
-
-        void progress(int done, int total);
-
-        boolean cancelled();
-    }
-
     /**
      * Tags again, with the current tagger, every opinion whose tags all came from the tagger: after a new report or
      * many corrections. People's tags are never touched. Unless {@code all}, only opinions tagged against another
      * taxonomy version than the current one. Returns how many opinions were re-tagged.
      */
-    public int retag(boolean all, String actor, RetagProgress listener) {
+    public int retag(boolean all, String actor, Progress listener) {
         Tagger tagger = tagging.tagger();
         List<OpinionText> todo = opinions.autoTagged(all, tagger.taxonomyVersion());
         int done = 0;
         int changed = 0;
-        listener.progress(0, todo.size());
+        listener.update(0, todo.size());
         for (int from = 0; from < todo.size() && !listener.cancelled(); from += RETAG_CHUNK) {
             List<OpinionRepository.AutoTags> chunk = new ArrayList<>();
             for (OpinionText t : todo.subList(from, Math.min(todo.size(), from + RETAG_CHUNK))) {
@@ -140,7 +121,7 @@ public final class OpinionService {
             }
             changed += opinions.replaceAutoTags(chunk, actor);
             done += chunk.size();
-            listener.progress(done, todo.size());
+            listener.update(done, todo.size());
         }
         return changed;
     }

@@ -7,6 +7,7 @@ import static org.liaisondesk.exchange.ExchangeFixture.STATION;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.Channel;
 import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.ExchangeConflict;
+import org.liaisondesk.model.ExportPrivacy;
 import org.liaisondesk.model.Handling;
 import org.liaisondesk.model.ImportCounts;
 import org.liaisondesk.model.Opinion;
@@ -28,6 +30,7 @@ import org.liaisondesk.model.OpinionInput;
 import org.liaisondesk.model.OpinionSort;
 import org.liaisondesk.model.OpinionStats;
 import org.liaisondesk.model.Priority;
+import org.liaisondesk.model.Progress;
 import org.liaisondesk.model.Status;
 import org.liaisondesk.service.ReviewService;
 import org.liaisondesk.service.ReviewService.Decision;
@@ -241,5 +244,72 @@ class ExchangeRoundTripTest {
         assertThat(general.opinions().find(reviewed.id()).orElseThrow().status()).isEqualTo(Status.CLOSED);
         assertThat(general.reviews().review(reviewed.id()).reply()).isEqualTo("路面已修补");
         assertThat(general.reviews().history(reviewed.id())).isEqualTo(station.reviews().history(reviewed.id()));
+    }
+
+    @Test
+    void aStoppedExportLeavesNoFileRecordsNothingAndTheNextExportIsTheSameBatch() throws Exception {
+        ExchangeFixture.addOpinions(station, 2000);
+        StopAfter stop = new StopAfter(1000);
+
+        assertThatThrownBy(() -> station.exports().export(usb, ExportPrivacy.BY_CONSENT, "clerk", stop))
+                .isInstanceOf(Progress.Cancelled.class);
+
+        assertThat(stop.updates).isNotEmpty().allMatch(u -> u[1] == 2000 && u[0] <= 2000);
+        try (var left = Files.list(usb)) { // nothing, not even a .part file
+            assertThat(left).isEmpty();
+        }
+        assertThat(station.opinions().stats().batchesExported()).isZero();
+        assertThat(station.opinions().stats().byStatus()).containsEntry("recorded", 2000L);
+
+        StopAfter never = new StopAfter(Long.MAX_VALUE);
+        var batch = station.exports().export(usb, ExportPrivacy.BY_CONSENT, "clerk", never).orElseThrow();
+        assertThat(batch.header().sequence()).isEqualTo(1);
+        assertThat(batch.header().count()).isEqualTo(2000);
+        assertThat(never.updates.get(never.updates.size() - 1)[0]).isEqualTo(1792); // the last multiple of 256
+    }
+
+    @Test
+    void aStoppedImportKeepsTheBatchesFinishedAndNothingOfTheOneInProgress() throws Exception {
+        ExchangeFixture.addOpinions(station, 300);
+        station.exports().export(usb, "clerk").orElseThrow();
+        ExchangeFixture.addOpinions(station, 1000);
+        station.exports().export(usb, "clerk").orElseThrow();
+        // the first file's 300 opinions pass a check at 256; stop once the second file has begun
+        StopAfter stop = new StopAfter(ImportService.PER_FILE + 1);
+
+        ImportService.Report report = general.imports().importPaths(List.of(usb), "clerk", stop);
+
+        assertThat(report.files()).extracting(FileResult::outcome).containsExactly(Outcome.IMPORTED);
+        assertThat(report.notImported()).isEqualTo(1);
+        assertThat(general.opinions().stats().opinions()).isEqualTo(300);
+        assertThat(general.opinions().stats().batchesImported()).isEqualTo(1);
+
+        ImportService.Report rest = general.imports().importPaths(List.of(usb), "clerk");
+        assertThat(rest.files()).extracting(FileResult::outcome)
+                .containsExactly(Outcome.ALREADY_IMPORTED, Outcome.IMPORTED);
+        assertThat(rest.notImported()).isZero();
+        assertThat(general.opinions().stats().opinions()).isEqualTo(1300);
+    }
+
+    /** Records every update and asks to stop once {@code done} passed {@code limit}. */
+    private static final class StopAfter implements Progress {
+        final List<long[]> updates = new ArrayList<>();
+        private final long limit;
+        private boolean stop;
+
+        StopAfter(long limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void update(long done, long total) {
+            updates.add(new long[] {done, total});
+            stop = done >= limit;
+        }
+
+        @Override
+        public boolean cancelled() {
+            return stop;
+        }
     }
 }

@@ -11,6 +11,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -22,6 +23,8 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.liaisondesk.exchange.BatchFormat;
+import org.liaisondesk.exchange.RemovableDrives;
+import org.liaisondesk.exchange.RemovableDrives.Drive;
 import org.liaisondesk.model.ExportPrivacy;
 import org.liaisondesk.ui.Screen;
 import org.liaisondesk.ui.UiContext;
@@ -30,8 +33,10 @@ import org.liaisondesk.ui.exchange.ExchangeViewModel.ConflictRow;
 import org.liaisondesk.ui.exchange.ExchangeViewModel.ReportRow;
 
 /**
- * The exchange screen (交换). At a station: export to a USB stick, and the batch history with "write again". At the
- * general station: import files or a folder, the report per file, missing batches, conflicts and the import history.
+ * The exchange screen (交换). The mounted USB sticks are listed to choose from. At a station: export to the stick or
+ * any folder, and the batch history with "write again". At the general station: import the stick, files or a folder,
+ * the report per file, missing batches, conflicts and the import history. Long work shows a progress bar and a stop
+ * button.
  * A station also sees whether its batches will be encrypted and chooses the privacy of the next export.
  * The view only binds and forwards; {@link ExchangeViewModel} does the rest.
  */
@@ -45,8 +50,13 @@ public final class ExchangeView implements Screen {
     private final VBox root = new VBox();
 
     public ExchangeView(UiContext ui) {
+        this(ui, RemovableDrives.system());
+    }
+
+    /** With the drives to offer given (tests offer folders of their own). */
+    public ExchangeView(UiContext ui, RemovableDrives drives) {
         this.ui = ui;
-        this.model = new ExchangeViewModel(ui);
+        this.model = new ExchangeViewModel(ui, drives);
         build();
         model.refresh();
     }
@@ -63,27 +73,61 @@ public final class ExchangeView implements Screen {
     @Override
     public void onShown() {
         model.refresh();
+        root.requestFocus(); // so Enter reaches the default button: export at a station, import at the general one
     }
 
     private void build() {
         root.getStyleClass().add("exchange");
         root.getStylesheets().add(ExchangeView.class.getResource("exchange.css").toExternalForm());
 
-        Button export = button("exchange-export", "exchange.export.button");
-        export.setOnAction(e -> chooseFolder("exchange.export.chooseFolder").ifPresent(model::exportTo));
+        ComboBox<Drive> drives = new ComboBox<>(model.drives());
+        drives.setId("exchange-drives");
+        drives.valueProperty().bindBidirectional(model.driveProperty());
+        drives.setPromptText(ui.text("exchange.drives.none"));
+        drives.setConverter(shownAs(drives, model::driveText));
+        Label drivesLabel = new Label(ui.text("exchange.drives.label"));
+        drivesLabel.setLabelFor(drives);
+        Button refreshDrives = button("exchange-drives-refresh", "exchange.drives.refresh");
+        refreshDrives.setOnAction(e -> model.refreshDrives());
+        HBox driveRow = new HBox(drivesLabel, drives, refreshDrives);
+        driveRow.getStyleClass().add("exchange-drive-row");
+
+        Button export = button("exchange-export", "exchange.export.toDrive");
+        export.setOnAction(e -> model.exportToDrive());
+        Button exportFolder = button("exchange-export-folder", "exchange.export.toFolder");
+        exportFolder.setOnAction(e -> chooseFolder("exchange.export.chooseFolder").ifPresent(model::exportTo));
+        Button importDrive = button("exchange-import-drive", "exchange.import.fromDrive");
+        importDrive.setOnAction(e -> model.importFromDrive());
         Button importFiles = button("exchange-import-files", "exchange.import.files");
         importFiles.setOnAction(e -> chooseFiles().ifPresent(model::importPaths));
         Button importFolder = button("exchange-import-folder", "exchange.import.folder");
         importFolder.setOnAction(e -> chooseFolder("exchange.import.chooseFolder").ifPresent(
                 dir -> model.importPaths(List.of(dir))));
-        for (Button b : List.of(export, importFiles, importFolder)) {
+        for (Button b : List.of(export, importDrive)) {
+            b.disableProperty().bind(model.busyProperty().or(model.driveProperty().isNull()));
+        }
+        for (Button b : List.of(exportFolder, importFiles, importFolder, refreshDrives)) {
             b.disableProperty().bind(model.busyProperty());
         }
+        export.defaultButtonProperty().bind(model.generalStationProperty().not());
+        importDrive.defaultButtonProperty().bind(model.generalStationProperty());
         showFor(export, false);
+        showFor(exportFolder, false);
+        showFor(importDrive, true);
         showFor(importFiles, true);
         showFor(importFolder, true);
-        HBox actions = new HBox(export, importFiles, importFolder);
+        HBox actions = new HBox(export, exportFolder, importDrive, importFiles, importFolder);
         actions.getStyleClass().add("exchange-actions");
+
+        ProgressBar bar = new ProgressBar();
+        bar.setId("exchange-progress");
+        bar.progressProperty().bind(model.progressProperty());
+        Button stop = button("exchange-stop", "exchange.stop");
+        stop.setOnAction(e -> model.stop());
+        HBox working = new HBox(bar, stop);
+        working.getStyleClass().add("exchange-working");
+        working.visibleProperty().bind(model.busyProperty());
+        working.managedProperty().bind(working.visibleProperty());
 
         Label encryption = new Label();
         encryption.setId("exchange-encryption");
@@ -95,18 +139,7 @@ public final class ExchangeView implements Screen {
         ComboBox<ExportPrivacy> privacy = new ComboBox<>();
         privacy.setId("exchange-privacy");
         privacy.getItems().setAll(ExportPrivacy.values());
-        privacy.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ExportPrivacy p) {
-                return model.privacyText(p);
-            }
-
-            @Override
-            public ExportPrivacy fromString(String text) {
-                return privacy.getItems().stream().filter(p -> model.privacyText(p).equals(text)).findFirst()
-                        .orElse(null);
-            }
-        });
+        privacy.setConverter(shownAs(privacy, model::privacyText));
         privacy.valueProperty().bindBidirectional(model.privacyProperty());
         privacy.disableProperty().bind(model.busyProperty());
         Label privacyLabel = new Label(ui.text("exchange.privacy.label"));
@@ -178,8 +211,8 @@ public final class ExchangeView implements Screen {
 
         Label screenTitle = new Label(ui.text("exchange.title"));
         screenTitle.getStyleClass().add("screen-title");
-        root.getChildren().addAll(screenTitle, actions, security, status, general, title("exchange.history.title"),
-                history, again);
+        root.getChildren().addAll(screenTitle, driveRow, actions, working, security, status, general,
+                title("exchange.history.title"), history, again);
     }
 
     private Button button(String id, String key) {
@@ -201,7 +234,22 @@ public final class ExchangeView implements Screen {
         node.managedProperty().bind(node.visibleProperty());
     }
 
-    private <R> TableColumn<R, String> column(String key, Function<R, String> value) {
+    /** Shows a choice's items as {@code text} says, and finds the item a text stands for. */
+    private static <T> StringConverter<T> shownAs(ComboBox<T> box, Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T item) {
+                return text.apply(item);
+            }
+
+            @Override
+            public T fromString(String shown) {
+                return box.getItems().stream().filter(i -> text.apply(i).equals(shown)).findFirst().orElse(null);
+            }
+        };
+    }
+
+        private <R> TableColumn<R, String> column(String key, Function<R, String> value) {
         TableColumn<R, String> c = new TableColumn<>(ui.text(key));
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return c;

@@ -6,27 +6,38 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
 import org.liaisondesk.app.AppContext;
 import org.liaisondesk.exchange.ExportService;
 import org.liaisondesk.exchange.ImportService;
 import org.liaisondesk.exchange.ImportService.FileResult;
+import org.liaisondesk.model.Progress;
+import org.liaisondesk.exchange.RemovableDrives;
+import org.liaisondesk.exchange.RemovableDrives.Drive;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.BatchRecord;
 import org.liaisondesk.model.ExchangeConflict;
 import org.liaisondesk.model.ExportPrivacy;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
+import org.liaisondesk.ui.ProgressTask;
 import org.liaisondesk.ui.UiContext;
 
 /**
@@ -36,6 +47,9 @@ import org.liaisondesk.ui.UiContext;
  *
  * <p>At a station it also shows whether batches will leave encrypted (with the general station's key fingerprint,
  * or a warning) and holds the privacy chosen for the next export (the station's setting until changed).
+ *
+ * <p>The mounted USB sticks are listed (the first one chosen); an export or import shows how far it got and can be
+ * stopped, leaving nothing half-done (see {@link Progress}).
  */
 public final class ExchangeViewModel {
 
@@ -71,9 +85,69 @@ public final class ExchangeViewModel {
     private final ObservableList<ReportRow> report = FXCollections.observableArrayList();
     private final ObservableList<String> gaps = FXCollections.observableArrayList();
     private final ObservableList<ConflictRow> conflicts = FXCollections.observableArrayList();
+    private final ObservableList<Drive> drives = FXCollections.observableArrayList();
+    private final ObjectProperty<Drive> drive = new SimpleObjectProperty<>();
+    private final DoubleProperty progress = new SimpleDoubleProperty();
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private final RemovableDrives removableDrives;
 
-    public ExchangeViewModel(UiContext ui) {
+    public ExchangeViewModel(UiContext ui, RemovableDrives removableDrives) {
         this.ui = ui;
+        this.removableDrives = removableDrives;
+    }
+
+    /** The USB sticks (and other drives) mounted when last looked. */
+    public ObservableList<Drive> drives() {
+        return drives;
+    }
+
+    /** The drive the next export or import uses; the first one found unless the clerk chose another. */
+    public ObjectProperty<Drive> driveProperty() {
+        return drive;
+    }
+
+    /** How far the running export or import got, 0..1, or -1 while that is not known yet. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress;
+    }
+
+    /** "U盘名 (/media/…, 剩余 3.2 GB)". */
+    public String driveText(Drive d) {
+        if (d == null) {
+            return "";
+        }
+        return d.freeBytes() < 0 ? ui.text("exchange.drive", d.name(), d.path())
+                : ui.text("exchange.driveFree", d.name(), d.path(), d.freeBytes() / 1e9);
+    }
+
+    /** Looks for mounted drives again, keeping the chosen one when it is still there. */
+    public void refreshDrives() {
+        ui.background().run(removableDrives::find, found -> {
+            Drive chosen = drive.get();
+            drives.setAll(found);
+            drive.set(found.stream().filter(d -> chosen != null && d.path().equals(chosen.path())).findFirst()
+                    .orElse(found.isEmpty() ? null : found.get(0)));
+        });
+    }
+
+    /** Exports the next batch onto the chosen drive. */
+    public void exportToDrive() {
+        if (drive.get() != null) {
+            exportTo(drive.get().path());
+        }
+    }
+
+    /** Imports every batch file at the top of the chosen drive. */
+    public void importFromDrive() {
+        if (drive.get() != null) {
+            importPaths(List.of(drive.get().path()));
+        }
+    }
+
+    /** Asks the running export or import to stop; it does at its next opinion or file. */
+    public void stop() {
+        stopRequested.set(true);
+        status.set(ui.text("exchange.stopping"));
     }
 
     public ReadOnlyBooleanProperty generalStationProperty() {
@@ -137,6 +211,7 @@ public final class ExchangeViewModel {
      * privacy setting, which becomes the choice for the next export again.
      */
     public void refresh() {
+        refreshDrives();
         ui.background().run(() -> {
             boolean general = app().stations().current().map(Station::mode).orElse(StationMode.STATION)
                     == StationMode.GENERAL;
@@ -165,7 +240,7 @@ public final class ExchangeViewModel {
     /** Writes the next batch into {@code folder} (a USB stick) with the privacy chosen. */
     public void exportTo(Path folder) {
         ExportPrivacy chosen = privacy.get();
-        start(() -> app().exports().export(folder, chosen, actor()), done -> status.set(done
+        start(p -> app().exports().export(folder, chosen, actor(), p), done -> status.set(done
                 .map(e -> ui.text(e.encrypted() ? "exchange.export.done" : "exchange.export.plainDone",
                         e.header().sequence(), e.header().count(), e.file()))
                 .orElseGet(() -> ui.text("cli.export.nothing"))));
@@ -173,7 +248,7 @@ public final class ExchangeViewModel {
 
     /** Writes the batch with {@code sequence} again into {@code folder}. */
     public void exportAgain(int sequence, Path folder) {
-        start(() -> app().exports().exportAgain(sequence, folder, actor()),
+        start(p -> app().exports().exportAgain(sequence, folder, actor()),
                 e -> status.set(ui.text("exchange.export.againDone", sequence, e.file())
                         + (e.encrypted() ? "" : " " + ui.text("exchange.encryption.off"))));
     }
@@ -183,28 +258,41 @@ public final class ExchangeViewModel {
         if (paths.isEmpty()) {
             return;
         }
-        start(() -> app().imports().importPaths(paths, actor()), r -> {
+        start(p -> app().imports().importPaths(paths, actor(), p), r -> {
             report.setAll(r.files().stream().map(this::reportRow).toList());
             gaps.setAll(r.gaps().entrySet().stream().map(e -> ui.text("exchange.gap", e.getKey(),
                     e.getValue().stream().map(String::valueOf).collect(Collectors.joining(", ")))).toList());
             long rejected = r.files().stream().filter(f -> f.outcome() == ImportService.Outcome.REJECTED).count();
-            status.set(ui.text("exchange.import.done", r.files().size(), rejected));
+            String done = ui.text("exchange.import.done", r.files().size(), rejected);
+            status.set(r.notImported() == 0 ? done : done + " " + ui.text("exchange.import.stopped", r.notImported()));
         });
     }
 
-    private <T> void start(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> onDone) {
+    /** Runs {@code work} in the background with its progress shown and a stop it looks at. */
+    private <T> void start(Function<Progress, T> work, Consumer<T> onDone) {
+        stopRequested.set(false);
+        Task<T> task = new ProgressTask<>(work, stopRequested::get);
         busy.set(true);
+        progress.bind(task.progressProperty());
         status.set(ui.text("exchange.working"));
-        ui.background().run(work, result -> {
-            busy.set(false);
+        ui.background().submit(task, result -> {
+            finished();
             onDone.accept(result);
-            refresh();
         }, error -> {
-            busy.set(false);
+            finished();
+            if (error instanceof Progress.Cancelled) {
+                status.set(ui.text("exchange.export.stopped"));
+                return;
+            }
             status.set(error instanceof UserFacingException u ? u.localized(ui.messages()) : "");
             ui.errors().report(error);
-            refresh();
         });
+    }
+
+    private void finished() {
+        progress.unbind();
+        busy.set(false);
+        refresh();
     }
 
     private BatchRow row(BatchRecord b) {

@@ -24,6 +24,7 @@ import org.liaisondesk.service.OpinionService;
 import org.liaisondesk.service.Permissions;
 import org.liaisondesk.tagging.SynonymList;
 import org.liaisondesk.tagging.Taxonomy;
+import org.liaisondesk.ui.ProgressTask;
 import org.liaisondesk.ui.UiContext;
 
 /**
@@ -154,22 +155,7 @@ public final class TaxonomyViewModel {
         }
         note.set("");
         String actor = ui.actor();
-        retag = new Task<>() {
-            @Override
-            protected Integer call() {
-                return ui.app().opinionService().retag(all, actor, new OpinionService.RetagProgress() {
-                    @Override
-                    public void progress(int done, int total) {
-                        updateProgress(done, Math.max(total, 1));
-                    }
-
-                    @Override
-                    public boolean cancelled() {
-                        return isCancelled();
-                    }
-                });
-            }
-        };
+        retag = new ProgressTask<>(p -> ui.app().opinionService().retag(all, actor, p), null);
         progress.bind(retag.progressProperty());
         retagging.set(true);
         retag.setOnCancelled(e -> {

@@ -8,12 +8,15 @@ import java.time.LocalDateTime;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.liaisondesk.app.AppContext;
+import org.liaisondesk.exchange.RemovableDrives.Drive;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.model.Channel;
 import org.liaisondesk.model.Constituent;
@@ -79,6 +82,37 @@ class ExchangeViewTest {
         assertThat(robot.lookup("#exchange-status").queryAs(Label.class).getText()).contains("written and verified");
         assertThat(usb.toFile().list()).hasSize(1);
         assertThat(screens.errors()).isEmpty();
+    }
+
+    @Test
+    void theMountedStickIsOfferedAndOneKeyExportsOntoIt(FxRobot robot) throws Exception {
+        Path usb = exportedBatch();
+        ExchangeView view = screens.show(robot, station, "zh", "clerk",
+                ui -> new ExchangeView(ui, () -> List.of(new Drive(usb, "KINGSTON", 8_000_000_000L))), 1000, 760);
+        String shown = "KINGSTON(" + usb + ",剩余 8.0 GB)";
+        ScreenHarness.waitUntil(() -> robot.lookup("#exchange-drives .list-cell").queryAll().stream()
+                .anyMatch(c -> shown.equals(((Labeled) c).getText())));
+
+        robot.push(KeyCode.ENTER); // 导出到U盘 is the screen's default button
+        ScreenHarness.waitUntil(() -> view.model().history().size() == 1 && !view.model().busyProperty().get());
+
+        assertThat(usb.toFile().list()).hasSize(1).allMatch(n -> n.startsWith("GS-007-000001-"));
+        assertThat(robot.lookup("#exchange-status").queryAs(Label.class).getText()).contains("已写入并核对无误");
+        assertThat(robot.lookup("#exchange-progress").query().getParent().isVisible()).as("progress bar gone").isFalse();
+        assertThat(screens.errors()).isEmpty();
+    }
+
+    @Test
+    void withoutAStickTheScreenSaysSoAndOffersAnotherFolder(FxRobot robot) throws Exception {
+        exportedBatch();
+        ExchangeView view = screens.show(robot, station, "zh", "clerk", ui -> new ExchangeView(ui, List::of),
+                1000, 760);
+        ScreenHarness.waitUntil(() -> robot.lookup("#exchange-export").queryButton().isVisible());
+
+        assertThat(robot.lookup("#exchange-drives").queryComboBox().getPromptText()).startsWith("未发现U盘");
+        assertThat(robot.lookup("#exchange-export").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#exchange-export-folder").queryButton().isDisabled()).isFalse();
+        assertThat(view.model().drives()).isEmpty();
     }
 
     @Test
