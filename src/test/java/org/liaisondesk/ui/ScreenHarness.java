@@ -27,6 +27,13 @@ public final class ScreenHarness {
         this.stage = stage;
     }
 
+    private final DataChanges changes = new DataChanges();
+
+    /** "Opinions changed", as the screens fire it. */
+    public DataChanges changes() {
+        return changes;
+    }
+
     /** Failures the screen reported to the person at the window. */
     public List<Throwable> errors() {
         return errors;
@@ -36,7 +43,7 @@ public final class ScreenHarness {
     public <S extends Screen> S show(FxRobot robot, AppContext app, String language, String user,
                                      Function<UiContext, S> screen, double width, double height) {
         UiContext ui = new UiContext(app, Messages.forLanguage(language), background, new SimpleStringProperty(user),
-                errors::add, new DataChanges());
+                errors::add, changes);
         List<S> built = new CopyOnWriteArrayList<>();
         robot.interact(() -> {
             S s = screen.apply(ui);

@@ -278,6 +278,7 @@ public final class ExchangeViewModel {
         ui.background().submit(task, result -> {
             finished();
             onDone.accept(result);
+            ui.changes().fire(); // an import adds opinions, an export changes their status
         }, error -> {
             finished();
             if (error instanceof Progress.Cancelled) {

@@ -126,8 +126,11 @@ class ExchangeViewTest {
         ScreenHarness.waitUntil(() -> robot.lookup("#exchange-import-folder").queryAs(Button.class).isVisible());
         assertThat(robot.lookup("#exchange-export").queryAs(Button.class).isVisible()).isFalse();
 
+        int[] changes = {0};
+        robot.interact(() -> screens.changes().listen(() -> changes[0]++));
         robot.interact(() -> view.model().importPaths(List.of(usb)));
         ScreenHarness.waitUntil(() -> view.model().report().size() == 2 && view.model().history().size() == 1);
+        assertThat(changes[0]).as("the status bar's count and other screens hear of the new opinions").isEqualTo(1);
 
         assertThat(view.model().report()).anySatisfy(r -> {
             assertThat(r.file()).isEqualTo("broken.ldbatch.json");
