@@ -22,8 +22,8 @@ import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.BatchRecord;
 import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.ExportPrivacy;
-import org.liaisondesk.model.Progress;
 import org.liaisondesk.model.Opinion;
+import org.liaisondesk.model.Progress;
 import org.liaisondesk.model.ReviewRecord;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
@@ -134,6 +134,11 @@ public final class ExportService {
      * station takes it once and keeps the newest revisions.
      */
     public Exported exportAgain(int sequence, Path dir, String actor) {
+        return exportAgain(sequence, dir, actor, Progress.NONE);
+    }
+
+    /** {@link #exportAgain(int, Path, String)}, reporting the opinions written; a stop leaves no file. */
+    public Exported exportAgain(int sequence, Path dir, String actor, Progress progress) {
         Station st = requireStation();
         requireFolder(dir);
         BatchRecord earlier = exchange.findExport(st.code(), sequence).orElseThrow(() -> new UserFacingException(
@@ -144,7 +149,7 @@ public final class ExportService {
         Written w = exchange.readBatchContent(earlier.id(), (selection, opinions) -> write(dir,
                 new BatchHeader(earlier.id(), st.code(), st.name(), sequence, earlier.createdAt(),
                         selection.taxonomyVersions(), selection.count(), selection.byArea(), privacy),
-                opinions, selection.reviews(), encrypt, actor));
+                counted(opinions, progress, selection.count()), selection.reviews(), encrypt, actor));
         try {
             checkSealed(w, actor);
             verify(w);

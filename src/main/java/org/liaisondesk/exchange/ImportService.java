@@ -87,8 +87,6 @@ public final class ImportService {
     /**
      * @param gaps per station that sent any of these batches, the sequence numbers not yet received (empty lists
      *             are left out)
-     */
-    /**
      * @param notImported batch files left alone because the import was stopped (0 when it ran to the end)
      */
     public record Report(List<FileResult> files, Map<String, List<Integer>> gaps, int notImported) {
@@ -133,7 +131,7 @@ public final class ImportService {
                 if (progress.cancelled()) {
                     break;
                 }
-                results.add(importFile(files.get(done), actor, new FileProgress(progress, done, files.size())));
+                results.add(importFile(files.get(done), actor, fileShare(progress, done, files.size())));
             }
         } catch (Progress.Cancelled e) {
             // the file it fell in was rolled back; the ones before it stay imported
@@ -153,10 +151,10 @@ public final class ImportService {
 
     /** Imports one batch file, plain or encrypted: all of it, or (rejected) nothing but the audit entry. */
     public FileResult importFile(Path file, String actor) {
-        return importFile(file, actor, FileProgress.NONE);
+        return importFile(file, actor, Progress.NONE);
     }
 
-    private FileResult importFile(Path file, String actor, FileProgress progress) {
+    private FileResult importFile(Path file, String actor, Progress progress) {
         requireGeneralStation();
         try {
             if (BatchCrypto.isEncrypted(file)) {
@@ -175,7 +173,7 @@ public final class ImportService {
     }
 
     /** Reads the batch with {@code read} and applies it in one transaction, with its audit entry. */
-    private FileResult apply(Path file, BatchCrypto.Origin signature, String actor, FileProgress progress,
+    private FileResult apply(Path file, BatchCrypto.Origin signature, String actor, Progress progress,
                              Function<Apply, BatchReader.Result> read) {
         Apply apply = new Apply(file, signature, progress);
         return exchange.transaction(tx -> {
@@ -241,19 +239,19 @@ public final class ImportService {
     /** Progress is counted in thousandths of a file, the opinions of the file being read filling its share. */
     static final long PER_FILE = 1000;
 
-    /** One file's share of an import's progress. */
-    private record FileProgress(Progress progress, int index, int files) {
-
-        static final FileProgress NONE = new FileProgress(Progress.NONE, 0, 1);
-
-        void opinion(long seen, long count) {
-            if (seen % Progress.EVERY == 0) {
-                progress.update(index * PER_FILE + seen * PER_FILE / Math.max(count, seen), files * PER_FILE);
-                if (progress.cancelled()) {
-                    throw new Progress.Cancelled();
-                }
+    /** The {@code index}-th of {@code files} files: its opinions fill that file's share of the import's progress. */
+    private static Progress fileShare(Progress progress, int index, int files) {
+        return new Progress() {
+            @Override
+            public void update(long done, long total) {
+                progress.update(index * PER_FILE + done * PER_FILE / Math.max(total, done), files * PER_FILE);
             }
-        }
+
+            @Override
+            public boolean cancelled() {
+                return progress.cancelled();
+            }
+        };
     }
 
     /** Applies one file's opinions inside its transaction. */
@@ -270,10 +268,10 @@ public final class ImportService {
         private long conflictCount;
         private final List<Conflict> conflicts = new ArrayList<>();
 
-        private final FileProgress progress;
-        private long seen;
+        private final Progress progress;
+        private Progress.Counter counted;
 
-        Apply(Path file, BatchCrypto.Origin signature, FileProgress progress) {
+        Apply(Path file, BatchCrypto.Origin signature, Progress progress) {
             this.file = file;
             this.signature = signature;
             this.progress = progress;
@@ -290,6 +288,7 @@ public final class ImportService {
                 return false;
             }
             header = h;
+            counted = new Progress.Counter(progress, h.count());
             tx.insertBatch(new BatchRecord(h.batchId(), BatchRecord.Direction.IMPORT, h.station(), h.stationName(),
                     h.sequence(), h.createdAt(), clock.instant(), h.count(), "", file.getFileName().toString(),
                     null, h.privacy(), signature != null, signature == null ? null : signature.station()));
@@ -298,7 +297,7 @@ public final class ImportService {
 
         @Override
         public void accept(Opinion o, JsonNode asCarried) {
-            progress.opinion(++seen, header.count());
+            counted.tick();
             if (!tx.addItem(header.batchId(), o.id(), o.revision())) {
                 throw new BatchRejectedException("batch.error.duplicate", o.number(), o.id());
             }

@@ -31,7 +31,8 @@ import org.liaisondesk.ui.setup.SetupViewModel;
  * window on the same file), runs the first-run dialog when the station or its first administrator is not set up, asks
  * for a login, then shows the main window. The start-up health check reads every page (seconds at a million
  * opinions), so it runs while the person types the password; no data is shown before it has passed, and a failed
- * check is shown with the offer to restore the newest backup. Closing the stage makes the exit backup first, then releases everything.
+ * check is shown with the offer to restore the newest backup. Closing the stage makes the exit backup first, then
+ * releases everything.
  */
 public final class AppWindow {
 

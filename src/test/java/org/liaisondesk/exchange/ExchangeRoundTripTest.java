@@ -269,6 +269,20 @@ class ExchangeRoundTripTest {
     }
 
     @Test
+    void aStoppedRewriteOfAnEarlierBatchLeavesNoFile() throws Exception {
+        ExchangeFixture.addOpinions(station, 600);
+        Files.delete(station.exports().export(usb, "clerk").orElseThrow().file());
+
+        assertThatThrownBy(() -> station.exports().exportAgain(1, usb, "clerk", new StopAfter(256)))
+                .isInstanceOf(Progress.Cancelled.class);
+
+        try (var left = Files.list(usb)) {
+            assertThat(left).isEmpty();
+        }
+        assertThat(station.exports().exportAgain(1, usb, "clerk").header().count()).isEqualTo(600);
+    }
+
+    @Test
     void aStoppedImportKeepsTheBatchesFinishedAndNothingOfTheOneInProgress() throws Exception {
         ExchangeFixture.addOpinions(station, 300);
         station.exports().export(usb, "clerk").orElseThrow();

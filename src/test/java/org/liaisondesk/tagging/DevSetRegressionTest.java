@@ -45,8 +45,8 @@ class DevSetRegressionTest {
     /**
      * Thousands of generated opinions in residents' words (framing, self-introductions, places), labelled with the
      * area each was written for: a broader set than the hand-written ones, and one the synonym list was not written
-     * from. These 3,000 reached 0.865 top-1 / 0.909 top-2 when this guard was set (about 0.83 before framing was cut), and
-     * 107 of their 128 no-area texts abstained once "nothing to raise" cues counted double (78 before).
+     * from. These 3,000 reached 0.865 top-1 / 0.909 top-2 when this guard was set (about 0.83 before framing was
+     * cut), and 107 of their 128 no-area texts abstained once "nothing to raise" cues counted double (78 before).
      */
     @Test
     void generatedOpinions() {

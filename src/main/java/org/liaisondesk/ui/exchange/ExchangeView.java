@@ -249,7 +249,7 @@ public final class ExchangeView implements Screen {
         };
     }
 
-        private <R> TableColumn<R, String> column(String key, Function<R, String> value) {
+    private <R> TableColumn<R, String> column(String key, Function<R, String> value) {
         TableColumn<R, String> c = new TableColumn<>(ui.text(key));
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return c;

@@ -28,13 +28,13 @@ import org.liaisondesk.app.AppContext;
 import org.liaisondesk.exchange.ExportService;
 import org.liaisondesk.exchange.ImportService;
 import org.liaisondesk.exchange.ImportService.FileResult;
-import org.liaisondesk.model.Progress;
 import org.liaisondesk.exchange.RemovableDrives;
 import org.liaisondesk.exchange.RemovableDrives.Drive;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.BatchRecord;
 import org.liaisondesk.model.ExchangeConflict;
 import org.liaisondesk.model.ExportPrivacy;
+import org.liaisondesk.model.Progress;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
 import org.liaisondesk.ui.ProgressTask;
@@ -248,7 +248,7 @@ public final class ExchangeViewModel {
 
     /** Writes the batch with {@code sequence} again into {@code folder}. */
     public void exportAgain(int sequence, Path folder) {
-        start(p -> app().exports().exportAgain(sequence, folder, actor()),
+        start(p -> app().exports().exportAgain(sequence, folder, actor(), p),
                 e -> status.set(ui.text("exchange.export.againDone", sequence, e.file())
                         + (e.encrypted() ? "" : " " + ui.text("exchange.encryption.off"))));
     }

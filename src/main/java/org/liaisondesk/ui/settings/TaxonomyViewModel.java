@@ -20,7 +20,6 @@ import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.Role;
-import org.liaisondesk.service.OpinionService;
 import org.liaisondesk.service.Permissions;
 import org.liaisondesk.tagging.SynonymList;
 import org.liaisondesk.tagging.Taxonomy;

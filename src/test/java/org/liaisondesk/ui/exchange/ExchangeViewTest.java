@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.liaisondesk.app.AppContext;
+import org.liaisondesk.exchange.RemovableDrives;
 import org.liaisondesk.exchange.RemovableDrives.Drive;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.model.Channel;
@@ -99,6 +101,51 @@ class ExchangeViewTest {
         assertThat(usb.toFile().list()).hasSize(1).allMatch(n -> n.startsWith("GS-007-000001-"));
         assertThat(robot.lookup("#exchange-status").queryAs(Label.class).getText()).contains("已写入并核对无误");
         assertThat(robot.lookup("#exchange-progress").query().getParent().isVisible()).as("progress bar gone").isFalse();
+        assertThat(screens.errors()).isEmpty();
+    }
+
+    @Test
+    void theChosenStickStaysChosenWhenTheDrivesAreLookedUpAgain(FxRobot robot) throws Exception {
+        exportedBatch();
+        AtomicInteger looks = new AtomicInteger();
+        // each look reports the free space anew, so a refreshed drive is told apart from the one it replaces
+        RemovableDrives finder = () -> {
+            long free = looks.incrementAndGet();
+            return List.of(new Drive(dir.resolve("a"), "A", free), new Drive(dir.resolve("b"), "B", free));
+        };
+        ExchangeView view = screens.show(robot, station, "zh", "clerk", ui -> new ExchangeView(ui, finder),
+                1000, 760);
+        ScreenHarness.waitUntil(() -> view.model().driveProperty().get() != null);
+        assertThat(view.model().driveProperty().get().name()).isEqualTo("A");
+
+        robot.interact(() -> view.model().driveProperty().set(view.model().drives().get(1)));
+        long before = view.model().driveProperty().get().freeBytes();
+        robot.interact(() -> view.model().refreshDrives());
+        ScreenHarness.waitUntil(() -> view.model().driveProperty().get().freeBytes() > before);
+
+        assertThat(view.model().driveProperty().get().name()).isEqualTo("B");
+    }
+
+    @Test
+    void stoppingAnExportSaysNothingWasWrittenAndLeavesTheStickEmpty(FxRobot robot) throws Exception {
+        Path usb = exportedBatch();
+        for (int i = 0; i < 600; i++) {
+            station.opinionService().record(new OpinionInput(LocalDateTime.now().withNano(0), Channel.PHONE,
+                    Constituent.ANONYMOUS, "clerk", "第" + i + "条:小区门口的路灯坏了", List.of()), "clerk");
+        }
+        ExchangeView view = screens.show(robot, station, "zh", "clerk", ui -> new ExchangeView(ui, List::of),
+                1000, 760);
+        ScreenHarness.waitUntil(() -> robot.lookup("#exchange-export-folder").queryButton().isVisible());
+
+        robot.interact(() -> {
+            view.model().exportTo(usb);
+            robot.lookup("#exchange-stop").queryButton().fire(); // the export has not written 256 opinions yet
+        });
+        ScreenHarness.waitUntil(() -> !view.model().busyProperty().get());
+
+        assertThat(robot.lookup("#exchange-status").queryAs(Label.class).getText()).startsWith("已停止");
+        assertThat(usb.toFile().list()).isEmpty();
+        assertThat(view.model().history()).isEmpty();
         assertThat(screens.errors()).isEmpty();
     }
 
