@@ -31,8 +31,11 @@ public final class StatsService {
     public record Dashboard(DashboardCounts counts, List<SubtopicCount> subtopics) {
     }
 
-    /** One of the largest matters: how many opinions raise it, from which stations, and one of its texts. */
-    public record Matter(int size, List<String> stations, String text) {
+    /**
+     * One of the largest matters: how many opinions raise it, from which stations, one of its texts, and the ids of
+     * its opinions (the reports quote a few of them).
+     */
+    public record Matter(int size, List<String> stations, String text, List<UUID> opinions) {
     }
 
     private final StatsRepository stats;
@@ -49,7 +52,11 @@ public final class StatsService {
     }
 
     public Dashboard dashboard(OpinionFilter filter) {
-        DashboardCounts counts = stats.counts(filter);
+        return dashboard(stats.counts(filter));
+    }
+
+    /** The dashboard of counts already made (sub-topics worded from the taxonomy). */
+    public Dashboard dashboard(DashboardCounts counts) {
         List<SubtopicCount> top = new ArrayList<>();
         for (Map.Entry<String, Long> e : counts.bySubtopic().entrySet()) {
             if (top.size() == TOP_SUBTOPICS) {
@@ -75,7 +82,7 @@ public final class StatsService {
             }
             UUID first = c.opinions().get(0);
             String text = opinions.find(first).map(Opinion::text).orElse("");
-            out.add(new Matter(c.size(), c.stations(), text));
+            out.add(new Matter(c.size(), c.stations(), text, c.opinions()));
         }
         return out;
     }
