@@ -75,7 +75,7 @@ public final class AppContext implements AutoCloseable {
     private final ReviewService reviews;
     // statistics dashboard
     private final StatsService stats;
-    private ReportRepository reportRepository;
+    private final ReportRepository reportRepository;
     private ReportService reports;
     private FormService forms;
     private ReceptionService receptions;
@@ -114,7 +114,9 @@ public final class AppContext implements AutoCloseable {
         this.searchService = new SearchService(new SearchRepository(database), new LinkRepository(database),
                 opinions);
         this.reviews = new ReviewService(opinions, new ReviewRepository(database), opinionService, tagging, clock);
-        this.stats = new StatsService(new StatsRepository(database), opinions, searchService, tagging);
+        this.reportRepository = new ReportRepository(database);
+        this.stats = new StatsService(new StatsRepository(database), opinions, searchService, tagging,
+                reportRepository);
     }
 
     public static AppContext open(Path databaseFile, Messages messages) {
@@ -223,7 +225,7 @@ public final class AppContext implements AutoCloseable {
      */
     public synchronized ReportService reports() {
         if (reports == null) {
-            reports = new ReportService(stats, opinions, reportRepository(), stations, tagging.taxonomy(), clock);
+            reports = new ReportService(stats, opinions, reportRepository, stations, tagging.taxonomy(), clock);
         }
         return reports;
     }
@@ -239,16 +241,9 @@ public final class AppContext implements AutoCloseable {
     /** The deputies' reception days and duty records (代表履职档案). */
     public synchronized ReceptionService receptions() {
         if (receptions == null) {
-            receptions = new ReceptionService(reportRepository(), clock);
+            receptions = new ReceptionService(reportRepository, clock);
         }
         return receptions;
-    }
-
-    private ReportRepository reportRepository() {
-        if (reportRepository == null) {
-            reportRepository = new ReportRepository(database);
-        }
-        return reportRepository;
     }
 
     @Override

@@ -63,7 +63,7 @@ public final class ChartPainter {
     }
 
     /** The largest tick at or above {@code max} and the whole-number step between ticks (at most about 6 ticks). */
-    static long[] axis(long max) {
+    public static long[] axis(long max) {
         long step = 1;
         long[] nice = {1, 2, 5};
         outer:

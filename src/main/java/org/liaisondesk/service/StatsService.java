@@ -10,7 +10,9 @@ import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.model.DashboardCounts;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.OpinionFilter;
+import org.liaisondesk.model.Role;
 import org.liaisondesk.store.OpinionRepository;
+import org.liaisondesk.store.ReportRepository;
 import org.liaisondesk.store.StatsRepository;
 import org.liaisondesk.tagging.Subtopic;
 
@@ -42,10 +44,12 @@ public final class StatsService {
     private final OpinionRepository opinions;
     private final SearchService search;
     private final TaggingService tagging;
+    private final ReportRepository reports;
 
     public StatsService(StatsRepository stats, OpinionRepository opinions, SearchService search,
-                        TaggingService tagging) {
+                        TaggingService tagging, ReportRepository reports) {
         this.stats = stats;
+        this.reports = reports;
         this.opinions = opinions;
         this.search = search;
         this.tagging = tagging;
@@ -89,9 +93,18 @@ public final class StatsService {
 
     /**
      * Writes the opinions the filter selects (newest first) to {@code out} as .xlsx, labels in {@code messages}'
-     * language; returns how many rows. See {@link XlsxExport}.
+     * language, without residents' details; returns how many rows. See {@link XlsxExport}.
      */
     public long exportXlsx(OpinionFilter filter, Path out, Messages messages, BooleanSupplier cancelled) {
-        return new XlsxExport(opinions, messages).write(filter, out, cancelled);
+        return exportXlsx(filter, out, messages, null, cancelled);
+    }
+
+    /**
+     * The ledger (台账) with residents' details as {@code viewer} may see them (null: none); returns how many rows.
+     */
+    public long exportXlsx(OpinionFilter filter, Path out, Messages messages, Role viewer,
+                           BooleanSupplier cancelled) {
+        return new XlsxExport(opinions, reports, tagging.taxonomy(), messages, viewer)
+                .write(filter, stats.counts(filter), out, cancelled);
     }
 }
