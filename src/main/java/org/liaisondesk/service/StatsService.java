@@ -74,6 +74,11 @@ public final class StatsService {
         return new Dashboard(counts, List.copyOf(top));
     }
 
+    /** Of {@code ids}, the opinions a deputy has reviewed (a review is recorded). */
+    public java.util.Set<UUID> reviewedAmong(List<UUID> ids) {
+        return ids.isEmpty() ? java.util.Set.of() : reports.reviewed(ids);
+    }
+
     /**
      * The {@code limit} largest groups of opinions raising one matter among those the filter selects; slow on large
      * sets, so it stops (CancellationException) when {@code cancelled} says so.

@@ -71,6 +71,26 @@ public final class ReportRepository {
         });
     }
 
+    /** Of {@code ids} (a page of the list), the opinions whose review is recorded. */
+    public java.util.Set<UUID> reviewed(List<UUID> ids) {
+        return db.read(c -> {
+            java.util.Set<UUID> out = new java.util.HashSet<>();
+            String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT opinion_id FROM opinion_review WHERE opinion_id IN ("
+                    + marks + ") AND reviewed_at IS NOT NULL")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    ps.setString(i + 1, ids.get(i).toString());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(UUID.fromString(rs.getString(1)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** The residents' addresses of the filtered opinions that have one (for the communities section). */
     public void addresses(OpinionFilter filter, Consumer<String> sink) {
         SqlFilter where = SqlFilter.of(filter);
