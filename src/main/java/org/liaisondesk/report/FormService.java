@@ -32,7 +32,7 @@ import org.liaisondesk.store.ReviewRepository;
 public final class FormService {
 
     private static final String[] WEEKDAYS = {"一", "二", "三", "四", "五", "六", "日"};
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH：mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final OpinionRepository opinions;
     private final ReviewRepository reviews;
@@ -115,7 +115,7 @@ public final class FormService {
         rows.add(List.of("办理意见", opinion));
         rows.add(List.of("跟踪情况", followUp));
         rows.add(List.of("备  注", o.constituent().consentToContact() ? "群众同意联系回访" : "群众未同意联系回访"));
-        int[] heights = {560, 560, 560, 560, 560, 4200, 1800, 1500, 800};
+        int[] heights = {560, 560, 560, 560, 560, 3400, 1500, 1200, 700};
         doc.form(rows, 14, heights);
     }
 
