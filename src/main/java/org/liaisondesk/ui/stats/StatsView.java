@@ -44,6 +44,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
+import org.liaisondesk.model.DutyRecord;
 import org.liaisondesk.report.ChartPainter;
 import org.liaisondesk.ui.Screen;
 import org.liaisondesk.ui.UiContext;
@@ -112,6 +113,7 @@ public final class StatsView implements Screen {
         grid.add(channels, 0, 3);
         grid.add(stations, 1, 3);
         grid.add(card(matters(), "stats.matters.title"), 0, 4, 2, 1);
+        grid.add(card(dutyTable(), null), 0, 5, 2, 1);
 
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
@@ -367,6 +369,35 @@ public final class StatsView implements Screen {
         wholeTicks(axis, () -> largest(model.byStation(), false), model.byStation());
         return plain(new BarChart<>(new CategoryAxis(), axis, single(model.byStation())), "stats-stations",
                 "stats.stations.title");
+    }
+
+    /** The deputies' duty records (代表履职档案) of the period's year: one row per deputy. */
+    private Node dutyTable() {
+        Label title = new Label();
+        title.getStyleClass().add("stats-card-title");
+        title.textProperty().bind(model.dutyTitleProperty());
+        TableView<DutyRecord> table = new TableView<>(model.duty());
+        table.setId("stats-duty");
+        TableColumn<DutyRecord, String> name = new TableColumn<>(ui.text("report.duty.deputy"));
+        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().deputy()));
+        table.getColumns().add(name);
+        String[] keys = {"receptions", "residents", "reviewed", "suggestions"};
+        for (int i = 0; i < keys.length; i++) {
+            int column = i;
+            TableColumn<DutyRecord, Number> n = new TableColumn<>(ui.text("report.duty." + keys[i]));
+            n.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(switch (column) {
+                case 0 -> c.getValue().receptions();
+                case 1 -> c.getValue().residents();
+                case 2 -> c.getValue().reviewed();
+                default -> c.getValue().suggestions();
+            }));
+            n.getStyleClass().add("stats-number");
+            table.getColumns().add(n);
+        }
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(ui.text("report.duty.none")));
+        table.setPrefHeight(180);
+        return new VBox(title, table);
     }
 
     private Node matters() {

@@ -30,6 +30,7 @@ import javafx.scene.chart.PieChart;
 import javafx.scene.chart.XYChart;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.DashboardCounts;
+import org.liaisondesk.model.DutyRecord;
 import org.liaisondesk.model.OpinionFilter;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
@@ -80,6 +81,8 @@ public final class StatsViewModel {
     private final ObservableList<PieChart.Data> channels = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Series<Number, String>> statuses = FXCollections.observableArrayList();
     private final ObservableList<MatterRow> matters = FXCollections.observableArrayList();
+    private final ObservableList<DutyRecord> duty = FXCollections.observableArrayList();
+    private final StringProperty dutyTitle = new SimpleStringProperty("");
     private final BooleanProperty mattersBusy = new SimpleBooleanProperty();
     private final StringProperty mattersStatus = new SimpleStringProperty("");
     private final BooleanProperty exporting = new SimpleBooleanProperty();
@@ -176,6 +179,15 @@ public final class StatsViewModel {
         return matters;
     }
 
+    /** The deputies' duty records (代表履职档案) of the year the period starts in (this year when open). */
+    public ObservableList<DutyRecord> duty() {
+        return duty;
+    }
+
+    public ReadOnlyStringProperty dutyTitleProperty() {
+        return dutyTitle;
+    }
+
     public ReadOnlyBooleanProperty mattersBusyProperty() {
         return mattersBusy;
     }
@@ -231,7 +243,9 @@ public final class StatsViewModel {
         ui.background().run(() -> {
             boolean general = ui.app().stations().current().map(Station::mode).orElse(StationMode.STATION)
                     == StationMode.GENERAL;
-            return new Loaded(general, ui.app().stats().dashboard(general ? f : f.withStation(null)));
+            int year = (f.receivedFrom() != null ? f.receivedFrom() : LocalDate.now(ui.app().clock())).getYear();
+            return new Loaded(general, ui.app().stats().dashboard(general ? f : f.withStation(null)),
+                    ui.app().receptions().duty(year), year);
         }, loaded -> {
             if (request != generation) {
                 return;
@@ -240,6 +254,8 @@ public final class StatsViewModel {
             boolean modeChanged = generalStation.get() != loaded.general;
             generalStation.set(loaded.general);
             show(loaded.dashboard);
+            duty.setAll(loaded.duty);
+            dutyTitle.set(ui.text("report.duty.title", loaded.year));
             if (modeChanged && loaded.general) {
                 refresh();
             } else {
@@ -257,7 +273,7 @@ public final class StatsViewModel {
         }
     }
 
-    private record Loaded(boolean general, StatsService.Dashboard dashboard) {
+    private record Loaded(boolean general, StatsService.Dashboard dashboard, List<DutyRecord> duty, int year) {
     }
 
     private void show(StatsService.Dashboard d) {
