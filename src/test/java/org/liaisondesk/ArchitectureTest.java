@@ -15,7 +15,7 @@ class ArchitectureTest {
         "org.liaisondesk.store..", "org.liaisondesk.tagging..", "org.liaisondesk.generate..",
         "org.liaisondesk.exchange..", "org.liaisondesk.search..", "org.liaisondesk.service..",
         "org.liaisondesk.app..", "org.liaisondesk.json..", "org.liaisondesk.security..",
-        "org.liaisondesk.bench..", "org.liaisondesk.crypto.."};
+        "org.liaisondesk.bench..", "org.liaisondesk.crypto..", "org.liaisondesk.report.."};
     private static JavaClasses classes;
 
     @BeforeAll

@@ -7,6 +7,9 @@ import org.liaisondesk.exchange.BatchReader;
 import org.liaisondesk.exchange.ExportService;
 import org.liaisondesk.exchange.ImportService;
 import org.liaisondesk.i18n.Messages;
+import org.liaisondesk.report.FormService;
+import org.liaisondesk.report.ReceptionService;
+import org.liaisondesk.report.ReportService;
 import org.liaisondesk.service.GenerateService;
 import org.liaisondesk.service.BackupService;
 import org.liaisondesk.service.ContactPolicy;
@@ -36,6 +39,7 @@ import org.liaisondesk.store.SearchRepository;
 import org.liaisondesk.store.SettingsRepository;
 import org.liaisondesk.store.StatsRepository;
 import org.liaisondesk.store.StationRepository;
+import org.liaisondesk.store.ReportRepository;
 import org.liaisondesk.store.TaggingRepository;
 import org.liaisondesk.store.UserRepository;
 import org.liaisondesk.tagging.SeedReports;
@@ -71,6 +75,10 @@ public final class AppContext implements AutoCloseable {
     private final ReviewService reviews;
     // statistics dashboard
     private final StatsService stats;
+    private final ReportRepository reportRepository;
+    private ReportService reports;
+    private FormService forms;
+    private ReceptionService receptions;
 
     private AppContext(Database database, Messages messages, Clock clock) {
         this.database = database;
@@ -106,7 +114,9 @@ public final class AppContext implements AutoCloseable {
         this.searchService = new SearchService(new SearchRepository(database), new LinkRepository(database),
                 opinions);
         this.reviews = new ReviewService(opinions, new ReviewRepository(database), opinionService, tagging, clock);
-        this.stats = new StatsService(new StatsRepository(database), opinions, searchService, tagging);
+        this.reportRepository = new ReportRepository(database);
+        this.stats = new StatsService(new StatsRepository(database), opinions, searchService, tagging,
+                reportRepository);
     }
 
     public static AppContext open(Path databaseFile, Messages messages) {
@@ -207,6 +217,33 @@ public final class AppContext implements AutoCloseable {
 
     public ReviewService reviews() {
         return reviews;
+    }
+
+    /**
+     * The periodic reports, made on first use: the .docx library (POI) loads only when a report or form is written,
+     * never at start-up.
+     */
+    public synchronized ReportService reports() {
+        if (reports == null) {
+            reports = new ReportService(stats, opinions, reportRepository, stations, tagging.taxonomy(), clock);
+        }
+        return reports;
+    }
+
+    /** The printable forms (接待登记表, 接待公告), made on first use like {@link #reports()}. */
+    public synchronized FormService forms() {
+        if (forms == null) {
+            forms = new FormService(opinions, new ReviewRepository(database), stations);
+        }
+        return forms;
+    }
+
+    /** The deputies' reception days and duty records (代表履职档案). */
+    public synchronized ReceptionService receptions() {
+        if (receptions == null) {
+            receptions = new ReceptionService(reportRepository, clock);
+        }
+        return receptions;
     }
 
     @Override

@@ -9,7 +9,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code export-xlsx --out FILE [filters] [--query Q]}: the filtered opinion list as an Excel workbook. */
+/**
+ * {@code export-xlsx --out FILE [filters] [--query Q]}: the ledger (台账) of the filtered opinions as an Excel workbook;
+ * residents' details only as the {@code --user} account's role may see them.
+ */
 @Command(name = "export-xlsx", mixinStandardHelpOptions = true, sortOptions = false)
 final class ExportXlsxCommand implements Callable<Integer> {
 
@@ -31,7 +34,7 @@ final class ExportXlsxCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long rows = root.context().stats().exportXlsx(filters.filter().withTextContains(query), out,
-                root.messages(), () -> false);
+                root.messages(), FormCommand.viewer(root, root.context()), () -> false);
         spec.commandLine().getOut().println(root.messages().get("cli.exportXlsx.done", rows, out.toAbsolutePath()));
         spec.commandLine().getOut().flush();
         return Cli.OK;

@@ -10,7 +10,9 @@ import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.model.DashboardCounts;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.OpinionFilter;
+import org.liaisondesk.model.Role;
 import org.liaisondesk.store.OpinionRepository;
+import org.liaisondesk.store.ReportRepository;
 import org.liaisondesk.store.StatsRepository;
 import org.liaisondesk.tagging.Subtopic;
 
@@ -31,25 +33,34 @@ public final class StatsService {
     public record Dashboard(DashboardCounts counts, List<SubtopicCount> subtopics) {
     }
 
-    /** One of the largest matters: how many opinions raise it, from which stations, and one of its texts. */
-    public record Matter(int size, List<String> stations, String text) {
+    /**
+     * One of the largest matters: how many opinions raise it, from which stations, one of its texts, and the ids of
+     * its opinions (the reports quote a few of them).
+     */
+    public record Matter(int size, List<String> stations, String text, List<UUID> opinions) {
     }
 
     private final StatsRepository stats;
     private final OpinionRepository opinions;
     private final SearchService search;
     private final TaggingService tagging;
+    private final ReportRepository reports;
 
     public StatsService(StatsRepository stats, OpinionRepository opinions, SearchService search,
-                        TaggingService tagging) {
+                        TaggingService tagging, ReportRepository reports) {
         this.stats = stats;
+        this.reports = reports;
         this.opinions = opinions;
         this.search = search;
         this.tagging = tagging;
     }
 
     public Dashboard dashboard(OpinionFilter filter) {
-        DashboardCounts counts = stats.counts(filter);
+        return dashboard(stats.counts(filter));
+    }
+
+    /** The dashboard of counts already made (sub-topics worded from the taxonomy). */
+    public Dashboard dashboard(DashboardCounts counts) {
         List<SubtopicCount> top = new ArrayList<>();
         for (Map.Entry<String, Long> e : counts.bySubtopic().entrySet()) {
             if (top.size() == TOP_SUBTOPICS) {
@@ -61,6 +72,11 @@ public final class StatsService {
             }
         }
         return new Dashboard(counts, List.copyOf(top));
+    }
+
+    /** Of {@code ids}, the opinions a deputy has reviewed (a review is recorded). */
+    public java.util.Set<UUID> reviewedAmong(List<UUID> ids) {
+        return ids.isEmpty() ? java.util.Set.of() : reports.reviewed(ids);
     }
 
     /**
@@ -75,16 +91,25 @@ public final class StatsService {
             }
             UUID first = c.opinions().get(0);
             String text = opinions.find(first).map(Opinion::text).orElse("");
-            out.add(new Matter(c.size(), c.stations(), text));
+            out.add(new Matter(c.size(), c.stations(), text, c.opinions()));
         }
         return out;
     }
 
     /**
      * Writes the opinions the filter selects (newest first) to {@code out} as .xlsx, labels in {@code messages}'
-     * language; returns how many rows. See {@link XlsxExport}.
+     * language, without residents' details; returns how many rows. See {@link XlsxExport}.
      */
     public long exportXlsx(OpinionFilter filter, Path out, Messages messages, BooleanSupplier cancelled) {
-        return new XlsxExport(opinions, messages).write(filter, out, cancelled);
+        return exportXlsx(filter, out, messages, null, cancelled);
+    }
+
+    /**
+     * The ledger (台账) with residents' details as {@code viewer} may see them (null: none); returns how many rows.
+     */
+    public long exportXlsx(OpinionFilter filter, Path out, Messages messages, Role viewer,
+                           BooleanSupplier cancelled) {
+        return new XlsxExport(opinions, reports, tagging.taxonomy(), messages, viewer)
+                .write(filter, stats.counts(filter), out, cancelled);
     }
 }

@@ -38,6 +38,42 @@ class ExportXlsxCommandTest {
         assertThat(read(out)).extracting(row -> row.getCellText(6)).contains("'=1+2 公交车太少");
     }
 
+    /**
+     * #14.13: the ledger carries the deputy's review after the eight columns of before, and an exported opinion still
+     * reads 已审阅 (the export is a fact about the batch, not the opinion's handling).
+     */
+    @Test
+    void theLedgerCarriesTheReviewAndKeepsItsStateAfterExport() throws Exception {
+        CliRunner cli = new CliRunner(dir.resolve("t.db"));
+        assertThat(cli.run("init", "--station", "GS-001", "--name", "测试站").code()).isZero();
+        String reviewed = cli.run("add", "--text", "老小区加装电梯的补贴什么时候能落实").out().strip();
+        assertThat(cli.run("add", "--text", "小区门口的路灯坏了", "--received", "2026-11-01").code()).isZero();
+        CliRunner.Result review = cli.run("review", reviewed, "--areas", "4,3", "--note", "请街道尽快答复",
+                "--priority", "urgent", "--handling", "street");
+        assertThat(review.code()).as(review.err()).isZero();
+        assertThat(cli.run("export", "--out", dir.toString()).code()).isZero();
+        Path out = dir.resolve("台账.xlsx");
+
+        assertThat(cli.run("export-xlsx", "--out", out.toString()).code()).isZero();
+
+        List<Row> rows = read(out);
+        assertThat(rows.get(0).getCellText(7)).isEqualTo("接待人");
+        assertThat(rows.get(0).getCellText(8)).isEqualTo("审阅状态");
+        Row row = rows.stream().filter(r -> r.getCellText(6).startsWith("老小区")).findFirst().orElseThrow();
+        assertThat(row.getCellText(5)).isEqualTo("已导出");
+        assertThat(row.getCellText(8)).isEqualTo("已审阅");
+        assertThat(row.getCellText(9)).isEqualTo("是");
+        assertThat(row.getCellText(10)).startsWith("四 ").contains("; 三 ");
+        assertThat(row.getCellText(12)).isEqualTo("紧急");
+        assertThat(row.getCellText(13)).isEqualTo("转街道/乡镇办理");
+        assertThat(row.getCellText(15)).isEqualTo("请街道尽快答复");
+        Row other = rows.stream().filter(r -> r.getCellText(6).startsWith("小区门口")).findFirst().orElseThrow();
+        assertThat(other.getCellText(8)).isEqualTo("未审阅");
+        try (InputStream in = Files.newInputStream(out); ReadableWorkbook wb = new ReadableWorkbook(in)) {
+            assertThat(wb.getSheets().map(s -> s.getName()).toList()).contains("按任务领域", "按渠道", "按月份");
+        }
+    }
+
     @Test
     void aFolderThatDoesNotExistIsAClearErrorWithExit2() {
         CliRunner cli = new CliRunner(dir.resolve("t.db"));

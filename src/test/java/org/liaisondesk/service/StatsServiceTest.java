@@ -203,4 +203,25 @@ class StatsServiceTest {
         assertThatThrownBy(() -> ctx.stats().largestMatters(april, 10, () -> true))
                 .isInstanceOf(CancellationException.class);
     }
+
+    /**
+     * #14.13: after export the list still tells a reviewed opinion from an unreviewed one (the list asks
+     * {@code reviewedAmong} for the exported opinions of its page).
+     */
+    @Test
+    void exportedOpinionsStillSayWhetherTheyWereReviewed() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("out"));
+        ctx.stations().initialize("GS-1", "一站", org.liaisondesk.model.StationMode.STATION, "clerk");
+        Opinion a = ctx.opinions().create(opinion("GS-1", "2024-01-05T09:00", Channel.VISIT, Status.RECORDED,
+                "路灯坏了"), "clerk");
+        Opinion b = ctx.opinions().create(opinion("GS-1", "2024-01-06T09:00", Channel.VISIT, Status.RECORDED,
+                "公交太少"), "clerk");
+        ctx.reviews().review(a.id(), a.revision(), new ReviewService.Decision(List.of(4), "请街道答复",
+                org.liaisondesk.model.Priority.URGENT, org.liaisondesk.model.Handling.STREET, null), "王代表");
+        assertThat(ctx.exports().export(dir.resolve("out"), "clerk")).isPresent();
+        assertThat(ctx.opinions().find(a.id()).orElseThrow().status()).isEqualTo(Status.EXPORTED);
+
+        assertThat(ctx.stats().reviewedAmong(List.of(a.id(), b.id()))).containsExactly(a.id());
+        assertThat(ctx.stats().reviewedAmong(List.of())).isEmpty();
+    }
 }

@@ -50,6 +50,8 @@ public final class OpinionListViewModel {
     private final boolean generalStation;
     private final DateTimeFormatter dateTime;
     private final ObjectProperty<Status> status = new SimpleObjectProperty<>();
+    /** Of the exported opinions on the page shown, those a deputy reviewed (read with the page). */
+    private volatile java.util.Set<java.util.UUID> reviewedIds = java.util.Set.of();
     private final ObjectProperty<Channel> channel = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
@@ -198,7 +200,12 @@ public final class OpinionListViewModel {
         OpinionFilter f = filter();
         OpinionSort s = sort.get();
         loading.set(true);
-        ui.background().run(() -> ui.app().opinions().page(f, s, index * PAGE_SIZE, PAGE_SIZE), result -> {
+        ui.background().run(() -> {
+            Page<Opinion> found = ui.app().opinions().page(f, s, index * PAGE_SIZE, PAGE_SIZE);
+            reviewedIds = ui.app().stats().reviewedAmong(found.items().stream()
+                    .filter(o -> o.status() == Status.EXPORTED).map(Opinion::id).toList());
+            return found;
+        }, result -> {
             if (request != generation) {
                 return;
             }
@@ -248,6 +255,17 @@ public final class OpinionListViewModel {
         ui.changes().fire();
     }
 
+    /**
+     * The status as the list shows it: an exported opinion still says whether a deputy reviewed it (#14.13: export
+     * is a fact about the batch, not the opinion's handling).
+     */
+    String statusText(Opinion o) {
+        if (o.status() != Status.EXPORTED) {
+            return ui.text("status." + o.status().code());
+        }
+        return ui.text(reviewedIds.contains(o.id()) ? "ledger.list.exportedReviewed" : "ledger.list.exportedUnreviewed");
+    }
+
     OpinionRow row(Opinion o) {
         Messages m = ui.messages();
         String query = filter().textContains();
@@ -255,7 +273,7 @@ public final class OpinionListViewModel {
         String areas = o.areas().isEmpty() ? m.get("area.short.none")
                 : o.areas().stream().map(a -> m.get("area.short." + a)).collect(Collectors.joining(m.get("list.areaSeparator")));
         return new OpinionRow(o, o.number(), dateTime.format(o.receivedAt()), m.get("channel." + o.channel().code()),
-                areas, m.get("status." + o.status().code()), excerpt, masked(o.constituent()),
+                areas, statusText(o), excerpt, masked(o.constituent()),
                 o.station(), query == null ? List.of(new SearchText.Piece(excerpt, false))
                 : SearchText.highlight(excerpt, query));
     }

@@ -15,7 +15,7 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.SnapshotParameters;
+import javafx.beans.Observable;
 import javafx.scene.chart.AreaChart;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -44,6 +44,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
+import org.liaisondesk.model.DutyRecord;
+import org.liaisondesk.report.ChartPainter;
 import org.liaisondesk.ui.Screen;
 import org.liaisondesk.ui.UiContext;
 import org.liaisondesk.ui.stats.StatsViewModel.MatterRow;
@@ -111,6 +113,7 @@ public final class StatsView implements Screen {
         grid.add(channels, 0, 3);
         grid.add(stations, 1, 3);
         grid.add(card(matters(), "stats.matters.title"), 0, 4, 2, 1);
+        grid.add(card(dutyTable(), null), 0, 5, 2, 1);
 
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
@@ -212,7 +215,12 @@ public final class StatsView implements Screen {
             }
             save.getItems().add(item);
         });
-        HBox row = new HBox(working, cancel, excel, save);
+        Button report = new Button(ui.text("report.button"));
+        report.setId("stats-report");
+        report.disableProperty().bind(model.exportingProperty());
+        report.setOnAction(e -> choose("report.choose", "report.filter", "*.docx",
+                ui.text("report.fileName", model.reportPeriod().title())).ifPresent(model::exportReport));
+        HBox row = new HBox(working, cancel, report, excel, save);
         row.getStyleClass().add("stats-actions");
         return row;
     }
@@ -228,10 +236,11 @@ public final class StatsView implements Screen {
         return status;
     }
 
-    /** Saves {@code chart} as it is shown, as PNG. */
+    /** Saves {@code chart}'s data as a 1200×675 PNG with its title, the period and the station. */
     void saveChart(Node chart, Path file) {
-        SnapshotParameters params = new SnapshotParameters();
-        model.savePng(chart.snapshot(params, null), file);
+        String title = charts.entrySet().stream().filter(e -> e.getValue() == chart).map(Map.Entry::getKey)
+                .findFirst().orElse("");
+        model.savePng(chart.getId(), title, file);
     }
 
     private Optional<Path> choose(String titleKey, String filterKey, String pattern, String initialName) {
@@ -268,7 +277,41 @@ public final class StatsView implements Screen {
     private static NumberAxis counts() {
         NumberAxis count = new NumberAxis();
         count.setMinorTickVisible(false);
+        count.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n.doubleValue() == Math.rint(n.doubleValue()) ? Long.toString(n.longValue()) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Long.valueOf(s);
+            }
+        });
         return count;
+    }
+
+    /**
+     * Keeps {@code axis} on whole-number ticks (1, 2, 5, 10 …, as the saved charts) for counts up to what
+     * {@code max} says: JavaFX's own ranging steps by 0.5 for small counts.
+     */
+    private static void wholeTicks(NumberAxis axis, java.util.function.LongSupplier max, Observable... sources) {
+        axis.setAutoRanging(false);
+        axis.setLowerBound(0);
+        Runnable apply = () -> {
+            long[] range = ChartPainter.axis(max.getAsLong());
+            axis.setUpperBound(range[0]);
+            axis.setTickUnit(range[1]);
+        };
+        apply.run();
+        for (Observable o : sources) {
+            o.addListener(x -> apply.run());
+        }
+    }
+
+    private static <X, Y> long largest(List<XYChart.Data<X, Y>> data, boolean xIsCount) {
+        return data.stream().mapToLong(d -> ((Number) (xIsCount ? d.getXValue() : d.getYValue())).longValue())
+                .max().orElse(0);
     }
 
     /** The one series a chart shows, over {@code data}. */
@@ -286,7 +329,9 @@ public final class StatsView implements Screen {
         CategoryAxis label = new CategoryAxis();
         label.setTickLabelsVisible(false);
         label.setTickMarkVisible(false);
-        StackedBarChart<Number, String> bar = chart(new StackedBarChart<>(counts(), label, model.statuses()),
+        NumberAxis axis = counts();
+        wholeTicks(axis, () -> model.totalProperty().get(), model.totalProperty());
+        StackedBarChart<Number, String> bar = chart(new StackedBarChart<>(axis, label, model.statuses()),
                 "stats-progress", "stats.progress.title");
         bar.setTitle(null);
         bar.getStyleClass().add("stats-progress");
@@ -295,14 +340,18 @@ public final class StatsView implements Screen {
     }
 
     private Chart horizontalBars(String id, String titleKey, ObservableList<XYChart.Data<Number, String>> data) {
-        BarChart<Number, String> bar = plain(new BarChart<>(counts(), new CategoryAxis(), single(data)), id,
+        NumberAxis axis = counts();
+        wholeTicks(axis, () -> largest(data, true), data);
+        BarChart<Number, String> bar = plain(new BarChart<>(axis, new CategoryAxis(), single(data)), id,
                 titleKey);
         bar.setCategoryGap(6);
         return bar;
     }
 
     private Chart monthChart() {
-        return plain(new AreaChart<>(new CategoryAxis(), counts(), single(model.months())), "stats-months",
+        NumberAxis axis = counts();
+        wholeTicks(axis, () -> largest(model.months(), false), model.months());
+        return plain(new AreaChart<>(new CategoryAxis(), axis, single(model.months())), "stats-months",
                 "stats.months.title");
     }
 
@@ -316,8 +365,39 @@ public final class StatsView implements Screen {
     }
 
     private Chart stationChart() {
-        return plain(new BarChart<>(new CategoryAxis(), counts(), single(model.byStation())), "stats-stations",
+        NumberAxis axis = counts();
+        wholeTicks(axis, () -> largest(model.byStation(), false), model.byStation());
+        return plain(new BarChart<>(new CategoryAxis(), axis, single(model.byStation())), "stats-stations",
                 "stats.stations.title");
+    }
+
+    /** The deputies' duty records (代表履职档案) of the period's year: one row per deputy. */
+    private Node dutyTable() {
+        Label title = new Label();
+        title.getStyleClass().add("stats-card-title");
+        title.textProperty().bind(model.dutyTitleProperty());
+        TableView<DutyRecord> table = new TableView<>(model.duty());
+        table.setId("stats-duty");
+        TableColumn<DutyRecord, String> name = new TableColumn<>(ui.text("report.duty.deputy"));
+        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().deputy()));
+        table.getColumns().add(name);
+        String[] keys = {"receptions", "residents", "reviewed", "suggestions"};
+        for (int i = 0; i < keys.length; i++) {
+            int column = i;
+            TableColumn<DutyRecord, Number> n = new TableColumn<>(ui.text("report.duty." + keys[i]));
+            n.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(switch (column) {
+                case 0 -> c.getValue().receptions();
+                case 1 -> c.getValue().residents();
+                case 2 -> c.getValue().reviewed();
+                default -> c.getValue().suggestions();
+            }));
+            n.getStyleClass().add("stats-number");
+            table.getColumns().add(n);
+        }
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(ui.text("report.duty.none")));
+        table.setPrefHeight(180);
+        return new VBox(title, table);
     }
 
     private Node matters() {

@@ -28,13 +28,18 @@ import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import javafx.scene.chart.PieChart;
 import javafx.scene.chart.XYChart;
-import javafx.scene.image.Image;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.DashboardCounts;
+import org.liaisondesk.model.DutyRecord;
 import org.liaisondesk.model.OpinionFilter;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
 import org.liaisondesk.model.Status;
+import org.liaisondesk.model.Progress;
+import org.liaisondesk.report.ChartPainter;
+import org.liaisondesk.report.ReportPeriod;
+import org.liaisondesk.report.ReportService;
+import org.liaisondesk.service.AtomicFile;
 import org.liaisondesk.service.StatsService;
 import org.liaisondesk.ui.UiContext;
 
@@ -76,6 +81,8 @@ public final class StatsViewModel {
     private final ObservableList<PieChart.Data> channels = FXCollections.observableArrayList();
     private final ObservableList<XYChart.Series<Number, String>> statuses = FXCollections.observableArrayList();
     private final ObservableList<MatterRow> matters = FXCollections.observableArrayList();
+    private final ObservableList<DutyRecord> duty = FXCollections.observableArrayList();
+    private final StringProperty dutyTitle = new SimpleStringProperty("");
     private final BooleanProperty mattersBusy = new SimpleBooleanProperty();
     private final StringProperty mattersStatus = new SimpleStringProperty("");
     private final BooleanProperty exporting = new SimpleBooleanProperty();
@@ -83,7 +90,8 @@ public final class StatsViewModel {
     private boolean applyingPeriod;
     private long generation;
     private Task<List<StatsService.Matter>> mattersTask;
-    private Task<Long> exportTask;
+    private Task<?> exportTask;
+    private final ObjectProperty<YearMonth> firstMonth = new SimpleObjectProperty<>();
 
     public StatsViewModel(UiContext ui) {
         this.ui = ui;
@@ -171,6 +179,15 @@ public final class StatsViewModel {
         return matters;
     }
 
+    /** The deputies' duty records (代表履职档案) of the year the period starts in (this year when open). */
+    public ObservableList<DutyRecord> duty() {
+        return duty;
+    }
+
+    public ReadOnlyStringProperty dutyTitleProperty() {
+        return dutyTitle;
+    }
+
     public ReadOnlyBooleanProperty mattersBusyProperty() {
         return mattersBusy;
     }
@@ -226,7 +243,9 @@ public final class StatsViewModel {
         ui.background().run(() -> {
             boolean general = ui.app().stations().current().map(Station::mode).orElse(StationMode.STATION)
                     == StationMode.GENERAL;
-            return new Loaded(general, ui.app().stats().dashboard(general ? f : f.withStation(null)));
+            int year = (f.receivedFrom() != null ? f.receivedFrom() : LocalDate.now(ui.app().clock())).getYear();
+            return new Loaded(general, ui.app().stats().dashboard(general ? f : f.withStation(null)),
+                    ui.app().receptions().duty(year), year);
         }, loaded -> {
             if (request != generation) {
                 return;
@@ -235,6 +254,8 @@ public final class StatsViewModel {
             boolean modeChanged = generalStation.get() != loaded.general;
             generalStation.set(loaded.general);
             show(loaded.dashboard);
+            duty.setAll(loaded.duty);
+            dutyTitle.set(ui.text("report.duty.title", loaded.year));
             if (modeChanged && loaded.general) {
                 refresh();
             } else {
@@ -252,13 +273,14 @@ public final class StatsViewModel {
         }
     }
 
-    private record Loaded(boolean general, StatsService.Dashboard dashboard) {
+    private record Loaded(boolean general, StatsService.Dashboard dashboard, List<DutyRecord> duty, int year) {
     }
 
     private void show(StatsService.Dashboard d) {
         DashboardCounts c = d.counts();
         total.set(c.total());
         long closed = c.byStatus().getOrDefault(Status.CLOSED.code(), 0L);
+        firstMonth.set(c.byMonth().isEmpty() ? null : YearMonth.parse(c.byMonth().keySet().iterator().next()));
         summary.set(ui.text("stats.summary", numbers.format(c.total()), numbers.format(closed),
                 c.total() == 0 ? 0 : Math.round(100.0 * closed / c.total())));
         List<XYChart.Data<Number, String>> a = new ArrayList<>();
@@ -270,7 +292,7 @@ public final class StatsViewModel {
             s.add(0, new XYChart.Data<>(t.count(), t.id() + " " + shortened(t.wording(), LABEL_CHARS)));
         }
         subtopics.setAll(s);
-        months.setAll(c.byMonth().entrySet().stream().map(e -> new XYChart.Data<String, Number>(
+        months.setAll(monthsShown(c.byMonth()).entrySet().stream().map(e -> new XYChart.Data<String, Number>(
                 monthFormat.format(YearMonth.parse(e.getKey())), e.getValue())).toList());
         byStation.setAll(c.byStation().entrySet().stream().map(e -> new XYChart.Data<String, Number>(e.getKey(),
                 e.getValue())).toList());
@@ -281,6 +303,20 @@ public final class StatsViewModel {
         for (Map.Entry<String, Long> e : c.byStatus().entrySet()) {
             statuses.get(i++).getData().setAll(List.of(new XYChart.Data<>(e.getValue(), ui.text("stats.progress"))));
         }
+    }
+
+    /**
+     * Every month of the period chosen (or from the first to the last month with opinions), months without opinions
+     * as zero: the chart never draws December 2025 beside December 2026 as if they were neighbours.
+     */
+    Map<String, Long> monthsShown(Map<String, Long> byMonth) {
+        if (byMonth.isEmpty() && (from.get() == null || to.get() == null)) {
+            return byMonth;
+        }
+        List<String> keys = List.copyOf(byMonth.keySet());
+        YearMonth first = from.get() != null ? YearMonth.from(from.get()) : YearMonth.parse(keys.get(0));
+        YearMonth last = to.get() != null ? YearMonth.from(to.get()) : YearMonth.parse(keys.get(keys.size() - 1));
+        return ReportService.monthsFilled(byMonth, first, last);
     }
 
     private void findMatters(OpinionFilter f) {
@@ -327,7 +363,7 @@ public final class StatsViewModel {
         Task<Long> task = new Task<>() {
             @Override
             protected Long call() {
-                return ui.app().stats().exportXlsx(f, file, ui.messages(), this::isCancelled);
+                return ui.app().stats().exportXlsx(f, file, ui.messages(), ui.role(), this::isCancelled);
             }
         };
         exportTask = task;
@@ -343,17 +379,112 @@ public final class StatsViewModel {
         }
     }
 
-    /** Writes a chart's snapshot to {@code file} as PNG: the pixels are read here, the file written in the background. */
-    public void savePng(Image image, Path file) {
-        ChartImage pixels = ChartImage.of(image);
+    /**
+     * Writes the chart {@code chartId} (its title {@code title}) to {@code file} as a 1200×675 PNG drawn from the
+     * dashboard's data, with the period and the station printed under the title.
+     */
+    public void savePng(String chartId, String title, Path file) {
+        List<String> labels = new ArrayList<>();
+        List<Long> values = new ArrayList<>();
+        boolean columns = false;
+        switch (chartId) {
+            case "stats-areas", "stats-subtopics" -> {
+                List<XYChart.Data<Number, String>> bars = new ArrayList<>("stats-areas".equals(chartId) ? areas
+                        : subtopics);
+                java.util.Collections.reverse(bars);
+                bars.forEach(d -> {
+                    labels.add(d.getYValue());
+                    values.add(d.getXValue().longValue());
+                });
+            }
+            case "stats-months", "stats-stations" -> {
+                columns = "stats-months".equals(chartId);
+                ("stats-months".equals(chartId) ? months : byStation).forEach(d -> {
+                    labels.add(d.getXValue());
+                    values.add(d.getYValue().longValue());
+                });
+            }
+            case "stats-channels" -> channels.forEach(d -> {
+                labels.add(d.getName());
+                values.add(Math.round(d.getPieValue()));
+            });
+            default -> statuses.forEach(series -> {
+                labels.add(series.getName());
+                values.add(series.getData().isEmpty() ? 0L : series.getData().get(0).getXValue().longValue());
+            });
+        }
+        ChartPainter.Chart chart = new ChartPainter.Chart(title, chartSubtitle(), labels, values);
+        boolean vertical = columns;
         Task<Path> task = new Task<>() {
             @Override
             protected Path call() {
-                pixels.writePng(file);
-                return file;
+                byte[] png = vertical ? ChartPainter.columns(chart) : ChartPainter.bars(chart);
+                return AtomicFile.write(file, out -> {
+                    out.write(png);
+                    return file;
+                });
             }
         };
         start(task, saved -> ui.text("stats.chart.saved", saved));
+    }
+
+    /** The period and the station, as a saved chart or a report names them. */
+    String chartSubtitle() {
+        String dates = from.get() == null && to.get() == null ? periodText(Period.ALL)
+                : ui.text("report.chart.dates", from.get() == null ? "…" : from.get(), to.get() == null ? "…" : to.get());
+        String where = generalStation.get() && station.get() != null ? station.get()
+                : ui.app().stations().current().map(Station::name).orElse("");
+        return dates + " · " + where;
+    }
+
+    /**
+     * The report period for the dashboard's choice: the month, quarter or year chosen, else the dates (the data's
+     * first month up to today when open).
+     */
+    ReportPeriod reportPeriod() {
+        LocalDate today = LocalDate.now(ui.app().clock());
+        LocalDate f = from.get();
+        LocalDate t = to.get();
+        return switch (period.get()) {
+            case MONTH -> ReportPeriod.month(YearMonth.from(f));
+            case QUARTER -> ReportPeriod.quarter(f.getYear(), (f.getMonthValue() - 1) / 3 + 1);
+            case YEAR -> ReportPeriod.parse(Integer.toString(f.getYear()));
+            default -> {
+                LocalDate start = f != null ? f : firstMonth.get() != null ? firstMonth.get().atDay(1) : today;
+                LocalDate end = t != null ? t : today;
+                yield ReportPeriod.parse(start + ".." + (end.isBefore(start) ? start : end));
+            }
+        };
+    }
+
+    /** Writes the periodic report of the dashboard's period and station to {@code file} (.docx), with progress. */
+    public void exportReport(Path file) {
+        ReportPeriod p = reportPeriod();
+        String code = generalStation.get() ? station.get() : null;
+        Task<Path> task = new Task<>() {
+            @Override
+            protected Path call() {
+                return ui.app().reports().write(p, code, file, new Progress() {
+                    @Override
+                    public void update(long done, long total) {
+                        updateProgress(done, total);
+                        updateMessage(ui.text("report.progress", done, total));
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return isCancelled();
+                    }
+                });
+            }
+        };
+        exportTask = task;
+        task.messageProperty().addListener((o, was, is) -> {
+            if (exporting.get() && is != null && !is.isEmpty()) {
+                status.set(is);
+            }
+        });
+        start(task, saved -> ui.text("report.saved", p.title(), saved));
     }
 
     private <T> void start(Task<T> task, Function<T, String> done) {

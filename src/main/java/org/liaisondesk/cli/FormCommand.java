@@ -1,0 +1,123 @@
+package org.liaisondesk.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.liaisondesk.app.AppContext;
+import org.liaisondesk.i18n.UserFacingException;
+import org.liaisondesk.model.Role;
+import org.liaisondesk.model.UserAccount;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code form register --opinion ID|--date D --out FILE} and {@code form notice --date D --place P --deputies A,B
+ * --out FILE}: printable forms as Word documents.
+ */
+@Command(name = "form", mixinStandardHelpOptions = true,
+        subcommands = {FormCommand.Register.class, FormCommand.Notice.class})
+final class FormCommand implements Callable<Integer> {
+
+    @ParentCommand
+    RootCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return Cli.USAGE;
+    }
+
+    /** The role of the {@code --user} account, or null for a name without an account (sees masked details). */
+    static Role viewer(RootCommand root, AppContext ctx) {
+        String name = root.requestedUser();
+        return name == null ? null : ctx.users().list().stream().filter(u -> u.name().equals(name))
+                .map(UserAccount::role).findFirst().orElse(null);
+    }
+
+    @Command(name = "register", mixinStandardHelpOptions = true, sortOptions = false)
+    static final class Register implements Callable<Integer> {
+
+        @ParentCommand
+        FormCommand parent;
+
+        static final class Which {
+            @Option(names = "--opinion", required = true, paramLabel = "ID", descriptionKey = "form.opinion")
+            String opinion;
+
+            @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", descriptionKey = "form.day")
+            String date;
+        }
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Which which;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "form.out")
+        Path out;
+
+        @Override
+        public Integer call() {
+            RootCommand root = parent.root;
+            AppContext ctx = root.context();
+            Role viewer = viewer(root, ctx);
+            int pages;
+            if (which.opinion != null) {
+                UUID id;
+                try {
+                    id = UUID.fromString(which.opinion);
+                } catch (IllegalArgumentException e) {
+                    throw new UserFacingException("opinion.error.notFound", which.opinion);
+                }
+                ctx.forms().register(id, viewer, out);
+                pages = 1;
+            } else {
+                pages = ctx.forms().registerForDay(Dates.parse(which.date), viewer, out);
+            }
+            parent.spec.commandLine().getOut().println(root.messages().get("cli.form.done", pages,
+                    out.toAbsolutePath()));
+            parent.spec.commandLine().getOut().flush();
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "notice", mixinStandardHelpOptions = true, sortOptions = false)
+    static final class Notice implements Callable<Integer> {
+
+        @ParentCommand
+        FormCommand parent;
+
+        @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", descriptionKey = "form.date")
+        String date;
+
+        @Option(names = "--time", paramLabel = "TIME", descriptionKey = "form.time")
+        String time;
+
+        @Option(names = "--place", required = true, paramLabel = "PLACE", descriptionKey = "form.place")
+        String place;
+
+        @Option(names = "--deputies", required = true, paramLabel = "NAME,NAME", descriptionKey = "form.deputies")
+        String deputies;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "form.out")
+        Path out;
+
+        @Override
+        public Integer call() {
+            RootCommand root = parent.root;
+            AppContext ctx = root.context();
+            ctx.forms().notice(Dates.parse(date), time, place, Arrays.asList(deputies.split("[,，、]")),
+                    LocalDate.now(ctx.clock()), out);
+            parent.spec.commandLine().getOut().println(root.messages().get("cli.form.done", 1, out.toAbsolutePath()));
+            parent.spec.commandLine().getOut().flush();
+            return Cli.OK;
+        }
+    }
+}
