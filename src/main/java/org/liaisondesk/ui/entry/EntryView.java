@@ -1,8 +1,6 @@
 package org.liaisondesk.ui.entry;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
@@ -33,8 +31,10 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.liaisondesk.model.Channel;
+import org.liaisondesk.model.DateText;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.service.Problem;
+import org.liaisondesk.ui.DateFields;
 import org.liaisondesk.ui.Dialogs;
 import org.liaisondesk.ui.InlineValidation;
 import org.liaisondesk.ui.Screen;
@@ -54,7 +54,7 @@ public final class EntryView implements Screen {
     private final EntryViewModel vm;
     private final VBox root = new VBox();
     private final TextArea text = new TextArea();
-    private final DatePicker date = new DatePicker();
+    private DatePicker date;
 
     /** The main window's form for new opinions; offers a draft left by the last session. */
     public EntryView(UiContext ui) {
@@ -173,10 +173,8 @@ public final class EntryView implements Screen {
         });
         channel.valueProperty().bindBidirectional(vm.channelProperty());
 
-        date.setId("entry-date");
-        date.setConverter(dateConverter());
+        date = DateFields.picker(ui, "entry-date", null, vm.receivedDateProperty());
         date.setPrefWidth(150);
-        date.valueProperty().bindBidirectional(vm.receivedDateProperty());
         TextField time = new TextField();
         time.setId("entry-time");
         time.setPrefColumnCount(5);
@@ -250,40 +248,13 @@ public final class EntryView implements Screen {
         return l;
     }
 
-    private StringConverter<LocalDate> dateConverter() {
-        DateTimeFormatter shown = DateTimeFormatter.ofPattern(ui.text("entry.date.pattern"));
-        List<DateTimeFormatter> typed = List.of(shown, DateTimeFormatter.ofPattern("yyyy-M-d"),
-                DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy.M.d"));
-        return new StringConverter<>() {
-            @Override
-            public String toString(LocalDate d) {
-                return d == null ? "" : shown.format(d);
-            }
-
-            @Override
-            public LocalDate fromString(String s) {
-                if (s == null || s.isBlank()) {
-                    return null;
-                }
-                for (DateTimeFormatter f : typed) {
-                    try {
-                        return LocalDate.parse(s.strip(), f);
-                    } catch (DateTimeParseException e) {
-                        // try the next way of writing a date
-                    }
-                }
-                return null;
-            }
-        };
-    }
-
     /**
      * A date typed into the picker counts even when Ctrl+S comes before the field was left (the picker itself only
      * takes typed text on Enter or on leaving it); text that is no date empties it, so the form says so.
      */
     private void save() {
         if (date.isEditable() && date.getEditor() != null) {
-            date.setValue(date.getConverter().fromString(date.getEditor().getText()));
+            date.setValue(DateText.parse(date.getEditor().getText()).orElse(null));
         }
         vm.save();
     }

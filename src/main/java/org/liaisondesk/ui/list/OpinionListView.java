@@ -42,6 +42,7 @@ import org.liaisondesk.ui.Choice;
 import org.liaisondesk.service.Permissions;
 import org.liaisondesk.ui.Dialogs;
 import org.liaisondesk.ui.Screen;
+import org.liaisondesk.ui.DateFields;
 import org.liaisondesk.ui.UiContext;
 import org.liaisondesk.ui.entry.EntryView;
 
@@ -105,16 +106,10 @@ public final class OpinionListView implements Screen {
                 a -> ui.text("area.short." + a)), null);
         area.setId("filter-area");
         area.valueProperty().addListener((o, old, now) -> vm.areaProperty().set(Choice.valueOf(area)));
-        DatePicker from = new DatePicker();
-        from.setId("filter-from");
-        from.setPromptText(ui.text("list.filter.from"));
+        DatePicker from = DateFields.picker(ui, "filter-from", "list.filter.from", vm.fromProperty());
         from.setPrefWidth(140);
-        from.valueProperty().bindBidirectional(vm.fromProperty());
-        DatePicker to = new DatePicker();
-        to.setId("filter-to");
-        to.setPromptText(ui.text("list.filter.to"));
+        DatePicker to = DateFields.picker(ui, "filter-to", "list.filter.to", vm.toProperty());
         to.setPrefWidth(140);
-        to.valueProperty().bindBidirectional(vm.toProperty());
         TextField text = new TextField();
         text.setId("filter-text");
         text.setPromptText(ui.text("list.filter.text"));

@@ -45,6 +45,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.liaisondesk.ui.Screen;
+import org.liaisondesk.ui.DateFields;
 import org.liaisondesk.ui.UiContext;
 import org.liaisondesk.ui.stats.StatsViewModel.MatterRow;
 import org.liaisondesk.ui.stats.StatsViewModel.Period;
@@ -178,9 +179,7 @@ public final class StatsView implements Screen {
     }
 
     private DatePicker datePicker(String id, String promptKey) {
-        DatePicker p = new DatePicker();
-        p.setId(id);
-        p.setPromptText(ui.text(promptKey));
+        DatePicker p = DateFields.picker(ui, id, promptKey, null);
         p.getStyleClass().add("stats-date");
         return p;
     }
