@@ -16,6 +16,7 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -33,6 +34,7 @@ import javafx.util.StringConverter;
 import org.liaisondesk.model.Channel;
 import org.liaisondesk.model.DateText;
 import org.liaisondesk.model.Opinion;
+import org.liaisondesk.service.InputRules;
 import org.liaisondesk.service.Problem;
 import org.liaisondesk.ui.DateFields;
 import org.liaisondesk.ui.Dialogs;
@@ -81,8 +83,13 @@ public final class EntryView implements Screen {
         scene.getStylesheets().add(Dialogs.STYLESHEET);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
-                stage.close();
+                e.consume();
+                view.closeEditor(stage);
             }
+        });
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            view.closeEditor(stage);
         });
         stage.setScene(scene);
         vm.setOnSaved(saved -> {
@@ -91,6 +98,35 @@ public final class EntryView implements Screen {
         });
         stage.show();
         view.onShown();
+    }
+
+    /**
+     * Keeps the text within {@link InputRules#MAX_TEXT} as it is typed or pasted: a 330,000-character paste froze the
+     * form for seconds per keystroke, and the limit was only reported at Ctrl+S.
+     */
+    private TextFormatter.Change withinLimit(TextFormatter.Change change) {
+        int room = InputRules.MAX_TEXT - (change.getControlText().length() - change.getRangeEnd()
+                + change.getRangeStart());
+        String added = change.getText();
+        if (added.length() > room) {
+            int kept = Math.max(0, room);
+            change.setText(added.substring(0, kept));
+            change.selectRange(change.getRangeStart() + kept, change.getRangeStart() + kept);
+            vm.textCut(kept, added.length() - kept);
+        }
+        return change;
+    }
+
+    /** Closes the editor; with unsaved changes it first asks: save, discard or keep editing. */
+    private void closeEditor(Stage stage) {
+        if (!vm.hasUnsavedEdits()) {
+            stage.close();
+            return;
+        }
+        Dialogs.choose(stage, ui.messages(), ui.text("entry.unsaved.question", vm.editingNumber()),
+                List.of(new Dialogs.Answer("entry.unsaved.save", this::save),
+                        new Dialogs.Answer("entry.unsaved.discard", stage::close),
+                        new Dialogs.Answer("entry.unsaved.keep", text::requestFocus)));
     }
 
     @Override
@@ -117,7 +153,11 @@ public final class EntryView implements Screen {
         confirmation.getStyleClass().add("saved-note");
         confirmation.textProperty().bind(vm.confirmationProperty());
         confirmation.visibleProperty().bind(confirmation.textProperty().isNotEmpty());
-        vm.askingProperty().addListener((o, old, asking) -> confirmation.pseudoClassStateChanged(ASKING, asking));
+        confirmation.pseudoClassStateChanged(ASKING, false);
+        vm.askingProperty().addListener((o, old, asking) -> confirmation.pseudoClassStateChanged(ASKING,
+                asking || vm.cutProperty().get()));
+        vm.cutProperty().addListener((o, old, cut) -> confirmation.pseudoClassStateChanged(ASKING,
+                cut || vm.askingProperty().get()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox header = new HBox(title, gap, confirmation);
@@ -127,6 +167,7 @@ public final class EntryView implements Screen {
         text.setWrapText(true);
         text.setPrefRowCount(8);
         text.setPromptText(ui.text("entry.text.prompt"));
+        text.setTextFormatter(new TextFormatter<String>(this::withinLimit));
         text.textProperty().bindBidirectional(vm.textProperty());
         // Tab leaves the text (a reception desk never types tab characters); Ctrl+Tab does the same by default.
         text.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -265,7 +306,7 @@ public final class EntryView implements Screen {
             text.requestFocus();
             return;
         }
-        Dialogs.confirm(window(), ui.messages(), ui.text("entry.confirmNew"), "entry.confirmNew.yes", "ui.cancel",
+        Dialogs.confirmDestructive(window(), ui.messages(), ui.text("entry.confirmNew"), "entry.confirmNew.yes", "ui.cancel",
                 () -> {
                     vm.startNew();
                     text.requestFocus();

@@ -39,11 +39,11 @@ public final class AuditSection {
         filters.getStyleClass().add("inline-fields");
 
         TableView<AuditRow> table = Sections.table("audit-table", vm.rows(),
-                Sections.column(ui, "settings.audit.col.at", AuditRow::at),
-                Sections.column(ui, "settings.audit.col.actor", AuditRow::actor),
-                Sections.column(ui, "settings.audit.col.action", AuditRow::action),
-                Sections.column(ui, "settings.audit.col.opinion", AuditRow::opinion),
-                Sections.column(ui, "settings.audit.col.detail", AuditRow::detail));
+                Sections.column(ui, "settings.audit.col.at", AuditRow::at, 160),
+                Sections.column(ui, "settings.audit.col.actor", AuditRow::actor, 100),
+                Sections.column(ui, "settings.audit.col.action", AuditRow::action, 110),
+                Sections.column(ui, "settings.audit.col.opinion", AuditRow::opinion, 130),
+                Sections.column(ui, "settings.audit.col.detail", AuditRow::detail, 360));
         Button previous = new Button(ui.text("settings.audit.previous"));
         previous.setId("audit-previous");
         previous.setOnAction(e -> vm.previous());

@@ -51,7 +51,7 @@ public final class KeysSection {
         });
         actions.getChildren().addAll(generate, export, load);
         root = Sections.section("settings-keys", table, actions,
-                Sections.note("keys-message", vm.messageProperty()));
+                Sections.note("keys-message", vm.message()));
         vm.load();
     }
 
