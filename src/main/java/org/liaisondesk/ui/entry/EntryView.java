@@ -235,6 +235,7 @@ public final class EntryView implements Screen {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("form-grid");
         ColumnConstraints label = new ColumnConstraints();
+        label.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints field = new ColumnConstraints();
         field.setHgrow(Priority.ALWAYS);
         field.setPercentWidth(36);

@@ -171,7 +171,7 @@ public final class OpinionListView implements Screen {
                 column("list.col.channel", 80, OpinionRow::channel, OpinionSort.Field.CHANNEL),
                 column("list.col.areas", 170, OpinionRow::areas, OpinionSort.Field.AREA),
                 column("list.col.status", 80, OpinionRow::status, OpinionSort.Field.STATUS),
-                column("list.col.constituent", 80, OpinionRow::constituent, null),
+                column("list.col.constituent", 100, OpinionRow::constituent, null),
                 highlightedText()));
         // Sorting is the database's job (the table holds one page): a header click only changes the query.
         // Unsorted (the third click) is the list's natural order, newest first.

@@ -239,7 +239,10 @@ public final class ReviewView implements Screen {
         ListView<String> similar = new ListView<>(model.similar());
         similar.setId("review-similar");
         similar.setFocusTraversable(false);
-        similar.setPlaceholder(new Label(ui.text("review.similar.none")));
+        Label noSimilar = new Label();
+        noSimilar.textProperty().bind(javafx.beans.binding.Bindings.when(model.detailsLoadingProperty())
+                .then(ui.text("review.similar.loading")).otherwise(ui.text("review.similar.none")));
+        similar.setPlaceholder(noSimilar);
         wrapping(similar);
         VBox.setVgrow(similar, Priority.ALWAYS);
 

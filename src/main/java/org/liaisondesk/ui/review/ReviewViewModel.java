@@ -65,6 +65,8 @@ public final class ReviewViewModel {
     private final BooleanProperty urgent = new SimpleBooleanProperty();
     private final ObjectProperty<Handling> handling = new SimpleObjectProperty<>();
     private final StringProperty reason = new SimpleStringProperty("");
+    /** True while the similar opinions and history of the opinion shown are being looked up. */
+    private final BooleanProperty detailsLoading = new SimpleBooleanProperty();
     /** True while the status line reports a problem rather than a saved review. */
     private final BooleanProperty problem = new SimpleBooleanProperty();
     private final BooleanProperty applyToGroup = new SimpleBooleanProperty();
@@ -130,6 +132,10 @@ public final class ReviewViewModel {
 
     public ObjectProperty<Handling> handlingProperty() {
         return handling;
+    }
+
+    public ReadOnlyBooleanProperty detailsLoadingProperty() {
+        return detailsLoading;
     }
 
     public ReadOnlyBooleanProperty problemProperty() {
@@ -335,6 +341,7 @@ public final class ReviewViewModel {
      * stored review (a re-review starts from it) and the history, for {@code o}.
      */
     private void loadDetails(Opinion o) {
+        detailsLoading.set(true);
         ui.background().run(() -> {
             SearchService search = app().searchService();
             List<String> rows = new ArrayList<>();
@@ -366,6 +373,7 @@ public final class ReviewViewModel {
             if (current() != o) {
                 return;
             }
+            detailsLoading.set(false);
             similar.setAll(d.similar);
             group.set(d.matterSize < 2 ? "" : ui.text("review.group", d.matterSize, d.stations));
             groupToReview = d.toReview;

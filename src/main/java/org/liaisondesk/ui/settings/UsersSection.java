@@ -38,6 +38,7 @@ public final class UsersSection {
         PasswordField password = new PasswordField();
         password.setId("users-password");
         password.setPromptText(ui.text("settings.users.password"));
+        password.setPrefColumnCount(16);
         password.textProperty().bindBidirectional(vm.passwordProperty());
         Button add = new Button(ui.text("settings.users.add"));
         add.setId("users-add");
