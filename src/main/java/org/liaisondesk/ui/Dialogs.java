@@ -70,8 +70,8 @@ public final class Dialogs {
     }
 
     /**
-     * Asks {@code question} with one button per answer; the first is the default (Enter), the last is what Esc or
-     * closing the box chooses, so the cautious answer goes last.
+     * Asks {@code question} with one button per answer; the first is the default (Enter), the last is what Esc
+     * chooses, so the cautious answer goes last.
      */
     public static void choose(Window owner, Messages messages, String question, List<Answer> answers) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question);
@@ -86,8 +86,11 @@ public final class Dialogs {
         alert.setHeaderText(null);
         alert.setTitle(messages.get("ui.confirm.title"));
         alert.setOnHidden(e -> {
+            // No result: the box went with its window (the program closing), and nobody answered.
             int chosen = buttons.indexOf(alert.getResult());
-            answers.get(chosen < 0 ? answers.size() - 1 : chosen).action().run();
+            if (chosen >= 0) {
+                answers.get(chosen).action().run();
+            }
         });
         show(alert, owner);
     }
