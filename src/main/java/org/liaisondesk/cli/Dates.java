@@ -1,10 +1,10 @@
 package org.liaisondesk.cli;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.liaisondesk.i18n.UserFacingException;
+import org.liaisondesk.model.DateText;
 
-/** Dates typed on the command line: year-month-day, or a clear message. */
+/** Dates typed on the command line: the same lenient forms as the window ({@link DateText}), or a clear message. */
 final class Dates {
 
     private Dates() {
@@ -15,10 +15,6 @@ final class Dates {
         if (value == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new UserFacingException("cli.error.date", value);
-        }
+        return DateText.parse(value).orElseThrow(() -> new UserFacingException("cli.error.date", value));
     }
 }

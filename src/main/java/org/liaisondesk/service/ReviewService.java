@@ -85,17 +85,56 @@ public final class ReviewService {
      * at least 已审阅; each changed field is a history entry. The areas are what the tagger learns from.
      */
     public Opinion review(UUID id, int revision, Decision decision, String who) {
+        return reviewGroup(id, revision, List.of(), decision, who).opinion();
+    }
+
+    /** What a group review did: the opinion under review, and how many others of its matter it reviewed too. */
+    public record GroupResult(Opinion opinion, int othersReviewed) {
+    }
+
+    /**
+     * Reviews the opinion read at {@code revision} and, with the same decision, those of {@code others} that are
+     * still waiting for a review (already reviewed ones keep their own decision). One transaction: all or none.
+     */
+    public GroupResult reviewGroup(UUID id, int revision, List<UUID> others, Decision decision, String who) {
         String actor = actorOrUnknown(who);
         Decision d = checked(decision);
-        Opinion current = require(id);
+        Opinion lead = require(id);
+        List<Opinion> opinionsToReview = new ArrayList<>();
+        opinionsToReview.add(lead);
+        for (UUID other : others) {
+            opinions.find(other).filter(o -> !other.equals(id) && awaitsReview(o)).ifPresent(opinionsToReview::add);
+        }
+        Instant now = clock.instant();
+        List<ReviewRepository.Pending> changes = new ArrayList<>();
+        for (Opinion o : opinionsToReview) {
+            int expected = o == lead ? revision : o.revision();
+            changes.add(new ReviewRepository.Pending(o.id(), expected, change(o, d, actor, now)));
+        }
+        List<Opinion> saved = reviews.applyAll(changes, actor, "review").orElseThrow(
+                () -> new UserFacingException("opinion.error.changedElsewhere", lead.number()));
+        for (Opinion o : opinionsToReview) {
+            List<Integer> proposed = opinionService.autoTags(o.text()).stream().map(AreaTag::area).toList();
+            tagging.recordFeedback(o.id(), new TagFeedback(o.text(), d.areas(), proposed), actor);
+        }
+        return new GroupResult(saved.get(0), saved.size() - 1);
+    }
+
+    /** Still in the deputies' queue: not reviewed (recorded, or exported without a review). */
+    public boolean awaitsReview(Opinion o) {
+        return (o.status() == Status.RECORDED || o.status() == Status.EXPORTED) && review(o.id()).reviewedAt() == null;
+    }
+
+    /** The areas become the deputy's, the status at least 已审阅; each changed field is a history entry. */
+    private ReviewRepository.Change change(Opinion current, Decision d, String actor, Instant now) {
         if (current.status() == Status.CLOSED) {
             throw new UserFacingException("review.error.closed", current.number());
         }
-        Review before = review(id);
-        Instant now = clock.instant();
+        Review before = review(current.id());
         List<AreaTag> tags = deputyTags(current, d.areas(), actor);
         Status status = current.status().compareTo(Status.REVIEWED) < 0 ? Status.REVIEWED : current.status();
-        Review after = new Review(id, d.note(), d.priority(), d.handling(), d.reason(), before.reply(), actor, now);
+        Review after = new Review(current.id(), d.note(), d.priority(), d.handling(), d.reason(), before.reply(),
+                actor, now);
         List<HistoryEntry> history = new ArrayList<>();
         history.add(entry(now, actor, "review", current.status().code(), status.code()));
         changed(history, now, actor, "areas", joined(current.areas()), joined(d.areas()));
@@ -103,12 +142,7 @@ public final class ReviewService {
         changed(history, now, actor, "priority", before.priority().code(), after.priority().code());
         changed(history, now, actor, "handling", code(before.handling()), code(after.handling()));
         changed(history, now, actor, "reason", before.reason(), after.reason());
-        Opinion saved = reviews.apply(id, revision, new ReviewRepository.Change(tags, status, after, history),
-                actor, "review").orElseThrow(() -> new UserFacingException("opinion.error.changedElsewhere",
-                current.number()));
-        List<Integer> proposed = opinionService.autoTags(current.text()).stream().map(AreaTag::area).toList();
-        tagging.recordFeedback(id, new TagFeedback(current.text(), d.areas(), proposed), actor);
-        return saved;
+        return new ReviewRepository.Change(tags, status, after, history);
     }
 
     /**

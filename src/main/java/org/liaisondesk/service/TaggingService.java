@@ -17,6 +17,7 @@ import org.liaisondesk.tagging.SeedReports;
 import org.liaisondesk.tagging.SynonymList;
 import org.liaisondesk.tagging.Tagger;
 import org.liaisondesk.tagging.Taxonomy;
+import org.liaisondesk.tagging.TaxonomyParser;
 
 /**
  * The tagger of this installation: the active report version (the bundled one until another is loaded), the
@@ -70,8 +71,9 @@ public final class TaggingService {
         Taxonomy parsed;
         try {
             parsed = Taxonomy.parse(reportText);
-        } catch (IllegalArgumentException e) {
-            throw new UserFacingException("tagging.error.notAReport", e, e.getMessage());
+        } catch (TaxonomyParser.NotAReport e) {
+            throw e.heading() != null ? new UserFacingException("tagging.error.reportOrder", e, e.heading())
+                    : new UserFacingException("tagging.error.reportHeadings", e, e.found());
         }
         repository.activateTaxonomy(parsed.version(), parsed.title(), reportText);
         retrain();

@@ -73,6 +73,47 @@ public final class UserService {
         }
     }
 
+    /** Gives {@code name} another role; the station always keeps an administrator who can log in. */
+    public void changeRole(String name, Role role, String actor) {
+        UserAccount account = require(name);
+        if (account.role() == Role.ADMIN && role != Role.ADMIN) {
+            requireAnotherAdministrator(account);
+        }
+        users.setRole(account.name(), role, actor);
+    }
+
+    /**
+     * Disables an account: it can no longer log in, but it is never erased (the audit log and the opinions'
+     * history keep naming it). Nobody disables themselves, and the last administrator stays.
+     */
+    public void disable(String name, String actor) {
+        UserAccount account = require(name);
+        if (account.name().equals(actor)) {
+            throw new UserFacingException("user.error.disableSelf");
+        }
+        if (account.role() == Role.ADMIN) {
+            requireAnotherAdministrator(account);
+        }
+        users.setDisabled(account.name(), clock.instant(), actor);
+    }
+
+    public void enable(String name, String actor) {
+        users.setDisabled(require(name).name(), null, actor);
+    }
+
+    private UserAccount require(String name) {
+        return users.find(name == null ? "" : name.strip())
+                .orElseThrow(() -> new UserFacingException("user.error.notFound", name));
+    }
+
+    private void requireAnotherAdministrator(UserAccount leaving) {
+        boolean another = users.list().stream().anyMatch(u -> u.role() == Role.ADMIN && !u.disabled()
+                && !u.name().equals(leaving.name()));
+        if (!another) {
+            throw new UserFacingException("user.error.lastAdministrator", leaving.name());
+        }
+    }
+
     public void unlock(String name, String actor) {
         if (!users.unlock(name, actor)) {
             throw new UserFacingException("user.error.notFound", name);
@@ -90,6 +131,10 @@ public final class UserService {
         if (account == null) {
             hasher.dummyVerify(password);
             throw new UserFacingException("user.error.badLogin");
+        }
+        if (account.disabled()) {
+            hasher.dummyVerify(password);
+            throw new UserFacingException("user.error.disabled", account.name());
         }
         if (account.lockedAt(now)) {
             throw locked(account);

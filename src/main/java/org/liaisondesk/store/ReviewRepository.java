@@ -57,33 +57,66 @@ public final class ReviewRepository {
      * revision. Empty when someone changed the opinion first (or it does not exist).
      */
     public Optional<Opinion> apply(UUID id, int expectedRevision, Change change, String actor, String action) {
-        return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE opinion SET primary_area=?, status=?, "
-                    + "updated_at=?, revision=revision+1 WHERE id=? AND revision=? AND deleted_at IS NULL")) {
-                OpinionRepository.setPrimaryArea(ps, 1, change.tags());
-                ps.setString(2, change.status().code());
-                ps.setString(3, Instant.now().toString());
-                ps.setString(4, id.toString());
-                ps.setInt(5, expectedRevision);
-                if (ps.executeUpdate() == 0) {
-                    return Optional.<Opinion>empty();
+        return db.write(c -> applyIn(c, id, expectedRevision, change, actor, action));
+    }
+
+    /** One opinion's part of {@link #applyAll}: a change expected at a revision. */
+    public record Pending(UUID id, int expectedRevision, Change change) {
+    }
+
+    /**
+     * Applies every change in one transaction: all of them, or none when any opinion changed since it was read
+     * (then empty). A group review is one decision; half a group reviewed is no state a deputy can reason about.
+     */
+    public Optional<List<Opinion>> applyAll(List<Pending> changes, String actor, String action) {
+        try {
+            return Optional.of(db.write(c -> {
+                List<Opinion> saved = new ArrayList<>();
+                for (Pending p : changes) {
+                    saved.add(applyIn(c, p.id(), p.expectedRevision(), p.change(), actor, action)
+                            .orElseThrow(ChangedElsewhere::new));
                 }
+                return List.copyOf(saved);
+            }));
+        } catch (ChangedElsewhere e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Rolls {@link #applyAll}'s transaction back when one opinion moved on since it was read. */
+    private static final class ChangedElsewhere extends RuntimeException {
+        ChangedElsewhere() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static Optional<Opinion> applyIn(Connection c, UUID id, int expectedRevision, Change change,
+                                             String actor, String action) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE opinion SET primary_area=?, status=?, "
+                + "updated_at=?, revision=revision+1 WHERE id=? AND revision=? AND deleted_at IS NULL")) {
+            OpinionRepository.setPrimaryArea(ps, 1, change.tags());
+            ps.setString(2, change.status().code());
+            ps.setString(3, Instant.now().toString());
+            ps.setString(4, id.toString());
+            ps.setInt(5, expectedRevision);
+            if (ps.executeUpdate() == 0) {
+                return Optional.<Opinion>empty();
             }
-            int revision = expectedRevision + 1;
-            OpinionRepository.writeTags(c, id, change.tags());
-            try (PreparedStatement upsert = c.prepareStatement(UPSERT);
-                 PreparedStatement history = c.prepareStatement(INSERT_HISTORY)) {
-                bindReview(upsert, change.review());
-                upsert.executeUpdate();
-                for (HistoryEntry h : change.history()) {
-                    bindHistory(history, id, new HistoryEntry(h.at(), h.actor(), h.action(), revision, h.before(),
-                            h.after()));
-                    history.executeUpdate();
-                }
+        }
+        int revision = expectedRevision + 1;
+        OpinionRepository.writeTags(c, id, change.tags());
+        try (PreparedStatement upsert = c.prepareStatement(UPSERT);
+             PreparedStatement history = c.prepareStatement(INSERT_HISTORY)) {
+            bindReview(upsert, change.review());
+            upsert.executeUpdate();
+            for (HistoryEntry h : change.history()) {
+                bindHistory(history, id, new HistoryEntry(h.at(), h.actor(), h.action(), revision, h.before(),
+                        h.after()));
+                history.executeUpdate();
             }
-            AuditLog.append(c, actor, action, id, "revision " + revision);
-            return OpinionRepository.findIn(c, id);
-        });
+        }
+        AuditLog.append(c, actor, action, id, "revision " + revision);
+        return OpinionRepository.findIn(c, id);
     }
 
     /**

@@ -14,7 +14,8 @@ import org.liaisondesk.model.UserAccount;
 /** Local accounts. Every change is recorded in the audit log in the same transaction; hashes are never logged. */
 public final class UserRepository {
 
-    private static final String COLUMNS = "name, role, failed_attempts, locked_until, created_at, password_set_at";
+    private static final String COLUMNS = "name, role, failed_attempts, locked_until, created_at, password_set_at, "
+            + "disabled_at";
 
     private final Database db;
 
@@ -151,6 +152,33 @@ public final class UserRepository {
         });
     }
 
+    /** Gives the account another role; false when there is no such account. */
+    public boolean setRole(String name, Role role, String actor) {
+        return updateAccount("UPDATE app_user SET role=? WHERE name=?", role.code(), name, actor, "user-role",
+                name + " " + role.code());
+    }
+
+    /** Disables the account ({@code at} the time) or, with null, enables it again; false when there is none. */
+    public boolean setDisabled(String name, Instant at, String actor) {
+        return updateAccount("UPDATE app_user SET disabled_at=? WHERE name=?", at == null ? null : at.toString(),
+                name, actor, at == null ? "user-enable" : "user-disable", name);
+    }
+
+    private boolean updateAccount(String sql, String value, String name, String actor, String action,
+                                  String detail) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, value);
+                ps.setString(2, name);
+                if (ps.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            AuditLog.append(c, actor, action, null, detail);
+            return true;
+        });
+    }
+
     private static long countIn(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM app_user");
              ResultSet rs = ps.executeQuery()) {
@@ -169,8 +197,10 @@ public final class UserRepository {
 
     private static UserAccount read(ResultSet rs) throws SQLException {
         String locked = rs.getString("locked_until");
+        String disabled = rs.getString("disabled_at");
         return new UserAccount(rs.getString("name"), Role.fromCode(rs.getString("role")).orElse(Role.CLERK),
                 rs.getInt("failed_attempts"), locked == null ? null : Instant.parse(locked),
-                Instant.parse(rs.getString("created_at")), Instant.parse(rs.getString("password_set_at")));
+                Instant.parse(rs.getString("created_at")), Instant.parse(rs.getString("password_set_at")),
+                disabled == null ? null : Instant.parse(disabled));
     }
 }

@@ -50,7 +50,31 @@ public final class TaxonomyParser {
                 Lexicon.resource("area-labels.tsv"));
     }
 
-    /** @throws IllegalArgumentException when the text does not have the six headings 一、 … 六、 in order */
+    /**
+     * The text is no work report: {@code heading} is a heading out of order or beyond 六 (null when headings are
+     * missing), {@code found} how many headings came in order before. The caller words it in the reader's language.
+     */
+    public static final class NotAReport extends IllegalArgumentException {
+        private final String heading;
+        private final int found;
+
+        NotAReport(String heading, int found) {
+            super(heading != null ? "report heading out of order or beyond 六: " + heading
+                    : "a report needs the six headings 一、 … 六、, found " + found);
+            this.heading = heading;
+            this.found = found;
+        }
+
+        public String heading() {
+            return heading;
+        }
+
+        public int found() {
+            return found;
+        }
+    }
+
+    /** @throws NotAReport when the text does not have the six headings 一、 … 六、 in order */
     public Taxonomy parse(String reportText) {
         String text = reportText.replace("\uFEFF", "").replace("\r\n", "\n").replace('\r', '\n');
         List<String> lines = text.lines().toList();
@@ -69,7 +93,7 @@ public final class TaxonomyParser {
             if (m.matches()) {
                 int expected = headings.size();
                 if (expected >= NUMERALS.length() || !m.group(1).equals(String.valueOf(NUMERALS.charAt(expected)))) {
-                    throw new IllegalArgumentException("report heading out of order or beyond 六: " + line);
+                    throw new NotAReport(line, headings.size());
                 }
                 headings.add(m.group(2).strip());
                 bodies.add(new StringBuilder());
@@ -78,7 +102,7 @@ public final class TaxonomyParser {
             }
         }
         if (headings.size() != NUMERALS.length()) {
-            throw new IllegalArgumentException("a report needs the six headings 一、 … 六、, found " + headings.size());
+            throw new NotAReport(null, headings.size());
         }
         List<TaskArea> areas = new ArrayList<>();
         for (int i = 0; i < headings.size(); i++) {

@@ -117,10 +117,36 @@ public final class MainView {
         if (!e.isShortcutDown() || e.isAltDown()) {
             return;
         }
+        if (e.getCode() == KeyCode.L && e.isShiftDown()) {
+            e.consume();
+            onSwitchUser.run();
+            return;
+        }
+        if (e.getCode() == KeyCode.F) {
+            e.consume();
+            findInList();
+            return;
+        }
         int index = digit(e.getCode());
         if (index >= 0 && index < vm.items().size()) {
             vm.select(index);
             e.consume();
+        }
+    }
+
+    /** Ctrl+F: the shown screen's search box, or the opinion list's from any screen without one. */
+    private void findInList() {
+        Screen shown = screens.get(vm.items().get(vm.selectedProperty().get()).id());
+        if (shown != null && shown.focusSearch()) {
+            return;
+        }
+        int list = vm.indexOf("list");
+        if (list >= 0 && vm.allows(list)) {
+            vm.select(list);
+            Screen listScreen = screens.get("list");
+            if (listScreen != null) {
+                javafx.application.Platform.runLater(listScreen::focusSearch);
+            }
         }
     }
 

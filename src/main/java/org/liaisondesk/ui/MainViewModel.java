@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.liaisondesk.app.AppContext;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.model.OpinionFilter;
+import org.liaisondesk.model.Role;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.UserAccount;
 import org.liaisondesk.service.Permissions;
@@ -76,14 +77,34 @@ public final class MainViewModel {
         }
     }
 
-    /** Shows the first screen the logged-in person may use. */
+    /** Where each role's day starts: deputies review; everyone else starts at the first screen they may use. */
+    private static final Map<Role, String> HOME = Map.of(Role.DEPUTY, "review");
+
+    /** Shows the logged-in person's home screen. */
     public void selectFirst() {
+        String home = HOME.get(user.role());
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).id().equals(home) && allows(i)) {
+                select(i);
+                return;
+            }
+        }
         for (int i = 0; i < items.size(); i++) {
             if (allows(i)) {
                 select(i);
                 return;
             }
         }
+    }
+
+    /** The index of the screen {@code id}, or -1. */
+    public int indexOf(String id) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** May the logged-in person open screen {@code index}? */

@@ -13,4 +13,9 @@ public interface Screen {
     /** Called each time the screen is shown again, e.g. to refresh data that other screens changed. */
     default void onShown() {
     }
+
+    /** Ctrl+F: puts the keyboard in the screen's search box; false when the screen has none. */
+    default boolean focusSearch() {
+        return false;
+    }
 }

@@ -18,6 +18,7 @@ import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.AuditQuery;
 import org.liaisondesk.model.Role;
+import org.liaisondesk.model.UserAccount;
 import org.liaisondesk.service.PasswordHasher;
 import org.liaisondesk.service.UserService;
 import org.liaisondesk.store.UserRepository;
@@ -112,6 +113,27 @@ class UsersAndLockoutTest {
                 .hasMessageContaining("user.error.locked");
         clock.advance(UserService.LOCK_TIME.toSeconds() + 1);
         assertThat(users.authenticate("admin", "right-password".toCharArray()).name()).isEqualTo("admin");
+    }
+
+    @Test
+    void anAdministratorChangesRolesAndDisablesAccountsButNeverTheLastAdministrator() {
+        UserService users = ctx.users();
+        users.createFirstAdministrator("站长", "secret-123".toCharArray());
+        users.add("小王", Role.CLERK, "secret-123".toCharArray(), "站长");
+
+        users.changeRole("小王", Role.DEPUTY, "站长");
+        assertThat(users.authenticate("小王", "secret-123".toCharArray()).role()).isEqualTo(Role.DEPUTY);
+        assertThatThrownBy(() -> users.changeRole("站长", Role.CLERK, "站长"))
+                .hasMessageContaining("user.error.lastAdministrator");
+        assertThatThrownBy(() -> users.disable("站长", "站长")).hasMessageContaining("user.error.disableSelf");
+
+        users.disable("小王", "站长");
+        assertThatThrownBy(() -> users.authenticate("小王", "secret-123".toCharArray()))
+                .hasMessageContaining("user.error.disabled");
+        assertThat(users.list()).extracting(UserAccount::name).contains("小王");
+        users.enable("小王", "站长");
+        assertThat(users.authenticate("小王", "secret-123".toCharArray()).name()).isEqualTo("小王");
+        assertThat(ctx.audit().find(new AuditQuery(null, "站长", "user-disable", 0))).hasSize(1);
     }
 
     @Test

@@ -86,6 +86,35 @@ class ReviewServiceTest {
     }
 
     @Test
+    void aGroupReviewChangesOnlyThePendingOpinionsInOneTransactionAndCountsThem() {
+        Opinion lead = add("小区门口道路坑洼,下雨积水严重", 1);
+        Opinion pending = add("小区门口的路坑坑洼洼,一下雨就积水", 2);
+        Opinion reviewedBefore = add("门口道路积水,希望修补", 3);
+        Opinion stale = add("道路积水严重,出行不便", 4);
+        reviews.review(reviewedBefore.id(), reviewedBefore.revision(),
+                new Decision(List.of(3), "已由他人审阅", Priority.NORMAL, Handling.STREET, null), "李代表");
+
+        ReviewService.GroupResult result = reviews.reviewGroup(lead.id(), lead.revision(),
+                List.of(pending.id(), reviewedBefore.id()), new Decision(List.of(4), "请街道核实", Priority.URGENT,
+                        Handling.STREET, null), "王代表");
+
+        assertThat(result.othersReviewed()).isEqualTo(1);
+        assertThat(reviews.review(pending.id()).note()).isEqualTo("请街道核实");
+        assertThat(reviews.review(reviewedBefore.id()).note()).isEqualTo("已由他人审阅");
+
+        // The lead changed since the deputy read it: nothing of the group is saved, the others included.
+        Opinion lead2 = add("路面坑洼积水", 5);
+        Opinion other2 = add("路面坑洼,下雨积水", 6);
+        ctx.opinionService().edit(lead2.id(), lead2.revision(), new OpinionInput(lead2.receivedAt(),
+                lead2.channel(), lead2.constituent(), lead2.receivedBy(), "路面坑洼积水(已补充)", null), "clerk");
+        assertThatThrownBy(() -> reviews.reviewGroup(lead2.id(), lead2.revision(), List.of(other2.id()),
+                new Decision(List.of(4), "x", Priority.NORMAL, null, null), "王代表"))
+                .isInstanceOf(UserFacingException.class);
+        assertThat(reviews.review(other2.id()).reviewedAt()).isNull();
+        assertThat(reviews.review(lead2.id()).reviewedAt()).isNull();
+    }
+
+    @Test
     void aStaleRevisionIsRefusedAndNothingIsSaved() {
         Opinion o = add("垃圾分类投放点太少", 1);
         reviews.review(o.id(), o.revision(), new Decision(List.of(5), null, Priority.NORMAL, null, null), "甲");

@@ -1,6 +1,7 @@
 package org.liaisondesk.tagging;
 
 import org.junit.jupiter.api.Test;
+import org.liaisondesk.i18n.Messages;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +28,16 @@ class TaxonomyParserTest {
         assertThat(t.area(2).heading()).isEqualTo("坚定不移紧扣中心,全力保障打好经济翻身仗");
         assertThat(t.area(2).shortName()).isEqualTo("二 经济发展");
         assertThat(t.areas()).extracting(TaskArea::label)
-                .containsExactly("政治建设", "经济发展", "亚运保障", "民生福祉", "全过程人民民主", "履职能力");
+                .containsExactly("政治建设", "经济发展", "亚运与城市环境", "民生与共同富裕", "全过程人民民主", "常委会自身建设");
         assertThat(t.title()).isEqualTo("今后一年的主要任务");
+    }
+
+    @Test
+    void theTaxonomyAndTheWindowUseOneSetOfAreaNames() {
+        Messages zh = Messages.forLanguage("zh");
+        for (TaskArea area : Taxonomy.loadDefault().areas()) {
+            assertThat(area.shortName()).isEqualTo(zh.get("area.short." + area.number()));
+        }
     }
 
     @Test

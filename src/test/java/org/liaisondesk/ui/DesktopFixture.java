@@ -105,6 +105,9 @@ final class DesktopFixture {
             });
             stage = null;
         }
+        // Whatever a test left open (an editor, a message box) must not stand in the next test's way.
+        FxToolkit.setupFixture(() -> List.copyOf(Window.getWindows()).stream()
+                .filter(w -> w != FxToolkit.toolkitContext().getRegisteredStage()).forEach(Window::hide));
         Locale.setDefault(STARTING_LOCALE);
     }
 

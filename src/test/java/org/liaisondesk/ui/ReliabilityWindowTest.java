@@ -102,7 +102,7 @@ class ReliabilityWindowTest extends DesktopTest {
         push(KeyCode.ENTER);
         DesktopFixture.waitFor(() -> this.<AuditRow>rows("#audit-table").size() == 1);
         assertThat(this.<AuditRow>rows("#audit-table").get(0)).extracting(AuditRow::actor, AuditRow::action)
-                .containsExactly("管理员", "create");
+                .containsExactly("管理员", "录入意见");
 
         clickOn("#settings-tab-backup .tab-label");
         DesktopFixture.waitFor(() -> lookup("#backup-now").tryQuery().map(Node::isVisible).orElse(false));

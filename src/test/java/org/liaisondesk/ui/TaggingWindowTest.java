@@ -113,7 +113,7 @@ class TaggingWindowTest extends DesktopTest {
             return tree.getRoot() != null && tree.getRoot().getChildren().size() == 6;
         }).orElse(false));
         TreeView<?> tree = lookup("#taxonomy-tree").queryAs(TreeView.class);
-        assertThat(tree.getRoot().getChildren().get(3).getValue().toString()).startsWith("四 民生福祉 — ");
+        assertThat(tree.getRoot().getChildren().get(3).getValue().toString()).startsWith("四 民生与共同富裕 — ");
         assertThat(tree.getRoot().getChildren().get(3).getChildren()).isNotEmpty();
         assertThat(label("#taxonomy-heading").getText()).contains("2023-");
 

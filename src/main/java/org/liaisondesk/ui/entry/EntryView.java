@@ -1,8 +1,6 @@
 package org.liaisondesk.ui.entry;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
@@ -18,6 +16,7 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -33,8 +32,11 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.liaisondesk.model.Channel;
+import org.liaisondesk.model.DateText;
 import org.liaisondesk.model.Opinion;
+import org.liaisondesk.service.InputRules;
 import org.liaisondesk.service.Problem;
+import org.liaisondesk.ui.DateFields;
 import org.liaisondesk.ui.Dialogs;
 import org.liaisondesk.ui.InlineValidation;
 import org.liaisondesk.ui.Screen;
@@ -54,7 +56,7 @@ public final class EntryView implements Screen {
     private final EntryViewModel vm;
     private final VBox root = new VBox();
     private final TextArea text = new TextArea();
-    private final DatePicker date = new DatePicker();
+    private DatePicker date;
 
     /** The main window's form for new opinions; offers a draft left by the last session. */
     public EntryView(UiContext ui) {
@@ -81,8 +83,13 @@ public final class EntryView implements Screen {
         scene.getStylesheets().add(Dialogs.STYLESHEET);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
-                stage.close();
+                e.consume();
+                view.closeEditor(stage);
             }
+        });
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            view.closeEditor(stage);
         });
         stage.setScene(scene);
         vm.setOnSaved(saved -> {
@@ -91,6 +98,35 @@ public final class EntryView implements Screen {
         });
         stage.show();
         view.onShown();
+    }
+
+    /**
+     * Keeps the text within {@link InputRules#MAX_TEXT} as it is typed or pasted: a 330,000-character paste froze the
+     * form for seconds per keystroke, and the limit was only reported at Ctrl+S.
+     */
+    private TextFormatter.Change withinLimit(TextFormatter.Change change) {
+        int room = InputRules.MAX_TEXT - (change.getControlText().length() - change.getRangeEnd()
+                + change.getRangeStart());
+        String added = change.getText();
+        if (added.length() > room) {
+            int kept = Math.max(0, room);
+            change.setText(added.substring(0, kept));
+            change.selectRange(change.getRangeStart() + kept, change.getRangeStart() + kept);
+            vm.textCut(kept, added.length() - kept);
+        }
+        return change;
+    }
+
+    /** Closes the editor; with unsaved changes it first asks: save, discard or keep editing. */
+    private void closeEditor(Stage stage) {
+        if (!vm.hasUnsavedEdits()) {
+            stage.close();
+            return;
+        }
+        Dialogs.choose(stage, ui.messages(), ui.text("entry.unsaved.question", vm.editingNumber()),
+                List.of(new Dialogs.Answer("entry.unsaved.save", this::save),
+                        new Dialogs.Answer("entry.unsaved.discard", stage::close),
+                        new Dialogs.Answer("entry.unsaved.keep", text::requestFocus)));
     }
 
     @Override
@@ -117,7 +153,11 @@ public final class EntryView implements Screen {
         confirmation.getStyleClass().add("saved-note");
         confirmation.textProperty().bind(vm.confirmationProperty());
         confirmation.visibleProperty().bind(confirmation.textProperty().isNotEmpty());
-        vm.askingProperty().addListener((o, old, asking) -> confirmation.pseudoClassStateChanged(ASKING, asking));
+        confirmation.pseudoClassStateChanged(ASKING, false);
+        vm.askingProperty().addListener((o, old, asking) -> confirmation.pseudoClassStateChanged(ASKING,
+                asking || vm.cutProperty().get()));
+        vm.cutProperty().addListener((o, old, cut) -> confirmation.pseudoClassStateChanged(ASKING,
+                cut || vm.askingProperty().get()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox header = new HBox(title, gap, confirmation);
@@ -127,6 +167,7 @@ public final class EntryView implements Screen {
         text.setWrapText(true);
         text.setPrefRowCount(8);
         text.setPromptText(ui.text("entry.text.prompt"));
+        text.setTextFormatter(new TextFormatter<String>(this::withinLimit));
         text.textProperty().bindBidirectional(vm.textProperty());
         // Tab leaves the text (a reception desk never types tab characters); Ctrl+Tab does the same by default.
         text.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -173,10 +214,8 @@ public final class EntryView implements Screen {
         });
         channel.valueProperty().bindBidirectional(vm.channelProperty());
 
-        date.setId("entry-date");
-        date.setConverter(dateConverter());
+        date = DateFields.picker(ui, "entry-date", null, vm.receivedDateProperty());
         date.setPrefWidth(150);
-        date.valueProperty().bindBidirectional(vm.receivedDateProperty());
         TextField time = new TextField();
         time.setId("entry-time");
         time.setPrefColumnCount(5);
@@ -196,6 +235,7 @@ public final class EntryView implements Screen {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("form-grid");
         ColumnConstraints label = new ColumnConstraints();
+        label.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints field = new ColumnConstraints();
         field.setHgrow(Priority.ALWAYS);
         field.setPercentWidth(36);
@@ -250,40 +290,13 @@ public final class EntryView implements Screen {
         return l;
     }
 
-    private StringConverter<LocalDate> dateConverter() {
-        DateTimeFormatter shown = DateTimeFormatter.ofPattern(ui.text("entry.date.pattern"));
-        List<DateTimeFormatter> typed = List.of(shown, DateTimeFormatter.ofPattern("yyyy-M-d"),
-                DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy.M.d"));
-        return new StringConverter<>() {
-            @Override
-            public String toString(LocalDate d) {
-                return d == null ? "" : shown.format(d);
-            }
-
-            @Override
-            public LocalDate fromString(String s) {
-                if (s == null || s.isBlank()) {
-                    return null;
-                }
-                for (DateTimeFormatter f : typed) {
-                    try {
-                        return LocalDate.parse(s.strip(), f);
-                    } catch (DateTimeParseException e) {
-                        // try the next way of writing a date
-                    }
-                }
-                return null;
-            }
-        };
-    }
-
     /**
      * A date typed into the picker counts even when Ctrl+S comes before the field was left (the picker itself only
      * takes typed text on Enter or on leaving it); text that is no date empties it, so the form says so.
      */
     private void save() {
         if (date.isEditable() && date.getEditor() != null) {
-            date.setValue(date.getConverter().fromString(date.getEditor().getText()));
+            date.setValue(DateText.parse(date.getEditor().getText()).orElse(null));
         }
         vm.save();
     }
@@ -294,7 +307,7 @@ public final class EntryView implements Screen {
             text.requestFocus();
             return;
         }
-        Dialogs.confirm(window(), ui.messages(), ui.text("entry.confirmNew"), "entry.confirmNew.yes", "ui.cancel",
+        Dialogs.confirmDestructive(window(), ui.messages(), ui.text("entry.confirmNew"), "entry.confirmNew.yes", "ui.cancel",
                 () -> {
                     vm.startNew();
                     text.requestFocus();

@@ -67,9 +67,12 @@ public final class EntryViewModel {
     /** True while the program itself fills the fields: that is not typing, so no draft and no "touched". */
     private boolean filling;
     private Future<?> pendingDraft;
+    /** The edited opinion's fields as opened, to tell whether closing loses anything. */
+    private EntryDraft asLoaded;
     private final SuggestionsViewModel suggestions;
     /** True after "no task area, save anyway?" was asked; the next save goes ahead. */
     private final ReadOnlyBooleanWrapper noAreaAsked = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper cut = new ReadOnlyBooleanWrapper();
 
     /** A new opinion. */
     public EntryViewModel(UiContext ui) {
@@ -96,6 +99,7 @@ public final class EntryViewModel {
         } else {
             fill(editing);
             suggestions.acceptAll(editing.tags());
+            asLoaded = snapshot();
         }
         List<Observable> fields = List.of(text, channel, receivedDate, receivedTime, name, phone, address, consent,
                 receivedBy);
@@ -286,6 +290,7 @@ public final class EntryViewModel {
         if (chosenByClerk) {
             ui.background().run(() -> ui.app().tagging().retrain(), t -> { });
         }
+        cut.set(false);
         confirmation.set(ui.text(editing == null ? "entry.saved" : "entry.changed", opinion.number()));
         if (editing == null) {
             clearFields();
@@ -308,6 +313,25 @@ public final class EntryViewModel {
         }
     }
 
+    /**
+     * A paste would make the text longer than an opinion may be: only {@code kept} characters of it went in. Said at
+     * once, not at Ctrl+S, so the clerk can check where the text now ends.
+     */
+    public void textCut(int kept, int dropped) {
+        cut.set(true);
+        confirmation.set(ui.text("entry.pasteCut", InputRules.MAX_TEXT, kept, dropped));
+    }
+
+    /** True while the confirmation line warns that a paste was cut. */
+    public ReadOnlyBooleanProperty cutProperty() {
+        return cut.getReadOnlyProperty();
+    }
+
+    /** True when the opinion being edited has changes that closing the editor would throw away. */
+    public boolean hasUnsavedEdits() {
+        return editing != null && !snapshot().equals(asLoaded);
+    }
+
     /** True when a new opinion has typed content that a "new" would throw away. */
     public boolean hasTypedContent() {
         return editing == null && !snapshot().nothingTyped();
@@ -315,6 +339,7 @@ public final class EntryViewModel {
 
     /** Ctrl+N: an empty form for the next opinion; the draft goes too. */
     public void startNew() {
+        cut.set(false);
         confirmation.set("");
         clearFields();
         discardDraft();
@@ -324,7 +349,10 @@ public final class EntryViewModel {
         LocalDateTime now = LocalDateTime.now(ui.app().clock());
         filling = true;
         text.set("");
-        channel.set(Channel.VISIT);
+        // A run of phone calls or letters keeps its channel from one opinion to the next.
+        if (channel.get() == null) {
+            channel.set(Channel.VISIT);
+        }
         receivedDate.set(now.toLocalDate());
         receivedTime.set(now.format(DateTimeFormatter.ofPattern("HH:mm")));
         name.set("");

@@ -28,6 +28,9 @@ import org.liaisondesk.ui.list.OpinionListViewModel;
  */
 public final class SuggestionsViewModel {
 
+    /** How much of the text the suggestions look at. */
+    static final int SUGGESTION_CHARS = 2_000;
+
     static final int AREAS_DEBOUNCE_MS = 30;
     static final int SIMILAR_DEBOUNCE_MS = 150;
     static final int SIMILAR_LIMIT = 5;
@@ -90,7 +93,9 @@ public final class SuggestionsViewModel {
 
     /** The text changed: look again after a short pause. */
     public void textChanged(String now) {
-        text = now == null ? "" : now;
+        String all = now == null ? "" : now;
+        // The start of an opinion says what it is about; a pasted letter's tail would only cost time per keystroke.
+        text = all.length() > SUGGESTION_CHARS ? all.substring(0, SUGGESTION_CHARS) : all;
         asked++;
         areasPause.playFromStart();
         similarPause.playFromStart();

@@ -14,7 +14,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -172,6 +174,27 @@ public final class ExchangeView implements Screen {
         });
         report.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         report.setPlaceholder(new Label(ui.text("exchange.report.empty")));
+        report.getColumns().get(0).setPrefWidth(240);
+        report.getColumns().get(1).setPrefWidth(90);
+        report.getColumns().get(2).setPrefWidth(130);
+        report.getStyleClass().add("exchange-report");
+        // A rejection's reason is what the operator acts on: the selected row's is shown whole, wrapped.
+        Label reportDetail = new Label();
+        reportDetail.setId("exchange-report-detail");
+        reportDetail.getStyleClass().add("exchange-report-detail");
+        reportDetail.setWrapText(true);
+        reportDetail.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            ReportRow r = report.getSelectionModel().getSelectedItem();
+            return r == null ? "" : r.file() + ":" + r.outcome() + "。" + r.detail();
+        }, report.getSelectionModel().selectedItemProperty()));
+        reportDetail.visibleProperty().bind(reportDetail.textProperty().isNotEmpty());
+        reportDetail.managedProperty().bind(reportDetail.visibleProperty());
+        model.report().addListener((javafx.collections.ListChangeListener<ReportRow>) c -> {
+            if (!model.report().isEmpty()) {
+                report.getSelectionModel().select(model.report().stream().filter(ReportRow::rejected).findFirst()
+                        .orElse(model.report().get(0)));
+            }
+        });
         ListView<String> gaps = new ListView<>(model.gaps());
         gaps.setId("exchange-gaps");
         gaps.getStyleClass().add("exchange-gaps");
@@ -184,7 +207,7 @@ public final class ExchangeView implements Screen {
         conflicts.getColumns().add(column("exchange.column.detected", ConflictRow::detected));
         conflicts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         conflicts.setPlaceholder(new Label(ui.text("exchange.conflicts.empty")));
-        VBox general = new VBox(title("exchange.report.title"), report, title("exchange.gaps.title"), gaps,
+        VBox general = new VBox(title("exchange.report.title"), report, reportDetail, title("exchange.gaps.title"), gaps,
                 title("exchange.conflicts.title"), conflicts);
         general.getStyleClass().add("exchange-section");
         showFor(general, true);
@@ -249,9 +272,18 @@ public final class ExchangeView implements Screen {
         };
     }
 
+    /** A text column whose cells show their whole text as a tooltip when it does not fit. */
     private <R> TableColumn<R, String> column(String key, Function<R, String> value) {
         TableColumn<R, String> c = new TableColumn<>(ui.text(key));
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
         return c;
     }
 

@@ -2,6 +2,7 @@ package org.liaisondesk.ui.list;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.application.Platform;
@@ -42,6 +43,7 @@ import org.liaisondesk.ui.Choice;
 import org.liaisondesk.service.Permissions;
 import org.liaisondesk.ui.Dialogs;
 import org.liaisondesk.ui.Screen;
+import org.liaisondesk.ui.DateFields;
 import org.liaisondesk.ui.UiContext;
 import org.liaisondesk.ui.entry.EntryView;
 
@@ -55,7 +57,11 @@ public final class OpinionListView implements Screen {
     private final OpinionListViewModel vm;
     private final VBox root = new VBox();
     private final TableView<OpinionRow> table = new TableView<>();
+    private final TextField search = new TextField();
     private boolean shownBefore;
+    /** The row the clerk was on, kept across the reload that follows an edit, delete or restore. */
+    private UUID keptId;
+    private int keptIndex;
 
     public OpinionListView(UiContext ui) {
         this.ui = ui;
@@ -73,6 +79,13 @@ public final class OpinionListView implements Screen {
     @Override
     public Parent root() {
         return root;
+    }
+
+    @Override
+    public boolean focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+        return true;
     }
 
     /** Shown again: other screens may have saved or deleted since, so the page is read again. */
@@ -105,17 +118,11 @@ public final class OpinionListView implements Screen {
                 a -> ui.text("area.short." + a)), null);
         area.setId("filter-area");
         area.valueProperty().addListener((o, old, now) -> vm.areaProperty().set(Choice.valueOf(area)));
-        DatePicker from = new DatePicker();
-        from.setId("filter-from");
-        from.setPromptText(ui.text("list.filter.from"));
+        DatePicker from = DateFields.picker(ui, "filter-from", "list.filter.from", vm.fromProperty());
         from.setPrefWidth(140);
-        from.valueProperty().bindBidirectional(vm.fromProperty());
-        DatePicker to = new DatePicker();
-        to.setId("filter-to");
-        to.setPromptText(ui.text("list.filter.to"));
+        DatePicker to = DateFields.picker(ui, "filter-to", "list.filter.to", vm.toProperty());
         to.setPrefWidth(140);
-        to.valueProperty().bindBidirectional(vm.toProperty());
-        TextField text = new TextField();
+        TextField text = search;
         text.setId("filter-text");
         text.setPromptText(ui.text("list.filter.text"));
         text.setPrefColumnCount(14);
@@ -164,7 +171,7 @@ public final class OpinionListView implements Screen {
                 column("list.col.channel", 80, OpinionRow::channel, OpinionSort.Field.CHANNEL),
                 column("list.col.areas", 170, OpinionRow::areas, OpinionSort.Field.AREA),
                 column("list.col.status", 80, OpinionRow::status, OpinionSort.Field.STATUS),
-                column("list.col.constituent", 80, OpinionRow::constituent, null),
+                column("list.col.constituent", 100, OpinionRow::constituent, null),
                 highlightedText()));
         // Sorting is the database's job (the table holds one page): a header click only changes the query.
         // Unsorted (the third click) is the list's natural order, newest first.
@@ -186,7 +193,12 @@ public final class OpinionListView implements Screen {
             if (selected == null) {
                 return;
             }
-            if (e.getCode() == KeyCode.ENTER) {
+            if (e.getCode() == KeyCode.ENTER && vm.recycleBinProperty().get()) {
+                e.consume();
+                if (ui.allows(Permissions.Action.EDIT)) {
+                    vm.restore(selected);
+                }
+            } else if (e.getCode() == KeyCode.ENTER) {
                 e.consume();
                 edit(selected);
             } else if (e.getCode() == KeyCode.DELETE && !vm.recycleBinProperty().get()) {
@@ -194,10 +206,25 @@ public final class OpinionListView implements Screen {
                 delete(selected);
             }
         });
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                keptId = is.opinion().id();
+                keptIndex = table.getSelectionModel().getSelectedIndex();
+            }
+        });
         vm.rows().addListener((ListChangeListener<OpinionRow>) c -> {
             if (!vm.rows().isEmpty() && table.getSelectionModel().isEmpty()) {
-                table.getSelectionModel().selectFirst();
-                table.getFocusModel().focus(0);
+                // Back on the row the clerk was on; after a delete, on the row that took its place.
+                int at = vm.keepsPlace() ? keptIndex : 0;
+                for (int i = 0; i < vm.rows().size(); i++) {
+                    if (vm.rows().get(i).opinion().id().equals(keptId)) {
+                        at = i;
+                    }
+                }
+                at = Math.min(Math.max(at, 0), vm.rows().size() - 1);
+                table.getSelectionModel().select(at);
+                table.getFocusModel().focus(at);
+                table.scrollTo(Math.max(0, at - 3));
             }
         });
         return table;

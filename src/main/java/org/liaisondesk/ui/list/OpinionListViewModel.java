@@ -69,6 +69,7 @@ public final class OpinionListViewModel {
     private final ObservableList<String> stations = FXCollections.observableArrayList();
     /** Answers to older requests are dropped: only the latest filter's page is shown. */
     private long generation;
+    private boolean keepPlace;
     private final PauseTransition searchPause = new PauseTransition(javafx.util.Duration.millis(SEARCH_DELAY_MS));
 
     public OpinionListViewModel(UiContext ui, StationMode mode) {
@@ -192,10 +193,15 @@ public final class OpinionListViewModel {
 
     /** Reads the current page again (after a change elsewhere). */
     public void reload() {
-        showPage(page.get());
+        showPage(page.get(), true);
     }
 
     private void showPage(int index) {
+        showPage(index, false);
+    }
+
+    /** {@code keepPlace}: the same page read again, so the view stays on the row the clerk was on. */
+    private void showPage(int index, boolean keepPlace) {
         long request = ++generation;
         OpinionFilter f = filter();
         OpinionSort s = sort.get();
@@ -211,10 +217,10 @@ public final class OpinionListViewModel {
             }
             if (result.items().isEmpty() && result.total() > 0 && index > 0) {
                 // The page emptied (deleted elsewhere, or a shorter result): show the last one that has rows.
-                showPage((int) ((result.total() - 1) / PAGE_SIZE));
+                showPage((int) ((result.total() - 1) / PAGE_SIZE), keepPlace);
                 return;
             }
-            show(index, result);
+            show(index, result, keepPlace);
         }, error -> {
             if (request == generation) {
                 loading.set(false);
@@ -227,13 +233,19 @@ public final class OpinionListViewModel {
         }
     }
 
-    private void show(int index, Page<Opinion> result) {
+    private void show(int index, Page<Opinion> result, boolean keepPlace) {
+        this.keepPlace = keepPlace;
         page.set(index);
         total.set(result.total());
         rows.setAll(result.items().stream().map(this::row).toList());
         pageText.set(ui.text("list.page", index + 1, pageCount(), result.total()));
         loading.set(false);
         StartupProbe.listReady();
+    }
+
+    /** True while the rows shown are the same page read again (after an edit, delete or restore). */
+    public boolean keepsPlace() {
+        return keepPlace;
     }
 
     public void delete(OpinionRow row) {

@@ -4,6 +4,7 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -40,6 +41,9 @@ import org.liaisondesk.ui.UiContext;
  */
 public final class ReviewView implements Screen {
 
+    /** The status line reports a problem, styled apart from "saved". */
+    private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
+
     private static final PseudoClass PRIMARY = PseudoClass.getPseudoClass("primary");
 
     private final UiContext ui;
@@ -47,6 +51,7 @@ public final class ReviewView implements Screen {
     private final BorderPane root = new BorderPane();
     private final TextField note = new TextField();
     private final ComboBox<Handling> handling = new ComboBox<>();
+    private TitledPane historyPane;
     private final ToggleButton[] areaButtons = new ToggleButton[AreaTag.AREA_COUNT];
     /** C moves into the note on key press; the "c" typed by the same stroke must not land in it. */
     private boolean swallowTyped;
@@ -113,6 +118,7 @@ public final class ReviewView implements Screen {
         status.setId("review-status");
         status.getStyleClass().add("review-status");
         status.textProperty().bind(model.statusProperty());
+        model.problemProperty().addListener((o, was, is) -> status.pseudoClassStateChanged(PROBLEM, is));
         HBox bar = new HBox(pending, orderLabel, order, gap, status);
         bar.getStyleClass().add("review-bar");
         return bar;
@@ -233,7 +239,10 @@ public final class ReviewView implements Screen {
         ListView<String> similar = new ListView<>(model.similar());
         similar.setId("review-similar");
         similar.setFocusTraversable(false);
-        similar.setPlaceholder(new Label(ui.text("review.similar.none")));
+        Label noSimilar = new Label();
+        noSimilar.textProperty().bind(javafx.beans.binding.Bindings.when(model.detailsLoadingProperty())
+                .then(ui.text("review.similar.loading")).otherwise(ui.text("review.similar.none")));
+        similar.setPlaceholder(noSimilar);
         wrapping(similar);
         VBox.setVgrow(similar, Priority.ALWAYS);
 
@@ -243,7 +252,7 @@ public final class ReviewView implements Screen {
         history.setFocusTraversable(false);
         history.setPlaceholder(new Label(ui.text("review.history.none")));
         wrapping(history);
-        TitledPane historyPane = new TitledPane(ui.text("review.history"), history);
+        historyPane = new TitledPane(ui.text("review.history"), history);
         historyPane.setId("review-history-pane");
         historyPane.setExpanded(false);
         historyPane.setFocusTraversable(false);
@@ -302,6 +311,8 @@ public final class ReviewView implements Screen {
         } else if (code == KeyCode.H) {
             handling.requestFocus();
             handling.show();
+        } else if (code == KeyCode.L) {
+            historyPane.setExpanded(!historyPane.isExpanded());
         } else {
             return;
         }

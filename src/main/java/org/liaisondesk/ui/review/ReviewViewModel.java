@@ -65,6 +65,10 @@ public final class ReviewViewModel {
     private final BooleanProperty urgent = new SimpleBooleanProperty();
     private final ObjectProperty<Handling> handling = new SimpleObjectProperty<>();
     private final StringProperty reason = new SimpleStringProperty("");
+    /** True while the similar opinions and history of the opinion shown are being looked up. */
+    private final BooleanProperty detailsLoading = new SimpleBooleanProperty();
+    /** True while the status line reports a problem rather than a saved review. */
+    private final BooleanProperty problem = new SimpleBooleanProperty();
     private final BooleanProperty applyToGroup = new SimpleBooleanProperty();
     private final StringProperty group = new SimpleStringProperty("");
     private final IntegerProperty groupOthers = new SimpleIntegerProperty();
@@ -128,6 +132,14 @@ public final class ReviewViewModel {
 
     public ObjectProperty<Handling> handlingProperty() {
         return handling;
+    }
+
+    public ReadOnlyBooleanProperty detailsLoadingProperty() {
+        return detailsLoading;
+    }
+
+    public ReadOnlyBooleanProperty problemProperty() {
+        return problem;
     }
 
     public StringProperty reasonProperty() {
@@ -244,6 +256,12 @@ public final class ReviewViewModel {
         if (o == null || busy.get()) {
             return;
         }
+        if (handling.get() == Handling.REJECTED && reason.get().isBlank()) {
+            // Checked here, before anything is saved: the deputy's areas, note and place in the queue all stay.
+            problem.set(true);
+            status.set(ui.text("review.error.reasonRequired"));
+            return;
+        }
         ReviewService.Decision decision = new ReviewService.Decision(List.copyOf(areas), note.get(),
                 urgent.get() ? Priority.URGENT : Priority.NORMAL, handling.get(),
                 handling.get() == Handling.REJECTED ? reason.get() : null);
@@ -251,20 +269,17 @@ public final class ReviewViewModel {
         String actor = ui.actor();
         busy.set(true);
         ui.background().run(() -> {
-            Opinion saved = reviews().review(o.id(), o.revision(), decision, actor);
-            for (UUID id : others) {
-                Opinion other = app().opinions().find(id).orElseThrow();
-                reviews().review(id, other.revision(), decision, actor);
-            }
-            return new Saved(saved, reviews().pendingCount());
+            ReviewService.GroupResult result = reviews().reviewGroup(o.id(), o.revision(), others, decision, actor);
+            return new Saved(result.opinion(), result.othersReviewed(), reviews().pendingCount());
         }, done -> {
             busy.set(false);
+            problem.set(false);
             // the reviewed opinion stays in place, so P goes back to it to see its history or correct it
             queue.set(queue.indexOf(o), done.opinion);
             queue.removeIf(q -> others.contains(q.id()));
             pending.set(ui.text("review.pending", done.pending));
-            status.set(ui.text(others.isEmpty() ? "review.saved" : "review.savedGroup", o.number(),
-                    others.size()));
+            status.set(ui.text(done.othersReviewed == 0 ? "review.saved" : "review.savedGroup", o.number(),
+                    done.othersReviewed));
             ui.changes().fire();
             int at = queue.indexOf(done.opinion);
             if (at + 1 < queue.size()) {
@@ -276,13 +291,10 @@ public final class ReviewViewModel {
                 index = at;
                 show();
             }
-        }, error -> {
-            failed(error);
-            reload();
-        });
+        }, this::failed);
     }
 
-    private record Saved(Opinion opinion, long pending) {
+    private record Saved(Opinion opinion, int othersReviewed, long pending) {
     }
 
     private Opinion current() {
@@ -329,6 +341,7 @@ public final class ReviewViewModel {
      * stored review (a re-review starts from it) and the history, for {@code o}.
      */
     private void loadDetails(Opinion o) {
+        detailsLoading.set(true);
         ui.background().run(() -> {
             SearchService search = app().searchService();
             List<String> rows = new ArrayList<>();
@@ -349,8 +362,7 @@ public final class ReviewViewModel {
             for (UUID id : matter) {
                 app().opinions().find(id).filter(m -> !m.deleted()).ifPresent(m -> {
                     stations.add(m.station());
-                    if (!m.id().equals(o.id()) && m.status().compareTo(Status.EXPORTED) <= 0
-                            && reviews().review(m.id()).reviewedAt() == null) {
+                    if (!m.id().equals(o.id()) && reviews().awaitsReview(m)) {
                         toReview.add(m.id());
                     }
                 });
@@ -361,6 +373,7 @@ public final class ReviewViewModel {
             if (current() != o) {
                 return;
             }
+            detailsLoading.set(false);
             similar.setAll(d.similar);
             group.set(d.matterSize < 2 ? "" : ui.text("review.group", d.matterSize, d.stations));
             groupToReview = d.toReview;
@@ -400,6 +413,7 @@ public final class ReviewViewModel {
 
     private void failed(Throwable error) {
         busy.set(false);
+        problem.set(true);
         status.set(error instanceof UserFacingException u ? u.localized(ui.messages()) : "");
         ui.errors().report(error);
     }

@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import org.liaisondesk.ui.DateFields;
 import org.liaisondesk.ui.UiContext;
 import org.liaisondesk.ui.settings.AuditSectionModel.AuditRow;
 
@@ -24,16 +25,10 @@ public final class AuditSection {
         actor.textProperty().bindBidirectional(vm.actorProperty());
         TextField opinion = field("audit-opinion", ui.text("settings.audit.opinion"));
         opinion.textProperty().bindBidirectional(vm.opinionProperty());
-        DatePicker from = new DatePicker();
-        from.setId("audit-from");
-        from.setPromptText(ui.text("settings.audit.from"));
+        DatePicker from = DateFields.picker(ui, "audit-from", "settings.audit.from", vm.fromProperty());
         from.setPrefWidth(130);
-        from.valueProperty().bindBidirectional(vm.fromProperty());
-        DatePicker to = new DatePicker();
-        to.setId("audit-to");
-        to.setPromptText(ui.text("settings.audit.to"));
+        DatePicker to = DateFields.picker(ui, "audit-to", "settings.audit.to", vm.toProperty());
         to.setPrefWidth(130);
-        to.valueProperty().bindBidirectional(vm.toProperty());
         Button search = new Button(ui.text("settings.audit.search"));
         search.setId("audit-search");
         search.setOnAction(e -> vm.search());
@@ -44,11 +39,11 @@ public final class AuditSection {
         filters.getStyleClass().add("inline-fields");
 
         TableView<AuditRow> table = Sections.table("audit-table", vm.rows(),
-                Sections.column(ui, "settings.audit.col.at", AuditRow::at),
-                Sections.column(ui, "settings.audit.col.actor", AuditRow::actor),
-                Sections.column(ui, "settings.audit.col.action", AuditRow::action),
-                Sections.column(ui, "settings.audit.col.opinion", AuditRow::opinion),
-                Sections.column(ui, "settings.audit.col.detail", AuditRow::detail));
+                Sections.column(ui, "settings.audit.col.at", AuditRow::at, 160),
+                Sections.column(ui, "settings.audit.col.actor", AuditRow::actor, 100),
+                Sections.column(ui, "settings.audit.col.action", AuditRow::action, 110),
+                Sections.column(ui, "settings.audit.col.opinion", AuditRow::opinion, 130),
+                Sections.column(ui, "settings.audit.col.detail", AuditRow::detail, 360));
         Button previous = new Button(ui.text("settings.audit.previous"));
         previous.setId("audit-previous");
         previous.setOnAction(e -> vm.previous());

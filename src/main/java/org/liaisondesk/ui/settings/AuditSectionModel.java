@@ -38,6 +38,7 @@ public final class AuditSectionModel {
     }
 
     private final UiContext ui;
+    private final AuditText text;
     private final ObservableList<AuditRow> rows = FXCollections.observableArrayList();
     private final StringProperty action = new SimpleStringProperty("");
     private final StringProperty actor = new SimpleStringProperty("");
@@ -50,6 +51,7 @@ public final class AuditSectionModel {
 
     public AuditSectionModel(UiContext ui) {
         this.ui = ui;
+        this.text = new AuditText(ui.messages());
     }
 
     public ObservableList<AuditRow> rows() {
@@ -129,9 +131,9 @@ public final class AuditSectionModel {
         });
     }
 
-    private static AuditRow row(AuditEntry e, LocalDateTime at) {
-        return new AuditRow(AT.format(at), e.actor(), e.action(), e.opinionId() == null ? "" : e.opinionId(),
-                e.detail() == null ? "" : e.detail());
+    private AuditRow row(AuditEntry e, LocalDateTime at) {
+        return new AuditRow(AT.format(at), e.actor(), text.action(e.action()),
+                e.opinionId() == null ? "" : e.opinionId(), text.detail(e.detail()));
     }
 
     private static String blankToNull(String s) {

@@ -76,7 +76,7 @@ public final class BackupSection {
                     "ui.cancel", () -> vm.restore(row), () -> { });
         });
         root = Sections.section("settings-backup", settings, table, restore,
-                Sections.note("backup-message", vm.messageProperty()));
+                Sections.note("backup-message", vm.message()));
         vm.load();
     }
 

@@ -16,7 +16,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.liaisondesk.ui.Dialogs;
 import org.liaisondesk.ui.UiContext;
 
 /**
@@ -36,7 +35,7 @@ public final class BackupSectionModel {
     private final ObservableList<BackupRow> backups = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper folder = new ReadOnlyStringWrapper("");
     private final IntegerProperty keep = new SimpleIntegerProperty();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final SectionMessage message = new SectionMessage();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
 
     public BackupSectionModel(UiContext ui) {
@@ -55,8 +54,8 @@ public final class BackupSectionModel {
         return keep;
     }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    SectionMessage message() {
+        return message;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -100,7 +99,7 @@ public final class BackupSectionModel {
     private void run(Callable<String> work, String doneKey) {
         busy.set(true);
         if (doneKey != null) {
-            message.set(ui.text("settings.backup.working"));
+            message.done(ui.text("settings.backup.working"));
         }
         ui.background().run(() -> state(work.call()), s -> {
             busy.set(false);
@@ -108,14 +107,14 @@ public final class BackupSectionModel {
             keep.set(s.keep());
             backups.setAll(s.rows());
             if (doneKey != null) {
-                message.set(ui.text(doneKey, s.result()));
+                message.done(ui.text(doneKey, s.result()));
                 if (doneKey.equals("settings.backup.restored")) {
                     ui.changes().fire();
                 }
             }
         }, error -> {
             busy.set(false);
-            message.set(Dialogs.describe(error, ui.messages()));
+            message.failed(error, ui.messages());
         });
     }
 

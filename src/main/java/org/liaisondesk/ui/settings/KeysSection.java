@@ -4,6 +4,7 @@ import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
@@ -22,6 +23,7 @@ public final class KeysSection {
                 Sections.column(ui, "settings.keys.col.owner", KeyRow::owner),
                 Sections.column(ui, "settings.keys.col.algorithm", KeyRow::algorithm),
                 Sections.column(ui, "settings.keys.col.fingerprint", KeyRow::fingerprint));
+        table.setPlaceholder(new Label(ui.text("settings.keys.empty")));
         table.getStyleClass().add("short-table");
         HBox actions = new HBox();
         actions.getStyleClass().add("inline-fields");
@@ -51,7 +53,7 @@ public final class KeysSection {
         });
         actions.getChildren().addAll(generate, export, load);
         root = Sections.section("settings-keys", table, actions,
-                Sections.note("keys-message", vm.messageProperty()));
+                Sections.note("keys-message", vm.message()));
         vm.load();
     }
 

@@ -5,13 +5,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.liaisondesk.model.StationMode;
 import org.liaisondesk.service.KeyService.KeyInfo;
-import org.liaisondesk.ui.Dialogs;
 import org.liaisondesk.ui.UiContext;
 
 /**
@@ -28,7 +25,7 @@ public final class KeysSectionModel {
     private final UiContext ui;
     private final ReadOnlyBooleanWrapper general = new ReadOnlyBooleanWrapper();
     private final ObservableList<KeyRow> keys = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final SectionMessage message = new SectionMessage();
 
     public KeysSectionModel(UiContext ui) {
         this.ui = ui;
@@ -43,8 +40,8 @@ public final class KeysSectionModel {
         return keys;
     }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    SectionMessage message() {
+        return message;
     }
 
     public void load() {
@@ -74,9 +71,9 @@ public final class KeysSectionModel {
                     general.set(o.general());
                     keys.setAll(o.rows());
                     if (doneKey != null) {
-                        message.set(ui.text(doneKey, o.done().owner(), o.done().fingerprint()));
+                        message.done(ui.text(doneKey, o.done().owner(), o.done().fingerprint()));
                     }
-                }, error -> message.set(Dialogs.describe(error, ui.messages())));
+                }, error -> message.failed(error, ui.messages()));
     }
 
     private KeyRow row(KeyInfo k) {

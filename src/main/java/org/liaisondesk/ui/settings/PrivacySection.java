@@ -44,7 +44,7 @@ public final class PrivacySection {
         note.getStyleClass().add("form-note");
         note.setWrapText(true);
         root = Sections.section("settings-privacy", privacyRow, retentionRow, note,
-                Sections.note("privacy-message", vm.messageProperty()));
+                Sections.note("privacy-message", vm.message()));
         // Listen only once the stored values are shown, so showing them saves nothing.
         vm.load(() -> {
             Choice.select(privacy, vm.privacyProperty().get());

@@ -4,12 +4,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.liaisondesk.model.ExportPrivacy;
-import org.liaisondesk.ui.Dialogs;
 import org.liaisondesk.ui.UiContext;
 
 /**
@@ -21,7 +18,7 @@ public final class PrivacySectionModel {
     private final UiContext ui;
     private final ObjectProperty<ExportPrivacy> privacy = new SimpleObjectProperty<>(ExportPrivacy.BY_CONSENT);
     private final IntegerProperty years = new SimpleIntegerProperty();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final SectionMessage message = new SectionMessage();
 
     public PrivacySectionModel(UiContext ui) {
         this.ui = ui;
@@ -35,8 +32,8 @@ public final class PrivacySectionModel {
         return years;
     }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    SectionMessage message() {
+        return message;
     }
 
     private record Current(ExportPrivacy privacy, int years) {
@@ -80,9 +77,9 @@ public final class PrivacySectionModel {
     private <T> void act(Callable<T> work, String doneKey, Consumer<T> then) {
         ui.background().run(work, result -> {
             if (doneKey != null) {
-                message.set(ui.text(doneKey, result));
+                message.done(ui.text(doneKey, result));
             }
             then.accept(result);
-        }, error -> message.set(Dialogs.describe(error, ui.messages())));
+        }, error -> message.failed(error, ui.messages()));
     }
 }

@@ -3,8 +3,8 @@ package org.liaisondesk.ui.settings;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -14,6 +14,8 @@ import org.liaisondesk.ui.UiContext;
 
 /** What the settings sections share: their layout, the line that says what an action did, text columns. */
 final class Sections {
+
+    private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
 
     private Sections() {
     }
@@ -26,12 +28,14 @@ final class Sections {
         return box;
     }
 
-    static Label note(String id, ObservableStringValue text) {
+    /** The section's message line; a failure is styled as a problem, not as a success. */
+    static Label note(String id, SectionMessage message) {
         Label note = new Label();
         note.setId(id);
         note.getStyleClass().add("saved-note");
         note.setWrapText(true);
-        note.textProperty().bind(text);
+        note.textProperty().bind(message.textProperty());
+        message.problemProperty().addListener((o, was, is) -> note.pseudoClassStateChanged(PROBLEM, is));
         note.visibleProperty().bind(note.textProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
         return note;
@@ -42,6 +46,14 @@ final class Sections {
         TableColumn<R, String> c = new TableColumn<>(ui.text(key));
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setSortable(false);
+        return c;
+    }
+
+    /** A text column that opens {@code width} wide and never narrower than half of that. */
+    static <R> TableColumn<R, String> column(UiContext ui, String key, Function<R, String> value, double width) {
+        TableColumn<R, String> c = column(ui, key, value);
+        c.setPrefWidth(width);
+        c.setMinWidth(width / 2);
         return c;
     }
 

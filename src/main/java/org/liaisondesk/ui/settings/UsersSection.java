@@ -8,7 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import org.liaisondesk.model.Role;
 import org.liaisondesk.ui.Choice;
 import org.liaisondesk.ui.UiContext;
@@ -38,6 +38,7 @@ public final class UsersSection {
         PasswordField password = new PasswordField();
         password.setId("users-password");
         password.setPromptText(ui.text("settings.users.password"));
+        password.setPrefColumnCount(16);
         password.textProperty().bindBidirectional(vm.passwordProperty());
         Button add = new Button(ui.text("settings.users.add"));
         add.setId("users-add");
@@ -57,12 +58,24 @@ public final class UsersSection {
         unlock.setId("users-unlock");
         unlock.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         unlock.setOnAction(e -> vm.unlock());
-        HBox form = new HBox(name, role, password, add, reset, unlock);
-        form.getStyleClass().add("inline-fields");
+        Button changeRole = new Button(ui.text("settings.users.changeRole"));
+        changeRole.setId("users-change-role");
+        changeRole.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        changeRole.setOnAction(e -> vm.changeRole());
+        Button disable = new Button(ui.text("settings.users.disable"));
+        disable.setId("users-disable");
+        disable.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        disable.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            UserRow r = table.getSelectionModel().getSelectedItem();
+            return ui.text(r != null && r.disabled() ? "settings.users.enable" : "settings.users.disable");
+        }, table.getSelectionModel().selectedItemProperty()));
+        disable.setOnAction(e -> vm.toggleDisabled());
+        FlowPane form = new FlowPane(name, role, password, add, reset, unlock, changeRole, disable);
+        form.getStyleClass().add("inline-fields-wrap");
         Label hint = new Label(ui.text("settings.users.hint"));
         hint.getStyleClass().add("form-note");
         root = Sections.section("settings-users", table, form, hint,
-                Sections.note("users-message", vm.messageProperty()));
+                Sections.note("users-message", vm.message()));
         vm.load();
     }
 

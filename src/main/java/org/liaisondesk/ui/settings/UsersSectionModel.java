@@ -2,8 +2,6 @@ package org.liaisondesk.ui.settings;
 
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -11,14 +9,13 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.liaisondesk.model.Role;
 import org.liaisondesk.model.UserAccount;
-import org.liaisondesk.ui.Dialogs;
 import org.liaisondesk.ui.UiContext;
 
 /** User management for administrators: the accounts with role and lock state; add, reset password, unlock. */
 public final class UsersSectionModel {
 
     /** One line of the account list, formatted for reading. */
-    public record UserRow(String name, String role, String state) {
+    public record UserRow(String name, String role, String state, boolean disabled) {
     }
 
     private final UiContext ui;
@@ -27,7 +24,7 @@ public final class UsersSectionModel {
     private final ObjectProperty<Role> role = new SimpleObjectProperty<>(Role.CLERK);
     private final StringProperty password = new SimpleStringProperty("");
     private final ObjectProperty<UserRow> selected = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final SectionMessage message = new SectionMessage();
 
     public UsersSectionModel(UiContext ui) {
         this.ui = ui;
@@ -53,8 +50,8 @@ public final class UsersSectionModel {
         return selected;
     }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    SectionMessage message() {
+        return message;
     }
 
     public void load() {
@@ -63,10 +60,17 @@ public final class UsersSectionModel {
 
     private void show(List<UserAccount> accounts) {
         users.setAll(accounts.stream().map(a -> new UserRow(a.name(), ui.text("role." + a.role().code()),
-                a.lockedAt(ui.app().clock().instant())
-                        ? ui.text("settings.users.locked", a.lockedUntil().atZone(ui.app().clock().getZone())
-                        .toLocalTime().withNano(0).toString())
-                        : ui.text("settings.users.active"))).toList());
+                state(a), a.disabled())).toList());
+    }
+
+    private String state(UserAccount a) {
+        if (a.disabled()) {
+            return ui.text("settings.users.disabled");
+        }
+        return a.lockedAt(ui.app().clock().instant())
+                ? ui.text("settings.users.locked", a.lockedUntil().atZone(ui.app().clock().getZone())
+                .toLocalTime().withNano(0).toString())
+                : ui.text("settings.users.active");
     }
 
     /** Adds the account typed in (the service checks name and password); the form is cleared when it worked. */
@@ -87,6 +91,29 @@ public final class UsersSectionModel {
         }
     }
 
+    /** Gives the selected account the role chosen in the form. */
+    public void changeRole() {
+        UserRow row = selected.get();
+        Role r = role.get();
+        if (row != null && r != null) {
+            act(() -> ui.app().users().changeRole(row.name(), r, ui.actor()), "settings.users.roleChanged",
+                    row.name());
+        }
+    }
+
+    /** Disables the selected account, or enables it again when it is disabled. */
+    public void toggleDisabled() {
+        UserRow row = selected.get();
+        if (row == null) {
+            return;
+        }
+        if (row.disabled()) {
+            act(() -> ui.app().users().enable(row.name(), ui.actor()), "settings.users.enabled", row.name());
+        } else {
+            act(() -> ui.app().users().disable(row.name(), ui.actor()), "settings.users.disabledDone", row.name());
+        }
+    }
+
     public void unlock() {
         UserRow row = selected.get();
         if (row != null) {
@@ -102,7 +129,7 @@ public final class UsersSectionModel {
             show(accounts);
             name.set("");
             password.set("");
-            message.set(ui.text(doneKey, who));
-        }, error -> message.set(Dialogs.describe(error, ui.messages())));
+            message.done(ui.text(doneKey, who));
+        }, error -> message.failed(error, ui.messages()));
     }
 }

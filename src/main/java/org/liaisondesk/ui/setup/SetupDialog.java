@@ -11,7 +11,10 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.stage.Window;
 import org.liaisondesk.i18n.Messages;
@@ -41,6 +44,12 @@ public final class SetupDialog {
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("form-grid");
+        // Labels keep their width when a field's message appears below it (they collapsed to "…" before).
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints(320);
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields);
         int row = 0;
         TextField first = null;
         if (vm.needsStation()) {

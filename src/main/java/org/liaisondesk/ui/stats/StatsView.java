@@ -47,6 +47,7 @@ import javafx.util.StringConverter;
 import org.liaisondesk.model.DutyRecord;
 import org.liaisondesk.report.ChartPainter;
 import org.liaisondesk.ui.Screen;
+import org.liaisondesk.ui.DateFields;
 import org.liaisondesk.ui.UiContext;
 import org.liaisondesk.ui.stats.StatsViewModel.MatterRow;
 import org.liaisondesk.ui.stats.StatsViewModel.Period;
@@ -181,9 +182,7 @@ public final class StatsView implements Screen {
     }
 
     private DatePicker datePicker(String id, String promptKey) {
-        DatePicker p = new DatePicker();
-        p.setId(id);
-        p.setPromptText(ui.text(promptKey));
+        DatePicker p = DateFields.picker(ui, id, promptKey, null);
         p.getStyleClass().add("stats-date");
         return p;
     }

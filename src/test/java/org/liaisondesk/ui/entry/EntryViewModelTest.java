@@ -10,7 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liaisondesk.model.Channel;
+import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.OpinionFilter;
+import org.liaisondesk.model.OpinionSort;
 import org.liaisondesk.service.Problem;
 import org.liaisondesk.ui.TestUi;
 import org.testfx.util.WaitForAsyncUtils;
@@ -92,5 +94,40 @@ class EntryViewModelTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> t.app.drafts().load().isEmpty());
         assertThat(vm.textProperty().get()).isEmpty();
         assertThat(t.errors).isEmpty();
+    }
+
+    @Test
+    void aRunOfPhoneCallsKeepsItsChannelFromOneOpinionToTheNext() throws Exception {
+        vm.channelProperty().set(Channel.PHONE);
+        vm.textProperty().set("小区门口路灯坏了,晚上很黑。");
+        saveAnyway();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> t.app.opinions().count(OpinionFilter.ALL) == 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.textProperty().get().isEmpty());
+        assertThat(vm.channelProperty().get()).isEqualTo(Channel.PHONE);
+    }
+
+    @Test
+    void anEditorKnowsWhetherClosingWouldLoseChanges() throws Exception {
+        vm.textProperty().set("楼道灯坏了。");
+        saveAnyway();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> t.app.opinions().count(OpinionFilter.ALL) == 1);
+        Opinion saved = t.app.opinions().page(OpinionFilter.ALL, OpinionSort.NEWEST_FIRST, 0, 1).items().get(0);
+        EntryViewModel editor = new EntryViewModel(t.ui, saved);
+        assertThat(editor.hasUnsavedEdits()).isFalse();
+        editor.textProperty().set("楼道灯坏了,已经一周。");
+        assertThat(editor.hasUnsavedEdits()).isTrue();
+        editor.textProperty().set("楼道灯坏了。");
+        assertThat(editor.hasUnsavedEdits()).isFalse();
+        assertThat(vm.hasUnsavedEdits()).isFalse();
+    }
+
+    /** Saves, answering "no task area, save anyway?" with a second save when it is asked. */
+    private void saveAnyway() throws Exception {
+        vm.save();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.savingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        if (vm.askingProperty().get()) {
+            vm.save();
+        }
     }
 }

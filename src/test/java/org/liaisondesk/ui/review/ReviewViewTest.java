@@ -138,4 +138,29 @@ class ReviewViewTest {
         assertThat(app.opinions().find(third.id()).orElseThrow().status()).isEqualTo(Status.RECORDED);
         assertThat(screens.errors()).isEmpty();
     }
+
+    @Test
+    void rejectingWithoutAReasonIsCaughtBeforeSavingAndKeepsTheDeputysPlace(FxRobot robot) throws Exception {
+        show(robot);
+        robot.type(KeyCode.N, KeyCode.N);
+        ScreenHarness.waitUntil(() -> heading(robot).startsWith(third.number()));
+        robot.type(KeyCode.DIGIT5);
+        robot.type(KeyCode.H);
+        for (int i = 0; i < Handling.values().length; i++) {
+            robot.type(KeyCode.DOWN);
+        }
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label status = robot.lookup("#review-status").queryAs(Label.class);
+        assertThat(status.getText()).contains("reason");
+        assertThat(status.getPseudoClassStates()).extracting(Object::toString).contains("problem");
+        assertThat(heading(robot)).startsWith(third.number());
+        assertThat(app.reviews().review(third.id()).reviewedAt()).isNull();
+        robot.type(KeyCode.P);
+        ScreenHarness.waitUntil(() -> heading(robot).startsWith(second.number()));
+        assertThat(screens.errors()).isEmpty();
+    }
 }
