@@ -21,6 +21,7 @@ import org.liaisondesk.model.ExportPrivacy;
 import org.liaisondesk.model.ImportCounts;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.ReviewRecord;
+import org.liaisondesk.model.SequenceRange;
 
 /**
  * The SQL of the exchange: which opinions the next batch must carry, the batch history, and the writes of recording
@@ -172,16 +173,23 @@ public final class ExchangeRepository {
         });
     }
 
-    /** The sequence numbers imported from {@code station}, ascending, each once. */
-    public List<Integer> importedSequences(String station) {
+    /**
+     * The first {@code limit} ranges of sequence numbers not imported from {@code station} below the highest one
+     * imported, ascending. Memory and time follow the batches held, never the numbers they claim (a stored 2147483647
+     * is one range, 2–2147483646).
+     */
+    public List<SequenceRange> importGaps(String station, int limit) {
         return db.read(c -> {
-            List<Integer> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT sequence FROM batch "
-                    + "WHERE direction='import' AND station=? ORDER BY sequence")) {
+            List<SequenceRange> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT s + 1, next - 1 FROM (SELECT s, "
+                    + "lead(s) OVER (ORDER BY s) AS next FROM (SELECT 0 AS s UNION SELECT sequence FROM batch "
+                    + "WHERE direction='import' AND station=? AND sequence >= 1)) WHERE next > s + 1 ORDER BY s "
+                    + "LIMIT ?")) {
                 ps.setString(1, station);
+                ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(rs.getInt(1));
+                        out.add(new SequenceRange(rs.getLong(1), rs.getLong(2)));
                     }
                 }
             }
@@ -244,6 +252,20 @@ public final class ExchangeRepository {
 
         private Transaction(Connection c) {
             this.c = c;
+        }
+
+        /** The batch a station's sequence number was imported as (trust and integrity: a number is used once). */
+        public Optional<BatchRecord> findImport(String station, int sequence) {
+            return sql(() -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + BATCH_COLUMNS + " FROM batch "
+                        + "WHERE direction='import' AND station=? AND sequence=? LIMIT 1")) {
+                    ps.setString(1, station);
+                    ps.setInt(2, sequence);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(readBatch(rs)) : Optional.<BatchRecord>empty();
+                    }
+                }
+            });
         }
 
         public Optional<BatchRecord> findBatch(UUID batchId) {

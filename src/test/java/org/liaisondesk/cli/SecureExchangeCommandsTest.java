@@ -125,6 +125,8 @@ class SecureExchangeCommandsTest {
         assertThat(exported(plain).getFileName().toString()).endsWith(".ldbatch.json");
         assertThat(plain.err()).contains("NOT encrypted", "keys import-general");
         assertThat(station.run("export", "--out", usb.toString()).err()).isEmpty(); // nothing to send, no warning
+        // imported before the station's key is registered: afterwards a plain batch from GS-007 is refused
+        assertThat(general.run("import", usb.toString()).code()).isZero();
 
         exchangeKeys(station, "gs007");
         addTwoOpinions(station, "(二)");
