@@ -136,7 +136,7 @@ class SecureExchangeCommandsTest {
         CliRun.Result r = general.run("--lang", "en", "import", usb.toString());
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("imported GS-007 batch 1: 2 new", "imported GS-007 batch 2: 2 new");
+        assertThat(r.out()).contains("GS-007 batch 1 was already imported", "imported GS-007 batch 2: 2 new");
         assertThat(r.out().split("signature verified", -1)).hasSize(2); // only the encrypted one was signed
         assertThat(general.ok("stats", "--json")).contains("\"opinions\":4", "\"batchesImported\":2");
     }
