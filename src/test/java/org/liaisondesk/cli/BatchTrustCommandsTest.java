@@ -99,4 +99,11 @@ class BatchTrustCommandsTest {
     void withoutAnyKeyPlainBatchesAreStillTakenByDefault() throws Exception {
         assertThat(general.run("import", export(other, "上城区的意见", "other").toString()).code()).isZero();
     }
+
+    @Test
+    void aMissingKeyFileIsCalledMissingNotDamaged() {
+        CliRun.Result r = general.run("--lang", "en", "keys", "import-station", dir.resolve("gone.key").toString());
+        assertThat(r.code()).isEqualTo(Cli.REJECTED);
+        assertThat(r.err()).contains("does not exist").doesNotContain("damaged");
+    }
 }
