@@ -250,6 +250,12 @@ public final class BatchReader {
     private Opinion opinion(JsonNode node, BatchHeader header, long index) {
         String label = node.path("number").asText(node.path("id").asText("?"));
         if (!OpinionShape.plainlyValid(node)) {
+            // the schema words a bad text as its regular expression: say what is wrong instead
+            JsonNode text = node.path("text");
+            if (text.isTextual() && !BatchFormat.acceptableText(text.textValue())) {
+                forbiddenCharacters(text, index, label);
+                throw new BatchRejectedException("batch.error.blankText", index, label);
+            }
             schema().checkOpinion(node).ifPresent(problem -> {
                 throw new BatchRejectedException("batch.error.opinion", index, label, problem);
             });
