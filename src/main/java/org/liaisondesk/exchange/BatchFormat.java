@@ -41,12 +41,13 @@ public final class BatchFormat {
 
     /**
      * Whether {@code ch} may not appear in any text of a batch: control characters other than line feed and tab,
-     * and the invisible direction marks and overrides that can disguise text (U+200E, U+200F, U+202A–U+202E,
-     * U+2066–U+2069). The schema's pattern for an opinion's text says the same.
+     * and the invisible direction embeddings, overrides and isolates that can disguise text (U+202A–U+202E,
+     * U+2066–U+2069): what the program's own input rules (InputRules) refuse. The plain marks U+200E and U+200F,
+     * which the input rules let through from pasted text, are allowed. The schema's text pattern says the same.
      */
     static boolean forbiddenCharacter(char ch) {
-        return (ch < 0x20 && ch != '\n' && ch != '\t') || (ch >= 0x7F && ch <= 0x9F) || ch == '\u200E'
-                || ch == '\u200F' || (ch >= '\u202A' && ch <= '\u202E') || (ch >= '\u2066' && ch <= '\u2069');
+        return (ch < 0x20 && ch != '\n' && ch != '\t') || (ch >= 0x7F && ch <= 0x9F)
+                || (ch >= '\u202A' && ch <= '\u202E') || (ch >= '\u2066' && ch <= '\u2069');
     }
 
     /** White space, controls and invisible marks: what a text may not consist of alone. */

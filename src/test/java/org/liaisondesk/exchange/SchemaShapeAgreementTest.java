@@ -82,7 +82,8 @@ class SchemaShapeAgreementTest {
                 bad("C1 control in the text", o -> o.put("text", "路灯\u0085")),
                 bad("U+202E in the text", o -> o.put("text", "路灯\u202E了坏")),
                 bad("U+2066 in the text", o -> o.put("text", "\u2066路灯")),
-                bad("U+200F in the text", o -> o.put("text", "路灯\u200F")),
+                good("U+200F inside the text, as pasted text may have it", o -> o.put("text", "路灯\u200F")),
+                bad("U+200E and spaces only", o -> o.put("text", "\u200E  ")),
                 bad("an unknown field", o -> o.put("extra", 1)),
                 bad("area 7", area(a -> a.put("area", 7))),
                 bad("channel unknown", o -> o.put("channel", "fax")));
