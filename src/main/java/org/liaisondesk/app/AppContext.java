@@ -105,12 +105,12 @@ public final class AppContext implements AutoCloseable {
         this.retention = new RetentionService(new RetentionRepository(database), settings, audit, clock);
         this.keys = new KeyService(new KeyRepository(database), stations, audit, json, clock);
         ExchangeRepository exchange = new ExchangeRepository(database);
-        BatchReader batchReader = new BatchReader(json, messages.locale());
+        BatchReader batchReader = new BatchReader(json, messages.locale(), clock);
         // Plain batches wait here, beside the database in the user's data folder, before they are encrypted.
         this.exports = new ExportService(exchange, stations::current, json, contactPolicy::exportPrivacy,
                 ContactPolicy::forExport, keys, database.file().toAbsolutePath().resolveSibling("exchange-work"),
                 clock);
-        this.imports = new ImportService(exchange, stations::current, batchReader, keys, clock);
+        this.imports = new ImportService(exchange, stations::current, batchReader, keys, settings, clock);
         this.searchService = new SearchService(new SearchRepository(database), new LinkRepository(database),
                 opinions);
         this.reviews = new ReviewService(opinions, new ReviewRepository(database), opinionService, tagging, clock);

@@ -4,20 +4,27 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.liaisondesk.crypto.BatchCrypto;
+import org.liaisondesk.exchange.ImportService;
+import org.liaisondesk.exchange.PlainBatches;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.service.KeyService.KeyInfo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code keys generate|export-public|import-general|import-station|show|encrypt|decrypt}: encrypted batches. */
+/**
+ * {@code keys generate|export-public|import-general|import-station|show|encrypt|decrypt|plain-batches}: encrypted
+ * batches, and the general station's policy for unsigned ones.
+ */
 @Command(name = "keys", mixinStandardHelpOptions = true,
         subcommands = {KeysCommand.Generate.class, KeysCommand.ExportPublic.class, KeysCommand.ImportGeneral.class,
                 KeysCommand.ImportStation.class, KeysCommand.Show.class, KeysCommand.Encrypt.class,
-                KeysCommand.Decrypt.class})
+                KeysCommand.Decrypt.class, KeysCommand.PlainBatchesPolicy.class})
 final class KeysCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -150,6 +157,40 @@ final class KeysCommand implements Callable<Integer> {
             parent.spec.commandLine().getOut().println(parent.root.messages().get("keys.decrypted", out,
                     origin.station(), origin.signerFingerprint()));
             return Cli.OK;
+        }
+    }
+
+    /** {@code keys plain-batches [until-keys|allow|refuse]}: shows or sets the general station's policy. */
+    @Command(name = "plain-batches", mixinStandardHelpOptions = true)
+    static final class PlainBatchesPolicy implements Callable<Integer> {
+        @ParentCommand
+        KeysCommand parent;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "until-keys|allow|refuse",
+                descriptionKey = "keys.plainPolicy", converter = PolicyConverter.class)
+        PlainBatches policy;
+
+        @Override
+        public Integer call() {
+            RootCommand root = parent.root;
+            ImportService imports = root.context().imports();
+            if (policy != null) {
+                imports.setPlainBatches(policy, root.actor());
+            }
+            Messages m = root.messages();
+            PrintWriter out = parent.spec.commandLine().getOut();
+            out.println(m.get(policy == null ? "keys.plainBatches.shown" : "keys.plainBatches.set",
+                    m.get("keys.plainBatches." + imports.plainBatches().code())));
+            out.flush();
+            return Cli.OK;
+        }
+    }
+
+    static final class PolicyConverter implements ITypeConverter<PlainBatches> {
+        @Override
+        public PlainBatches convert(String value) {
+            return PlainBatches.fromCode(value.toLowerCase(java.util.Locale.ROOT)).orElseThrow(
+                    () -> new TypeConversionException("use until-keys, allow or refuse, not '" + value + "'"));
         }
     }
 }

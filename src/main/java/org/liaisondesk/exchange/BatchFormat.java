@@ -2,6 +2,7 @@ package org.liaisondesk.exchange;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +29,57 @@ public final class BatchFormat {
     /** Any one string: a little above the longest text, so a 10 MB string fails as soon as it is seen. */
     static final int MAX_STRING_CHARS = 4 * MAX_TEXT;
     static final int MAX_NAME_CHARS = 200;
+
+    /** A station's batches are numbered 1 … this (a batch a week for far longer than any station exists). */
+    public static final int MAX_SEQUENCE = 1_000_000;
+    /** An opinion's revision grows by one per change; far below what an int holds, so it never wraps. */
+    public static final int MAX_REVISION = 1_000_000_000;
+    /** Opinions in one batch: more than a 4 GiB file can hold (an opinion takes well over 200 bytes). */
+    public static final long MAX_COUNT = 20_000_000;
+    /** The smallest an opinion can be in a file; a header claiming more opinions than fit in the file is refused. */
+    static final long MIN_OPINION_BYTES = 200;
+
+    /**
+     * Whether {@code ch} may not appear in any text of a batch: control characters other than line feed and tab,
+     * and the invisible direction embeddings, overrides and isolates that can disguise text (U+202A–U+202E,
+     * U+2066–U+2069): what the program's own input rules (InputRules) refuse. The plain marks U+200E and U+200F,
+     * which the input rules let through from pasted text, are allowed. The schema's text pattern says the same.
+     */
+    static boolean forbiddenCharacter(char ch) {
+        return (ch < 0x20 && ch != '\n' && ch != '\t') || (ch >= 0x7F && ch <= 0x9F)
+                || (ch >= '\u202A' && ch <= '\u202E') || (ch >= '\u2066' && ch <= '\u2069');
+    }
+
+    /** White space, controls and invisible marks: what a text may not consist of alone. */
+    private static boolean blank(char ch) {
+        return ch <= 0x20 || (ch >= 0x7F && ch <= 0xA0) || ch == '\u1680' || (ch >= '\u2000' && ch <= '\u200A')
+                || ch == '\u200E' || ch == '\u200F' || ch == '\u2028' || ch == '\u2029'
+                || (ch >= '\u202A' && ch <= '\u202F') || ch == '\u205F' || (ch >= '\u2066' && ch <= '\u2069')
+                || ch == '\u3000' || ch == '\uFEFF';
+    }
+
+    /** An opinion's text as the schema's pattern has it: no forbidden character, and not white space alone. */
+    static boolean acceptableText(String text) {
+        boolean content = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (forbiddenCharacter(ch)) {
+                return false;
+            }
+            content |= !blank(ch);
+        }
+        return content;
+    }
+
+    /** The first forbidden character in {@code text}, or -1. */
+    static int firstForbidden(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (forbiddenCharacter(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     private BatchFormat() {
     }
@@ -57,6 +109,8 @@ public final class BatchFormat {
                         .maxNumberLength(40)
                         .maxDocumentLength(MAX_FILE_BYTES)
                         .build())
+                // "text" twice in one object: the checksum is taken after parsing, so only the parser can see it
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
     }
 }

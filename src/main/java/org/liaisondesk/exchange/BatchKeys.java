@@ -21,4 +21,10 @@ public interface BatchKeys {
 
     /** At the general station: verifies the whole file (signer, recipient, every tag), then streams its plaintext. */
     BatchCrypto.Decrypted openVerified(Path file);
+
+    /** At the general station: whether {@code station}'s signing key is registered (its batches must be signed). */
+    boolean stationKeyRegistered(String station);
+
+    /** At the general station: whether any station's signing key is registered. */
+    boolean anyStationKeyRegistered();
 }

@@ -2,6 +2,7 @@ package org.liaisondesk.exchange;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,13 +10,20 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,9 +47,18 @@ public final class BatchReader {
     private final JsonFactory factory;
     private final Canonical canonical;
     private final Locale locale;
+    private final Clock clock;
+    /** A station's clock may be wrong, but not by this much. */
+    private static final Duration FAR_FUTURE = Duration.ofDays(366);
     private volatile BatchSchema schema;
 
     public BatchReader(ObjectMapper json, Locale locale) {
+        this(json, locale, Clock.systemUTC());
+    }
+
+    /** @param clock the reading side's clock: a batch may not claim to be written more than a year ahead of it */
+    public BatchReader(ObjectMapper json, Locale locale, Clock clock) {
+        this.clock = clock;
         this.json = json;
         this.factory = BatchFormat.readerFactory(json);
         this.canonical = new Canonical(json);
@@ -69,9 +86,9 @@ public final class BatchReader {
 
     /** Reads and verifies the whole file. */
     public Result read(Path file, HeaderCheck check, OpinionSink sink) {
-        checkSize(file);
+        long size = checkSize(file);
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, check, sink);
+            return read(in, size, check, sink);
         } catch (NoSuchFileException e) {
             throw new BatchRejectedException("batch.error.missing", e, file);
         } catch (IOException e) {
@@ -84,20 +101,42 @@ public final class BatchReader {
      * checked as for a plain batch. The caller closes the stream.
      */
     public Result read(Path file, InputStream plain, HeaderCheck check, OpinionSink sink) {
-        checkSize(file);
-        return read(plain, check, sink);
+        return read(plain, checkSize(file), check, sink);
     }
 
-    private Result read(InputStream in, HeaderCheck check, OpinionSink sink) {
+    private Result read(InputStream raw, long size, HeaderCheck check, OpinionSink sink) {
         Progress at = new Progress();
-        try (JsonParser p = factory.createParser(in)) {
+        at.fileBytes = size;
+        try (InputStream in = utf8WithoutMark(raw); JsonParser p = factory.createParser(in)) {
             return read(p, at, check, sink);
         } catch (IOException e) {
             throw translate(e, at);
         }
     }
 
-    private static void checkSize(Path file) {
+    /**
+     * The format is UTF-8 without a byte-order mark; left to itself the parser would also read UTF-16 and UTF-32 and
+     * skip a mark. A JSON document starts with an ASCII character, so a zero among the first two bytes means UTF-16
+     * or UTF-32.
+     */
+    private static InputStream utf8WithoutMark(InputStream raw) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        in.mark(4);
+        byte[] first = Arrays.copyOf(in.readNBytes(4), 4);
+        in.reset();
+        int b0 = first[0] & 0xFF;
+        int b1 = first[1] & 0xFF;
+        if (b0 == 0xEF && b1 == 0xBB && (first[2] & 0xFF) == 0xBF) {
+            throw new BatchRejectedException("batch.error.byteOrderMark");
+        }
+        boolean brace = first[0] == '{' || first[1] == '{' || first[2] == '{' || first[3] == '{';
+        if ((b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE) || ((b0 == 0 || b1 == 0) && brace)) {
+            throw new BatchRejectedException("batch.error.notUtf8");
+        }
+        return in;
+    }
+
+    private static long checkSize(Path file) {
         long size;
         try {
             if (!Files.isRegularFile(file)) {
@@ -113,6 +152,7 @@ public final class BatchReader {
         if (size > BatchFormat.MAX_FILE_BYTES) {
             throw new BatchRejectedException("batch.error.tooLarge", size >> 20, BatchFormat.MAX_FILE_BYTES >> 20);
         }
+        return size;
     }
 
     private Result read(JsonParser p, Progress at, HeaderCheck check, OpinionSink sink) throws IOException {
@@ -150,6 +190,13 @@ public final class BatchReader {
         } catch (DateTimeParseException e) {
             throw new BatchRejectedException("batch.error.header", e.getMessage());
         }
+        if (header.createdAt().isAfter(clock.instant().plus(FAR_FUTURE))) {
+            throw new BatchRejectedException("batch.error.createdInFuture", header.createdAt());
+        }
+        if (header.count() > at.fileBytes / BatchFormat.MIN_OPINION_BYTES) {
+            throw new BatchRejectedException("batch.error.countTooLarge", header.count(), at.fileBytes);
+        }
+        forbiddenCharacters(headerNode, 0, header.station());
         canonical.update(digest, headerNode);
         if (!check.proceed(header)) {
             return new Result(header, false, null);
@@ -203,6 +250,12 @@ public final class BatchReader {
     private Opinion opinion(JsonNode node, BatchHeader header, long index) {
         String label = node.path("number").asText(node.path("id").asText("?"));
         if (!OpinionShape.plainlyValid(node)) {
+            // the schema words a bad text as its regular expression: say what is wrong instead
+            JsonNode text = node.path("text");
+            if (text.isTextual() && !BatchFormat.acceptableText(text.textValue())) {
+                forbiddenCharacters(text, index, label);
+                throw new BatchRejectedException("batch.error.blankText", index, label);
+            }
             schema().checkOpinion(node).ifPresent(problem -> {
                 throw new BatchRejectedException("batch.error.opinion", index, label, problem);
             });
@@ -220,7 +273,35 @@ public final class BatchReader {
         if (!areasConsistent(o.tags())) {
             throw new BatchRejectedException("batch.error.areas", index, label);
         }
+        if (!o.number().startsWith(o.station() + "-")) {
+            throw new BatchRejectedException("batch.error.foreignNumber", index, label, o.station());
+        }
+        forbiddenCharacters(node, index, label);
+        // received no later than it was last saved (a day's slack for time zones), saved no later than a year ahead
+        Instant latest = clock.instant().plus(FAR_FUTURE);
+        if (o.receivedAt().isAfter(LocalDateTime.ofInstant(o.updatedAt(), ZoneOffset.UTC).plusDays(1))
+                || o.createdAt().isAfter(latest) || o.updatedAt().isAfter(latest)) {
+            throw new BatchRejectedException("batch.error.future", index, label, o.receivedAt(), o.updatedAt());
+        }
         return o;
+    }
+
+    /**
+     * No text anywhere in {@code node} (names, addresses, notes as well as the text) holds a control character other
+     * than line feed and tab, or an invisible direction mark (U+202E can make a text read as something else).
+     */
+    private static void forbiddenCharacters(JsonNode node, long index, String label) {
+        if (node.isTextual()) {
+            int at = BatchFormat.firstForbidden(node.textValue());
+            if (at >= 0) {
+                throw new BatchRejectedException("batch.error.controlCharacter", index, label,
+                        String.format("U+%04X", (int) node.textValue().charAt(at)), at + 1);
+            }
+        } else if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                forbiddenCharacters(child, index, label);
+            }
+        }
     }
 
     /** Each area once; when there are any, exactly one primary and it comes first; sub-topics of their own area. */
@@ -284,10 +365,18 @@ public final class BatchReader {
     private static final class Progress {
         boolean recognised;
         long opinion;
+        long fileBytes;
     }
 
     private static BatchRejectedException translate(IOException e, Progress at) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonParseException jpe && String.valueOf(jpe.getOriginalMessage())
+                    .startsWith("Duplicate field")) {
+                String m = jpe.getOriginalMessage();
+                int q = m.indexOf('\'');
+                String name = q >= 0 && m.lastIndexOf('\'') > q ? m.substring(q + 1, m.lastIndexOf('\'')) : "?";
+                return new BatchRejectedException("batch.error.duplicateKey", e, name, Math.max(at.opinion, 0));
+            }
             if (t instanceof StreamConstraintsException sce) {
                 String m = String.valueOf(sce.getMessage());
                 if (m.contains("nesting depth")) {
@@ -312,6 +401,9 @@ public final class BatchReader {
 
     private static BatchRejectedException damaged(IOException e, JsonProcessingException where) {
         JsonLocation l = Optional.ofNullable(where.getLocation()).orElse(JsonLocation.NA);
+        if (l.getLineNr() < 1 || l.getColumnNr() < 1) {
+            return new BatchRejectedException("batch.error.damagedSomewhere", e);
+        }
         return new BatchRejectedException("batch.error.damaged", e, l.getLineNr(), l.getColumnNr());
     }
 }

@@ -69,20 +69,27 @@ final class BatchWriter {
      */
     Result write(Path target, BatchHeader header, Consumer<Consumer<Opinion>> opinions,
                  Function<Opinion, Constituent> contact, Function<UUID, ReviewRecord> reviews) {
-        return writeSafely(target, out -> writeContent(out, header, opinions, contact, reviews));
+        return write(target, header, opinions, contact, reviews, r -> { });
+    }
+
+    /** {@link #write}, calling {@code beforeRename} once the complete file is forced, before it gets its name. */
+    Result write(Path target, BatchHeader header, Consumer<Consumer<Opinion>> opinions,
+                 Function<Opinion, Constituent> contact, Function<UUID, ReviewRecord> reviews,
+                 Consumer<Result> beforeRename) {
+        return writeSafely(target, out -> writeContent(out, header, opinions, contact, reviews), beforeRename);
     }
 
     /**
      * Writes {@code plain} (a batch file) to {@code target} through {@code encrypt}, which must close the stream it
      * is given when it is itself closed; nothing but ciphertext reaches {@code target}'s medium.
      */
-    void seal(Path plain, Path target, UnaryOperator<OutputStream> encrypt) {
+    void seal(Path plain, Path target, UnaryOperator<OutputStream> encrypt, Runnable beforeRename) {
         writeSafely(target, out -> {
             try (InputStream in = Files.newInputStream(plain); OutputStream sealed = encrypt.apply(out)) {
                 in.transferTo(sealed);
             }
             return null;
-        });
+        }, r -> beforeRename.run());
     }
 
     @FunctionalInterface
@@ -91,7 +98,7 @@ final class BatchWriter {
     }
 
     /** Under a temporary name, flushed and forced to the device, then renamed into place. */
-    private <T> T writeSafely(Path target, Content<T> content) {
+    private <T> T writeSafely(Path target, Content<T> content, Consumer<T> beforeRename) {
         Path part = target.resolveSibling(target.getFileName() + BatchFormat.PART_SUFFIX);
         try {
             T result;
@@ -113,6 +120,7 @@ final class BatchWriter {
                 out.flush();
                 channel.force(true);
             }
+            beforeRename.accept(result);
             moveIntoPlace(part, target);
             return result;
         } catch (IOException | UncheckedIOException e) {

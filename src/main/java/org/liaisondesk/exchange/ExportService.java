@@ -100,27 +100,37 @@ public final class ExportService {
     public Optional<Exported> export(Path dir, ExportPrivacy privacy, String actor, Progress progress) {
         Station st = requireStation();
         requireFolder(dir);
+        removeLeftovers(dir, st.code());
         boolean encrypt = keys.encryptsBatches();
-        Optional<Written> written = exchange.readPending(st.code(), (selection, opinions) -> {
-            if (selection.count() == 0) {
-                return Optional.empty();
-            }
-            int sequence = exchange.lastExportSequence(st.code()) + 1;
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            BatchHeader header = new BatchHeader(UUID.randomUUID(), st.code(), st.name(), sequence, now,
-                    selection.taxonomyVersions(), selection.count(), selection.byArea(), privacy);
-            return Optional.of(write(dir, header, counted(opinions, progress, selection.count()),
-                    selection.reviews(), encrypt, actor));
-        });
+        // files a killed export left complete on a medium but never recorded: their numbers are not used again
+        List<String> superseded = exchange.unrecordedExportAttempts(st.code(), 10);
+        int sequence = exchange.lastExportSequence(st.code()) + 1;
+        Optional<Written> written;
+        try {
+            written = exchange.readPending(st.code(), (selection, opinions) -> {
+                if (selection.count() == 0) {
+                    return Optional.empty();
+                }
+                Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                BatchHeader header = new BatchHeader(UUID.randomUUID(), st.code(), st.name(), sequence, now,
+                        selection.taxonomyVersions(), selection.count(), selection.byArea(), privacy);
+                return Optional.of(write(dir, header, counted(opinions, progress, selection.count()),
+                        selection.reviews(), encrypt, actor, true));
+            });
+        } catch (RuntimeException e) {
+            exchange.forgetExportAttempt(st.code(), sequence);
+            throw e;
+        }
         if (written.isEmpty()) {
             return Optional.empty();
         }
         Written w = written.get();
         try {
             checkSealed(w, actor);
-            recordVerified(w, actor);
+            recordVerified(w, actor, superseded.isEmpty() ? "" : " supersedes=" + String.join(",", superseded));
         } catch (RuntimeException e) {
             BatchWriter.deleteQuietly(w.file);
+            exchange.forgetExportAttempt(st.code(), sequence);
             throw e;
         } finally {
             w.discardPlain();
@@ -141,6 +151,7 @@ public final class ExportService {
     public Exported exportAgain(int sequence, Path dir, String actor, Progress progress) {
         Station st = requireStation();
         requireFolder(dir);
+        removeLeftovers(dir, st.code());
         BatchRecord earlier = exchange.findExport(st.code(), sequence).orElseThrow(() -> new UserFacingException(
                 "export.error.noSuchBatch", sequence, exchange.lastExportSequence(st.code())));
         // batches recorded before the privacy setting existed are written again under the default
@@ -149,7 +160,7 @@ public final class ExportService {
         Written w = exchange.readBatchContent(earlier.id(), (selection, opinions) -> write(dir,
                 new BatchHeader(earlier.id(), st.code(), st.name(), sequence, earlier.createdAt(),
                         selection.taxonomyVersions(), selection.count(), selection.byArea(), privacy),
-                counted(opinions, progress, selection.count()), selection.reviews(), encrypt, actor));
+                counted(opinions, progress, selection.count()), selection.reviews(), encrypt, actor, false));
         try {
             checkSealed(w, actor);
             verify(w);
@@ -183,19 +194,27 @@ public final class ExportService {
 
     /** Writes the batch: plain into {@code dir}, or plain into the work folder and sealed into {@code dir}. */
     private Written write(Path dir, BatchHeader h, Consumer<Consumer<Opinion>> opinions,
-                          Map<UUID, ReviewRecord> reviews, boolean encrypt, String actor) {
+                          Map<UUID, ReviewRecord> reviews, boolean encrypt, String actor, boolean newNumber) {
         LocalDate day = LocalDate.ofInstant(h.createdAt(), clock.getZone());
         Path file = dir.resolve(BatchFormat.fileName(h.station(), h.sequence(), day, encrypt));
         ExportPrivacy privacy = h.privacy();
         if (!encrypt) {
             return new Written(file, file, h, writer.write(file, h, opinions, o -> contactForExport.apply(o,
-                    privacy), reviews::get), false);
+                    privacy), reviews::get, r -> {
+                        if (newNumber) {
+                            takeNumber(h, r.sha256(), file);
+                        }
+                    }), false);
         }
         Path plain = workFile(BatchFormat.fileName(h.station(), h.sequence(), day, false));
         try {
             BatchWriter.Result content = writer.write(plain, h, opinions, o -> contactForExport.apply(o, privacy),
                     reviews::get);
-            writer.seal(plain, file, out -> keys.encryptForGeneral(out, actor));
+            writer.seal(plain, file, out -> keys.encryptForGeneral(out, actor), () -> {
+                if (newNumber) {
+                    takeNumber(h, content.sha256(), file);
+                }
+            });
             return new Written(file, plain, h, content, true);
         } catch (RuntimeException e) {
             BatchWriter.deleteQuietly(plain);
@@ -204,17 +223,40 @@ public final class ExportService {
     }
 
     /**
-     * The work folder, owner-only where the file system allows, emptied of what an export cut short left behind;
-     * returns where to write the plain batch {@code name}.
+     * The batch's number is taken before its file gets its final name on the medium (V013): if the program is killed
+     * after the rename, the next export takes the next number instead of writing other content under this one.
      */
+    private void takeNumber(BatchHeader h, String sha256, Path file) {
+        exchange.recordExportAttempt(h.station(), h.sequence(), h.batchId(), sha256, file.getFileName().toString(),
+                clock.instant());
+    }
+
+    /**
+     * What an export that was killed left behind, removed before each export: every plain batch in the work folder
+     * (readable residents' data) and this station's unfinished {@code .part} files on the medium.
+     */
+    private void removeLeftovers(Path dir, String stationCode) {
+        for (Path folder : List.of(workFolder, dir)) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            boolean work = folder.equals(workFolder);
+            try (Stream<Path> left = Files.list(folder)) {
+                left.filter(f -> work || (f.getFileName().toString().startsWith(stationCode + "-")
+                                && f.getFileName().toString().endsWith(BatchFormat.PART_SUFFIX)))
+                        .forEach(BatchWriter::deleteQuietly);
+            } catch (IOException e) {
+                throw new UserFacingException("export.error.workFolder", e, folder, e.getMessage());
+            }
+        }
+    }
+
+    /** The work folder, owner-only where the file system allows; returns where to write the plain batch. */
     private Path workFile(String name) {
         try {
             Files.createDirectories(workFolder);
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(workFolder, PosixFilePermissions.fromString("rwx------"));
-            }
-            try (Stream<Path> left = Files.list(workFolder)) {
-                left.forEach(BatchWriter::deleteQuietly);
             }
             return workFolder.resolve(name);
         } catch (IOException e) {
@@ -235,7 +277,7 @@ public final class ExportService {
     }
 
     /** Reads the plain batch back and, in one transaction, records the batch and what it carried; all or nothing. */
-    private void recordVerified(Written w, String actor) {
+    private void recordVerified(Written w, String actor, String superseded) {
         BatchHeader h = w.header;
         exchange.transaction(tx -> {
             tx.insertBatch(new BatchRecord(h.batchId(), BatchRecord.Direction.EXPORT, h.station(), h.stationName(),
@@ -244,7 +286,7 @@ public final class ExportService {
             verify(w);
             w.content.carried().forEach((id, revision) -> tx.addItem(h.batchId(), id, revision));
             tx.markExported(h.batchId());
-            tx.audit(actor, "export", describe(w));
+            tx.audit(actor, "export", describe(w) + superseded);
             return null;
         });
     }

@@ -26,9 +26,11 @@ import org.liaisondesk.model.ExchangeConflict;
 import org.liaisondesk.model.ImportCounts;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.Progress;
+import org.liaisondesk.model.SequenceRange;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
 import org.liaisondesk.store.ExchangeRepository;
+import org.liaisondesk.store.SettingsRepository;
 
 /**
  * The general station's side of the exchange. Each batch file is verified and applied in one transaction while it
@@ -49,11 +51,16 @@ public final class ImportService {
     private final Supplier<Optional<Station>> station;
     private final BatchReader reader;
     private final BatchKeys keys;
+    private final SettingsRepository settings;
     private final Clock clock;
 
+    /** Missing batches listed per station; more ranges than this end the list with "…". */
+    static final int GAP_RANGES_LISTED = 20;
+
     public ImportService(ExchangeRepository exchange, Supplier<Optional<Station>> station, BatchReader reader,
-                         BatchKeys keys, Clock clock) {
+                         BatchKeys keys, SettingsRepository settings, Clock clock) {
         this.exchange = exchange;
+        this.settings = settings;
         this.station = station;
         this.reader = reader;
         this.keys = keys;
@@ -85,11 +92,11 @@ public final class ImportService {
     }
 
     /**
-     * @param gaps per station that sent any of these batches, the sequence numbers not yet received (empty lists
-     *             are left out)
+     * @param gaps per station that sent any of these batches, the ranges of sequence numbers not yet received, at most
+     *             {@value #GAP_RANGES_LISTED} (empty lists are left out)
      * @param notImported batch files left alone because the import was stopped (0 when it ran to the end)
      */
-    public record Report(List<FileResult> files, Map<String, List<Integer>> gaps, int notImported) {
+    public record Report(List<FileResult> files, Map<String, List<SequenceRange>> gaps, int notImported) {
 
         public boolean anyRejected() {
             return files.stream().anyMatch(f -> f.outcome() == Outcome.REJECTED);
@@ -139,9 +146,9 @@ public final class ImportService {
         progress.update(done * PER_FILE, files.size() * PER_FILE);
         Set<String> stations = new LinkedHashSet<>();
         results.stream().filter(r -> r.header() != null).forEach(r -> stations.add(r.header().station()));
-        Map<String, List<Integer>> gaps = new LinkedHashMap<>();
+        Map<String, List<SequenceRange>> gaps = new LinkedHashMap<>();
         for (String s : stations) {
-            List<Integer> missing = missing(exchange.importedSequences(s));
+            List<SequenceRange> missing = exchange.importGaps(s, GAP_RANGES_LISTED);
             if (!missing.isEmpty()) {
                 gaps.put(s, missing);
             }
@@ -157,6 +164,10 @@ public final class ImportService {
     private FileResult importFile(Path file, String actor, Progress progress) {
         requireGeneralStation();
         try {
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // a FIFO or device would block the first read forever
+                throw new BatchRejectedException("batch.error.notRegular", file);
+            }
             if (BatchCrypto.isEncrypted(file)) {
                 try (BatchCrypto.Decrypted plain = keys.openVerified(file)) {
                     return apply(file, plain.origin(), actor, progress, a -> reader.read(file, plain, a, a));
@@ -182,7 +193,11 @@ public final class ImportService {
             BatchHeader h = r.header();
             String source = "batch=" + h.batchId() + " station=" + h.station() + " sequence=" + h.sequence()
                     + " file=" + file + " signedBy=" + (signature == null ? "none" : signature.station());
-            if (!r.complete()) {
+            if (apply.known != null) {
+                String held = apply.known.sha256();
+                if (held != null && !held.isEmpty() && !held.equals(r.sha256())) {
+                    throw new BatchRejectedException("batch.error.alteredCopy", h.batchId(), apply.importedBefore);
+                }
                 tx.audit(actor, "import", source + " alreadyImported=" + apply.importedBefore);
                 return new FileResult(file, Outcome.ALREADY_IMPORTED, h, ImportCounts.NONE, List.of(),
                         apply.importedBefore, null, signature);
@@ -208,8 +223,8 @@ public final class ImportService {
 
     private static List<Path> batchFiles(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(f -> BatchFormat.isBatchName(f.getFileName().toString()))
+            // a non-regular file with a batch's name (a FIFO, a folder) is listed, so the report says it was skipped
+            return s.filter(f -> BatchFormat.isBatchName(f.getFileName().toString()))
                     .sorted()
                     .toList();
         } catch (IOException e) {
@@ -217,16 +232,18 @@ public final class ImportService {
         }
     }
 
-    static List<Integer> missing(List<Integer> received) {
-        List<Integer> out = new ArrayList<>();
-        int expected = 1;
-        for (int seq : received) {
-            for (; expected < seq; expected++) {
-                out.add(expected);
-            }
-            expected = Math.max(expected, seq + 1);
-        }
-        return out;
+    /** The general station's policy for plain batches from stations without a registered key. */
+    public PlainBatches plainBatches() {
+        return settings.get(PlainBatches.SETTING).flatMap(PlainBatches::fromCode).orElse(PlainBatches.UNTIL_KEYS);
+    }
+
+    public void setPlainBatches(PlainBatches policy, String actor) {
+        requireGeneralStation();
+        settings.put(PlainBatches.SETTING, policy.code());
+        exchange.transaction(tx -> {
+            tx.audit(actor, "setting", PlainBatches.SETTING + "=" + policy.code());
+            return null;
+        });
     }
 
     private void requireGeneralStation() {
@@ -262,6 +279,8 @@ public final class ImportService {
         private ExchangeRepository.Transaction tx;
         private BatchHeader header;
         private Instant importedBefore;
+        /** The batch as imported before: this copy is only read through to compare its checksum. */
+        private BatchRecord known;
         private long added;
         private long updated;
         private long unchanged;
@@ -282,13 +301,32 @@ public final class ImportService {
             if (signature != null && !signature.station().equals(h.station())) {
                 throw new BatchRejectedException("batch.error.signerNotSender", signature.station(), h.station());
             }
-            Optional<BatchRecord> known = tx.findBatch(h.batchId());
-            if (known.isPresent()) {
-                importedBefore = known.get().recordedAt();
-                return false;
+            String own = station.get().map(Station::code).orElse("");
+            if (own.equalsIgnoreCase(h.station())) {
+                throw new BatchRejectedException("batch.error.ownCode", h.station());
             }
             header = h;
             counted = new Progress.Counter(progress, h.count());
+            Optional<BatchRecord> before = tx.findBatch(h.batchId());
+            if (before.isPresent()) {
+                // the same id again is a no-op only if the content is what was imported: read on to its checksum
+                known = before.get();
+                importedBefore = known.recordedAt();
+                return true;
+            }
+            if (signature == null) {
+                if (keys.stationKeyRegistered(h.station())) {
+                    throw new BatchRejectedException("batch.error.unsignedFromKeyed", h.station());
+                }
+                if (!plainBatches().accepts(keys.anyStationKeyRegistered())) {
+                    throw new BatchRejectedException("batch.error.plainRefused", h.station());
+                }
+            }
+            Optional<BatchRecord> sameNumber = tx.findImport(h.station(), h.sequence());
+            if (sameNumber.isPresent()) {
+                throw new BatchRejectedException("batch.error.sequenceTaken", h.sequence(), h.station(),
+                        sameNumber.get().id());
+            }
             tx.insertBatch(new BatchRecord(h.batchId(), BatchRecord.Direction.IMPORT, h.station(), h.stationName(),
                     h.sequence(), h.createdAt(), clock.instant(), h.count(), "", file.getFileName().toString(),
                     null, h.privacy(), signature != null, signature == null ? null : signature.station()));
@@ -298,6 +336,9 @@ public final class ImportService {
         @Override
         public void accept(Opinion o, JsonNode asCarried) {
             counted.tick();
+            if (known != null) {
+                return;
+            }
             if (!tx.addItem(header.batchId(), o.id(), o.revision())) {
                 throw new BatchRejectedException("batch.error.duplicate", o.number(), o.id());
             }

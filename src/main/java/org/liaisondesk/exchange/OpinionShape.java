@@ -23,13 +23,13 @@ final class OpinionShape {
     private static final Set<String> CONSTITUENT_FIELDS = Set.of("name", "phone", "address", "consentToContact");
     private static final Set<String> CHANNELS = Set.of("visit", "phone", "letter", "online", "forum",
             "deputy-visit");
-    private static final Set<String> STATUSES = Set.of("recorded", "reviewed", "exported", "handling", "closed");
+    private static final Set<String> STATUSES = Set.of("exported", "handling", "closed");
     private static final Set<String> SOURCES = Set.of("auto", "clerk", "deputy");
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern LOCAL_TIME = Pattern.compile(
-            "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?");
+            "20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?");
     private static final Pattern INSTANT = Pattern.compile(
-            "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-5][0-9](\\.[0-9]{1,9})?Z");
+            "20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-5][0-9](\\.[0-9]{1,9})?Z");
     private static final Pattern SUBTOPIC = Pattern.compile("[1-6]\\.[0-9]{2}");
 
     private OpinionShape() {
@@ -43,9 +43,11 @@ final class OpinionShape {
                 && text(n.get("station"), 1, Station.MAX_CODE_LENGTH)
                 && Station.CODE_PATTERN.matcher(n.get("station").textValue()).matches()
                 && n.get("revision").isInt() && n.get("revision").intValue() >= 1
+                && n.get("revision").intValue() <= BatchFormat.MAX_REVISION
                 && matches(n.get("receivedAt"), LOCAL_TIME)
                 && oneOf(n.get("channel"), CHANNELS)
                 && text(n.get("text"), 1, BatchFormat.MAX_TEXT)
+                && BatchFormat.acceptableText(n.get("text").textValue())
                 && areas(n.get("areas"))
                 && oneOf(n.get("status"), STATUSES)
                 && constituent(n.get("constituent"))
@@ -66,6 +68,7 @@ final class OpinionShape {
                     && (a.get("subtopic").isNull() || matches(a.get("subtopic"), SUBTOPIC))
                     && optionalText(a.get("clause"), 2000)
                     && a.get("score").isNumber()
+                    && a.get("score").doubleValue() >= 0 && a.get("score").doubleValue() <= 1
                     && oneOf(a.get("source"), SOURCES)
                     && optionalText(a.get("setBy"), 50)
                     && optionalText(a.get("taxonomyVersion"), 100))) {

@@ -40,6 +40,7 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        // Without arguments the pattern is shown as it is; an apostrophe doubled for MessageFormat is still one.
+        return args.length == 0 ? pattern.replace("''", "'") : new MessageFormat(pattern, locale).format(args);
     }
 }

@@ -3,9 +3,11 @@ package org.liaisondesk.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -212,10 +214,22 @@ public final class KeyService implements BatchKeys {
                 actor);
     }
 
+    @Override
+    public boolean stationKeyRegistered(String station) {
+        return keys.trusted(STATION, station).isPresent();
+    }
+
+    @Override
+    public boolean anyStationKeyRegistered() {
+        return !keys.trustedList(STATION).isEmpty();
+    }
+
     private TrustedKey readKeyFile(Path file, String kind, String algorithm, String actor) {
         JsonNode doc;
         try {
             doc = json.readTree(file.toFile());
+        } catch (FileNotFoundException | NoSuchFileException e) {
+            throw new UserFacingException("keys.error.noFile", e, file);
         } catch (IOException e) {
             throw new UserFacingException("keys.error.badFile", e, file);
         }

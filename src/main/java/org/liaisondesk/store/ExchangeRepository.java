@@ -21,6 +21,7 @@ import org.liaisondesk.model.ExportPrivacy;
 import org.liaisondesk.model.ImportCounts;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.ReviewRecord;
+import org.liaisondesk.model.SequenceRange;
 
 /**
  * The SQL of the exchange: which opinions the next batch must carry, the batch history, and the writes of recording
@@ -129,10 +130,15 @@ public final class ExchangeRepository {
     }
 
     /** The highest sequence number this station has exported, 0 before the first batch. */
+    /**
+     * The highest sequence number the station has used: recorded exports, and attempts whose file reached the medium
+     * but were never recorded (the program was killed in between), so no number is used twice.
+     */
     public int lastExportSequence(String station) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT coalesce(max(sequence), 0) FROM batch WHERE direction='export' AND station=?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT max(coalesce((SELECT max(sequence) FROM batch "
+                    + "WHERE direction='export' AND station=?1), 0), coalesce((SELECT max(sequence) FROM "
+                    + "export_attempt WHERE station=?1), 0))")) {
                 ps.setString(1, station);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getInt(1) : 0;
@@ -154,6 +160,61 @@ public final class ExchangeRepository {
         });
     }
 
+    /**
+     * Notes that batch {@code sequence} is about to get its final name on the medium; see V013. Kept after the export
+     * is recorded; removed by {@link #forgetExportAttempt} when the export fails and its file is deleted.
+     */
+    public void recordExportAttempt(String station, int sequence, UUID batchId, String sha256, String fileName,
+                                    Instant at) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO export_attempt (station, sequence, "
+                    + "batch_id, sha256, file_name, attempted_at) VALUES (?,?,?,?,?,?)")) {
+                ps.setString(1, station);
+                ps.setInt(2, sequence);
+                ps.setString(3, batchId.toString());
+                ps.setString(4, sha256);
+                ps.setString(5, fileName);
+                ps.setString(6, at.toString());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** An attempt whose file was deleted again (the export failed): its number may be used again. */
+    public void forgetExportAttempt(String station, int sequence) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM export_attempt WHERE station=? AND sequence=? "
+                    + "AND NOT EXISTS (SELECT 1 FROM batch WHERE direction='export' AND station=? AND sequence=?)")) {
+                ps.setString(1, station);
+                ps.setInt(2, sequence);
+                ps.setString(3, station);
+                ps.setInt(4, sequence);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Attempts whose file reached the medium but that were never recorded as exports (at most {@code limit}). */
+    public List<String> unrecordedExportAttempts(String station, int limit) {
+        return db.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT sequence, batch_id, file_name FROM export_attempt a "
+                    + "WHERE station=? AND NOT EXISTS (SELECT 1 FROM batch b WHERE b.direction='export' "
+                    + "AND b.station=a.station AND b.sequence=a.sequence) ORDER BY sequence LIMIT ?")) {
+                ps.setString(1, station);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getInt(1) + ":" + rs.getString(2) + ":" + rs.getString(3));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** The batch history, newest first. */
     public List<BatchRecord> batches(BatchRecord.Direction direction, int limit) {
         return db.read(c -> {
@@ -172,16 +233,23 @@ public final class ExchangeRepository {
         });
     }
 
-    /** The sequence numbers imported from {@code station}, ascending, each once. */
-    public List<Integer> importedSequences(String station) {
+    /**
+     * The first {@code limit} ranges of sequence numbers not imported from {@code station} below the highest one
+     * imported, ascending. Memory and time follow the batches held, never the numbers they claim (a stored 2147483647
+     * is one range, 2–2147483646).
+     */
+    public List<SequenceRange> importGaps(String station, int limit) {
         return db.read(c -> {
-            List<Integer> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT sequence FROM batch "
-                    + "WHERE direction='import' AND station=? ORDER BY sequence")) {
+            List<SequenceRange> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT s + 1, next - 1 FROM (SELECT s, "
+                    + "lead(s) OVER (ORDER BY s) AS next FROM (SELECT 0 AS s UNION SELECT sequence FROM batch "
+                    + "WHERE direction='import' AND station=? AND sequence >= 1)) WHERE next > s + 1 ORDER BY s "
+                    + "LIMIT ?")) {
                 ps.setString(1, station);
+                ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(rs.getInt(1));
+                        out.add(new SequenceRange(rs.getLong(1), rs.getLong(2)));
                     }
                 }
             }
@@ -244,6 +312,20 @@ public final class ExchangeRepository {
 
         private Transaction(Connection c) {
             this.c = c;
+        }
+
+        /** The batch a station's sequence number was imported as (trust and integrity: a number is used once). */
+        public Optional<BatchRecord> findImport(String station, int sequence) {
+            return sql(() -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + BATCH_COLUMNS + " FROM batch "
+                        + "WHERE direction='import' AND station=? AND sequence=? LIMIT 1")) {
+                    ps.setString(1, station);
+                    ps.setInt(2, sequence);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(readBatch(rs)) : Optional.<BatchRecord>empty();
+                    }
+                }
+            });
         }
 
         public Optional<BatchRecord> findBatch(UUID batchId) {

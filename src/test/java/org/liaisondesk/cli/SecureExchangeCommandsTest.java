@@ -125,6 +125,8 @@ class SecureExchangeCommandsTest {
         assertThat(exported(plain).getFileName().toString()).endsWith(".ldbatch.json");
         assertThat(plain.err()).contains("NOT encrypted", "keys import-general");
         assertThat(station.run("export", "--out", usb.toString()).err()).isEmpty(); // nothing to send, no warning
+        // imported before the station's key is registered: afterwards a plain batch from GS-007 is refused
+        assertThat(general.run("import", usb.toString()).code()).isZero();
 
         exchangeKeys(station, "gs007");
         addTwoOpinions(station, "(二)");
@@ -134,7 +136,7 @@ class SecureExchangeCommandsTest {
         CliRun.Result r = general.run("--lang", "en", "import", usb.toString());
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("imported GS-007 batch 1: 2 new", "imported GS-007 batch 2: 2 new");
+        assertThat(r.out()).contains("GS-007 batch 1 was already imported", "imported GS-007 batch 2: 2 new");
         assertThat(r.out().split("signature verified", -1)).hasSize(2); // only the encrypted one was signed
         assertThat(general.ok("stats", "--json")).contains("\"opinions\":4", "\"batchesImported\":2");
     }

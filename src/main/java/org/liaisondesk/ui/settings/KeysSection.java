@@ -3,11 +3,15 @@ package org.liaisondesk.ui.settings;
 import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Parent;
+import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.liaisondesk.exchange.PlainBatches;
 import org.liaisondesk.ui.UiContext;
 import org.liaisondesk.ui.settings.KeysSectionModel.KeyRow;
 
@@ -52,9 +56,36 @@ public final class KeysSection {
             }
         });
         actions.getChildren().addAll(generate, export, load);
-        root = Sections.section("settings-keys", table, actions,
+        root = Sections.section("settings-keys", table, actions, plainBatches(ui, vm),
                 Sections.note("keys-message", vm.message()));
         vm.load();
+    }
+
+    /** At the general station: the policy for unsigned batches from stations without a registered key. */
+    private static HBox plainBatches(UiContext ui, KeysSectionModel vm) {
+        ComboBox<PlainBatches> choice = new ComboBox<>(FXCollections.observableArrayList(PlainBatches.values()));
+        choice.setId("keys-plain-batches");
+        choice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(PlainBatches p) {
+                return p == null ? "" : ui.text("keys.plainBatches." + p.code());
+            }
+
+            @Override
+            public PlainBatches fromString(String s) {
+                return null;
+            }
+        });
+        choice.setValue(vm.plainBatchesProperty().get());
+        vm.plainBatchesProperty().addListener((o, was, now) -> choice.setValue(now));
+        choice.valueProperty().addListener((o, was, now) -> vm.setPlainBatches(now));
+        Label label = new Label(ui.text("settings.keys.plainBatches"));
+        label.setLabelFor(choice);
+        HBox row = new HBox(label, choice);
+        row.getStyleClass().add("inline-fields");
+        row.visibleProperty().bind(vm.generalProperty());
+        row.managedProperty().bind(vm.generalProperty());
+        return row;
     }
 
     private static FileChooser chooser(UiContext ui, String titleKey) {

@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.liaisondesk.exchange.PlainBatches;
 import org.liaisondesk.model.StationMode;
 import org.liaisondesk.service.KeyService.KeyInfo;
 import org.liaisondesk.ui.UiContext;
@@ -26,6 +29,8 @@ public final class KeysSectionModel {
     private final ReadOnlyBooleanWrapper general = new ReadOnlyBooleanWrapper();
     private final ObservableList<KeyRow> keys = FXCollections.observableArrayList();
     private final SectionMessage message = new SectionMessage();
+    private final ReadOnlyObjectWrapper<PlainBatches> plainBatches = new ReadOnlyObjectWrapper<>(
+            PlainBatches.UNTIL_KEYS);
 
     public KeysSectionModel(UiContext ui) {
         this.ui = ui;
@@ -42,6 +47,24 @@ public final class KeysSectionModel {
 
     SectionMessage message() {
         return message;
+    }
+
+    /** At the general station: whether unsigned batches from stations without a registered key are taken. */
+    public ReadOnlyObjectProperty<PlainBatches> plainBatchesProperty() {
+        return plainBatches.getReadOnlyProperty();
+    }
+
+    public void setPlainBatches(PlainBatches policy) {
+        if (policy == null || policy == plainBatches.get()) {
+            return;
+        }
+        ui.background().run(() -> {
+            ui.app().imports().setPlainBatches(policy, ui.actor());
+            return ui.app().imports().plainBatches();
+        }, done -> {
+            plainBatches.set(done);
+            message.done(ui.text("keys.plainBatches.set", ui.text("keys.plainBatches." + done.code())));
+        }, error -> message.failed(error, ui.messages()));
     }
 
     public void load() {
@@ -61,14 +84,19 @@ public final class KeysSectionModel {
                 : ui.app().keys().importGeneral(file, ui.actor()), "keys.imported");
     }
 
-    private record Outcome(KeyInfo done, List<KeyRow> rows, boolean general) {
+    private record Outcome(KeyInfo done, List<KeyRow> rows, boolean general, PlainBatches plain) {
     }
 
     private void act(Callable<KeyInfo> work, String doneKey) {
-        ui.background().run(() -> new Outcome(work.call(), ui.app().keys().show().stream().map(this::row).toList(),
-                        ui.app().stations().current().map(s -> s.mode() == StationMode.GENERAL).orElse(false)),
-                o -> {
+        ui.background().run(() -> {
+            KeyInfo done = work.call();
+            boolean isGeneral = ui.app().stations().current().map(s -> s.mode() == StationMode.GENERAL)
+                    .orElse(false);
+            return new Outcome(done, ui.app().keys().show().stream().map(this::row).toList(), isGeneral,
+                    isGeneral ? ui.app().imports().plainBatches() : PlainBatches.UNTIL_KEYS);
+        }, o -> {
                     general.set(o.general());
+                    plainBatches.set(o.plain());
                     keys.setAll(o.rows());
                     if (doneKey != null) {
                         message.done(ui.text(doneKey, o.done().owner(), o.done().fingerprint()));
