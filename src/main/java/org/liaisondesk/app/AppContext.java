@@ -92,7 +92,7 @@ public final class AppContext implements AutoCloseable {
         this.health = new HealthService(maintenance);
         this.backups = new BackupService(maintenance, settings, audit, database.file(), clock);
         this.users = new UserService(new UserRepository(database),
-                new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS), clock);
+                new PasswordHasher(PasswordHasher.configuredIterations()), clock);
         this.contactPolicy = new ContactPolicy(settings, audit);
         this.retention = new RetentionService(new RetentionRepository(database), settings, audit, clock);
         this.keys = new KeyService(new KeyRepository(database), stations, audit, json, clock);

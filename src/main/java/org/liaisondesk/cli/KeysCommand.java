@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.liaisondesk.crypto.BatchCrypto;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.service.KeyService.KeyInfo;
+import org.liaisondesk.service.Permissions.Action;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,6 +47,7 @@ final class KeysCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            parent.root.require(Action.MANAGE_KEYS);
             return parent.print("keys.generated", parent.root.context().keys().generateGeneral(parent.root.actor()));
         }
     }
@@ -61,6 +63,7 @@ final class KeysCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             RootCommand root = parent.root;
+            root.require(Action.MANAGE_KEYS);
             KeyInfo info = root.context().keys().exportPublic(out, root.actor());
             return parent.print("keys.exported", info);
         }
@@ -76,6 +79,7 @@ final class KeysCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            parent.root.require(Action.MANAGE_KEYS);
             return parent.print("keys.imported",
                     parent.root.context().keys().importGeneral(file, parent.root.actor()));
         }
@@ -91,6 +95,7 @@ final class KeysCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            parent.root.require(Action.MANAGE_KEYS);
             return parent.print("keys.imported",
                     parent.root.context().keys().importStation(file, parent.root.actor()));
         }

@@ -2,10 +2,8 @@ package org.liaisondesk.exchange;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,6 +26,7 @@ import org.liaisondesk.model.ReviewRecord;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
 import org.liaisondesk.store.ExchangeRepository;
+import org.liaisondesk.store.OwnerOnly;
 
 /**
  * A station's side of the exchange: the next batch holds every opinion not sent before and every one changed since
@@ -209,10 +208,8 @@ public final class ExportService {
      */
     private Path workFile(String name) {
         try {
-            Files.createDirectories(workFolder);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(workFolder, PosixFilePermissions.fromString("rwx------"));
-            }
+            OwnerOnly.createDirectories(workFolder);
+            OwnerOnly.tighten(workFolder);
             try (Stream<Path> left = Files.list(workFolder)) {
                 left.forEach(BatchWriter::deleteQuietly);
             }
