@@ -2,9 +2,11 @@ package org.liaisondesk.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.liaisondesk.crypto.BatchCrypto;
 import org.liaisondesk.i18n.Messages;
+import org.liaisondesk.service.KeyService;
 import org.liaisondesk.service.KeyService.KeyInfo;
 import org.liaisondesk.service.Permissions.Action;
 import picocli.CommandLine.Command;
@@ -14,11 +16,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code keys generate|export-public|import-general|import-station|show|encrypt|decrypt}: encrypted batches. */
+/**
+ * {@code keys generate|export-public|import-general|import-station|show|encrypt|decrypt|passphrase}: encrypted
+ * batches. Private keys are used only after {@code --key-passphrase-stdin} unlocked them for the run.
+ */
 @Command(name = "keys", mixinStandardHelpOptions = true,
         subcommands = {KeysCommand.Generate.class, KeysCommand.ExportPublic.class, KeysCommand.ImportGeneral.class,
                 KeysCommand.ImportStation.class, KeysCommand.Show.class, KeysCommand.Encrypt.class,
-                KeysCommand.Decrypt.class})
+                KeysCommand.Decrypt.class, KeysCommand.Passphrase.class})
 final class KeysCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -154,6 +159,31 @@ final class KeysCommand implements Callable<Integer> {
             BatchCrypto.Origin origin = parent.root.context().keys().decryptFile(in, out);
             parent.spec.commandLine().getOut().println(parent.root.messages().get("keys.decrypted", out,
                     origin.station(), origin.signerFingerprint()));
+            return Cli.OK;
+        }
+    }
+
+    /** {@code keys passphrase}: sets or changes the key passphrase (current, if any, then new: one line each). */
+    @Command(name = "passphrase", mixinStandardHelpOptions = true)
+    static final class Passphrase implements Callable<Integer> {
+        @ParentCommand
+        KeysCommand parent;
+
+        @Override
+        public Integer call() {
+            RootCommand root = parent.root;
+            root.require(Action.MANAGE_KEYS);
+            KeyService keys = root.context().keys();
+            char[] current = keys.hasPassphrase() && !keys.isUnlocked()
+                    ? root.readSecretLine("keys.error.noPassphrase") : new char[0];
+            char[] next = root.readSecretLine("keys.error.noPassphrase");
+            try {
+                keys.changePassphrase(current, next, root.actor());
+            } finally {
+                Arrays.fill(current, '\0');
+                Arrays.fill(next, '\0');
+            }
+            parent.spec.commandLine().getOut().println(root.messages().get("keys.passphraseSet"));
             return Cli.OK;
         }
     }

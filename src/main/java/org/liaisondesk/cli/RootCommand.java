@@ -37,6 +37,9 @@ public final class RootCommand implements Callable<Integer> {
     @Option(names = "--password-stdin", descriptionKey = "passwordStdin")
     boolean passwordStdin;
 
+    @Option(names = "--key-passphrase-stdin", descriptionKey = "keyPassphraseStdin")
+    boolean keyPassphraseStdin;
+
     private InputStream stdin = System.in;
     private BufferedReader stdinLines;
     private Caller caller;
@@ -94,8 +97,9 @@ public final class RootCommand implements Callable<Integer> {
      * the account's lockout like a wrong login. Without {@code --user} the run is the unproven operating-system user.
      */
     Caller caller() {
+        AppContext ctx = context(); // opening may resolve the caller already (--key-passphrase-stdin)
         if (caller == null) {
-            UserService users = context().users();
+            UserService users = ctx.users();
             boolean noAccounts = users.needsFirstAdministrator();
             String osUser = System.getProperty("user.name", "cli");
             if (user == null || user.isBlank()) {
@@ -161,8 +165,28 @@ public final class RootCommand implements Callable<Integer> {
     AppContext context() {
         if (context == null) {
             context = AppContext.open(databaseFile(), messages());
+            if (keyPassphraseStdin) {
+                unlockKeys();
+            }
         }
         return context;
+    }
+
+    /**
+     * Unlocks the private keys for this run with the next line of standard input (after the account's password).
+     * Setting the first passphrase is an administrator's act.
+     */
+    private void unlockKeys() {
+        Caller who = caller();
+        if (!context.keys().hasPassphrase()) {
+            who.require(Action.MANAGE_KEYS);
+        }
+        char[] passphrase = readSecretLine("keys.error.noPassphrase");
+        try {
+            context.keys().unlock(passphrase, who.actor());
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
     }
 
     void closeContext() {

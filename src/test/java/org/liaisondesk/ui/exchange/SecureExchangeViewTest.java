@@ -76,6 +76,9 @@ class SecureExchangeViewTest {
         ComboBox<ExportPrivacy> privacy = robot.lookup("#exchange-privacy").queryAs(ComboBox.class);
         assertThat(privacy.getValue()).isEqualTo(ExportPrivacy.BY_CONSENT);
 
+        // Each window session unlocks its private keys once (the administrator's key passphrase).
+        general.keys().unlock("general-passphrase".toCharArray(), "admin");
+        station.keys().unlock("station-passphrase".toCharArray(), "admin");
         String fingerprint = general.keys().generateGeneral("clerk").fingerprint();
         Path generalKey = dir.resolve("general.key");
         general.keys().exportPublic(generalKey, "clerk");
