@@ -12,6 +12,7 @@ import javafx.collections.ObservableList;
 import org.liaisondesk.model.StationMode;
 import org.liaisondesk.service.KeyService.KeyInfo;
 import org.liaisondesk.ui.Dialogs;
+import org.liaisondesk.ui.KeyUnlock;
 import org.liaisondesk.ui.UiContext;
 
 /**
@@ -76,7 +77,14 @@ public final class KeysSectionModel {
                     if (doneKey != null) {
                         message.set(ui.text(doneKey, o.done().owner(), o.done().fingerprint()));
                     }
-                }, error -> message.set(Dialogs.describe(error, ui.messages())));
+                }, error -> {
+                    if (KeyUnlock.isLocked(error)) {
+                        KeyUnlock.ask(ui, () -> act(work, doneKey),
+                                e -> message.set(Dialogs.describe(e, ui.messages())));
+                    } else {
+                        message.set(Dialogs.describe(error, ui.messages()));
+                    }
+                });
     }
 
     private KeyRow row(KeyInfo k) {
