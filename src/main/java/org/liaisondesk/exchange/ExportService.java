@@ -107,7 +107,8 @@ public final class ExportService {
             int sequence = exchange.lastExportSequence(st.code()) + 1;
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             BatchHeader header = new BatchHeader(UUID.randomUUID(), st.code(), st.name(), sequence, now,
-                    selection.taxonomyVersions(), selection.count(), selection.byArea(), privacy);
+                    selection.taxonomyVersions(), selection.count(), selection.byArea(), privacy,
+                    exchange.auditHead());
             return Optional.of(write(dir, header, counted(opinions, progress, selection.count()),
                     selection.reviews(), encrypt, actor));
         });
@@ -147,7 +148,8 @@ public final class ExportService {
         boolean encrypt = keys.encryptsBatches();
         Written w = exchange.readBatchContent(earlier.id(), (selection, opinions) -> write(dir,
                 new BatchHeader(earlier.id(), st.code(), st.name(), sequence, earlier.createdAt(),
-                        selection.taxonomyVersions(), selection.count(), selection.byArea(), privacy),
+                        selection.taxonomyVersions(), selection.count(), selection.byArea(), privacy,
+                        exchange.exportedAuditHead(earlier.id()).orElse(null)),
                 counted(opinions, progress, selection.count()), selection.reviews(), encrypt, actor));
         try {
             checkSealed(w, actor);
@@ -250,7 +252,7 @@ public final class ExportService {
         BatchHeader h = w.header;
         return "batch=" + h.batchId() + " station=" + h.station() + " sequence=" + h.sequence() + " count="
                 + h.count() + " file=" + w.file + " encrypted=" + (w.encrypted ? "yes" : "no") + " privacy="
-                + h.privacy().code();
+                + h.privacy().code() + (h.auditHead() == null ? "" : " auditHead=" + h.auditHead());
     }
 
     /**

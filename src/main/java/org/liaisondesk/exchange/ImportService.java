@@ -181,7 +181,8 @@ public final class ImportService {
             BatchReader.Result r = read.apply(apply);
             BatchHeader h = r.header();
             String source = "batch=" + h.batchId() + " station=" + h.station() + " sequence=" + h.sequence()
-                    + " file=" + file + " signedBy=" + (signature == null ? "none" : signature.station());
+                    + " file=" + file + " signedBy=" + (signature == null ? "none" : signature.station())
+                    + (h.auditHead() == null ? "" : " auditHead=" + h.auditHead());
             if (!r.complete()) {
                 tx.audit(actor, "import", source + " alreadyImported=" + apply.importedBefore);
                 return new FileResult(file, Outcome.ALREADY_IMPORTED, h, ImportCounts.NONE, List.of(),

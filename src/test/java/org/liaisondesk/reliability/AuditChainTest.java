@@ -72,4 +72,24 @@ class AuditChainTest {
         Sql.exec(db, "INSERT INTO audit_log (at, actor, action, detail) VALUES ('2020-01-01T00:00:00Z', 'x', 'y', '')");
         assertThat(cli.run("check").code()).isEqualTo(2);
     }
+
+    @Test
+    void anUpwardBatchCarriesTheChainHeadAndTheGeneralStationRecordsIt() throws Exception {
+        Path usb = java.nio.file.Files.createDirectory(dir.resolve("usb"));
+        Path batch = Path.of(cli.ok("export", "--out", usb.toString()).strip());
+        com.fasterxml.jackson.databind.JsonNode header = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(batch.toFile()).get("header");
+        String head = header.get("auditHead").asText();
+        assertThat(head).matches("[0-9]+:[0-9a-f]{64}");
+        long id = Long.parseLong(head.substring(0, head.indexOf(':')));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT hash FROM audit_hash WHERE id = " + id)) {
+            assertThat(rs.next()).isTrue();
+            assertThat(head).endsWith(":" + rs.getString(1));
+        }
+        CliRun general = new CliRun(dir.resolve("general.db"));
+        general.ok("init", "--station", "ZZ-000", "--name", "联络总站", "--mode", "general");
+        general.ok("import", batch.toString());
+        assertThat(general.ok("audit", "--action", "import", "--json")).contains("auditHead=" + head);
+    }
 }
