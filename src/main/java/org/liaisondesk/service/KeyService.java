@@ -63,6 +63,8 @@ public final class KeyService implements BatchKeys {
     private final KeyRepository keys;
     /** The key derived from the passphrase once unlocked in this session; null while locked. */
     private volatile byte[] unlocked;
+    /** The derivation {@link #unlocked} came from: a restore or another process's passphrase change locks again. */
+    private volatile String unlockedKdf;
     private final StationService stations;
     private final AuditRepository audit;
     private final ObjectMapper json;
@@ -106,6 +108,7 @@ public final class KeyService implements BatchKeys {
             throw e;
         }
         unlocked = key;
+        unlockedKdf = protection.get().kdf();
         Map<String, byte[]> plain = new LinkedHashMap<>();
         for (StoredKeyPair pair : keys.keyPairs()) {
             if (!KeySeal.isSealed(pair.privateKey())) {
@@ -145,6 +148,7 @@ public final class KeyService implements BatchKeys {
         keys.protect(new Protection(kdf, KeySeal.seal(key, CHECK_TEXT, CHECK), clock.instant()), sealed, actor,
                 action);
         unlocked = key;
+        unlockedKdf = kdf;
     }
 
     private static byte[] derive(char[] passphrase, String kdf) {
@@ -180,6 +184,10 @@ public final class KeyService implements BatchKeys {
 
     private byte[] requireUnlocked() {
         byte[] key = unlocked;
+        if (key != null && !keys.protection().map(Protection::kdf).orElse("").equals(unlockedKdf)) {
+            unlocked = null; // the database was restored or its passphrase changed meanwhile: ask again
+            key = null;
+        }
         if (key == null) {
             throw new UserFacingException("keys.error.locked");
         }
