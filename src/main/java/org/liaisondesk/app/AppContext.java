@@ -32,6 +32,7 @@ import org.liaisondesk.store.KeyRepository;
 import org.liaisondesk.store.Maintenance;
 import org.liaisondesk.store.ExchangeRepository;
 import org.liaisondesk.store.OpinionRepository;
+import org.liaisondesk.store.OwnerOnly;
 import org.liaisondesk.store.RetentionRepository;
 import org.liaisondesk.store.LinkRepository;
 import org.liaisondesk.store.ReviewRepository;
@@ -100,7 +101,7 @@ public final class AppContext implements AutoCloseable {
         this.health = new HealthService(maintenance);
         this.backups = new BackupService(maintenance, settings, audit, database.file(), clock);
         this.users = new UserService(new UserRepository(database),
-                new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS), clock);
+                new PasswordHasher(PasswordHasher.configuredIterations()), clock);
         this.contactPolicy = new ContactPolicy(settings, audit);
         this.retention = new RetentionService(new RetentionRepository(database), settings, audit, clock);
         this.keys = new KeyService(new KeyRepository(database), stations, audit, json, clock);
@@ -124,7 +125,12 @@ public final class AppContext implements AutoCloseable {
     }
 
     public static AppContext open(Path databaseFile, Messages messages, Clock clock) {
-        return new AppContext(Database.open(databaseFile), messages, clock);
+        Database database = Database.open(databaseFile);
+        Path folder = database.file().getParent();
+        if (folder != null && folder.equals(AppPaths.dataFolder().toAbsolutePath())) {
+            OwnerOnly.tighten(folder); // the program's own data folder; a folder chosen with --db is left alone
+        }
+        return new AppContext(database, messages, clock);
     }
 
     public Database database() {

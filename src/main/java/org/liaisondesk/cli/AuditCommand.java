@@ -9,6 +9,7 @@ import org.liaisondesk.app.AppContext;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.AuditEntry;
 import org.liaisondesk.model.AuditQuery;
+import org.liaisondesk.service.Permissions.Action;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -45,6 +46,7 @@ final class AuditCommand implements Callable<Integer> {
         if (limit < 0) {
             throw new UserFacingException("cli.error.limit", limit);
         }
+        root.require(Action.VIEW_AUDIT);
         AppContext ctx = root.context();
         AuditQuery query = new AuditQuery(opinion, actor, action, limit);
         PrintWriter out = spec.commandLine().getOut();

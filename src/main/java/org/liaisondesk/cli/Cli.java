@@ -12,6 +12,7 @@ import java.util.Set;
 import org.liaisondesk.app.AppPaths;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.i18n.UserFacingException;
+import org.liaisondesk.store.OwnerOnly;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -153,8 +154,10 @@ public final class Cli {
     private static Path writeCrashLog(Exception ex) {
         try {
             Path dir = AppPaths.dataFolder().resolve("logs");
-            Files.createDirectories(dir);
+            OwnerOnly.createDirectories(dir);
+            OwnerOnly.tighten(dir);
             Path file = dir.resolve("error-" + Instant.now().toString().replace(':', '-') + ".log");
+            OwnerOnly.createFile(file);
             java.io.StringWriter trace = new java.io.StringWriter();
             ex.printStackTrace(new PrintWriter(trace));
             Files.writeString(file, trace.toString());

@@ -2,12 +2,15 @@ package org.liaisondesk.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.liaisondesk.crypto.BatchCrypto;
 import org.liaisondesk.exchange.ImportService;
 import org.liaisondesk.exchange.PlainBatches;
 import org.liaisondesk.i18n.Messages;
+import org.liaisondesk.service.KeyService;
 import org.liaisondesk.service.KeyService.KeyInfo;
+import org.liaisondesk.service.Permissions.Action;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -18,13 +21,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code keys generate|export-public|import-general|import-station|show|encrypt|decrypt|plain-batches}: encrypted
- * batches, and the general station's policy for unsigned ones.
+ * {@code keys generate|export-public|import-general|import-station|show|encrypt|decrypt|passphrase|plain-batches}:
+ * encrypted batches, and the general station's policy for unsigned ones. Private keys are used only after
+ * {@code --key-passphrase-stdin} unlocked them for the run.
  */
 @Command(name = "keys", mixinStandardHelpOptions = true,
         subcommands = {KeysCommand.Generate.class, KeysCommand.ExportPublic.class, KeysCommand.ImportGeneral.class,
                 KeysCommand.ImportStation.class, KeysCommand.Show.class, KeysCommand.Encrypt.class,
-                KeysCommand.Decrypt.class, KeysCommand.PlainBatchesPolicy.class})
+                KeysCommand.Decrypt.class, KeysCommand.Passphrase.class, KeysCommand.PlainBatchesPolicy.class})
 final class KeysCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -53,6 +57,7 @@ final class KeysCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            parent.root.require(Action.MANAGE_KEYS);
             return parent.print("keys.generated", parent.root.context().keys().generateGeneral(parent.root.actor()));
         }
     }
@@ -68,6 +73,7 @@ final class KeysCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             RootCommand root = parent.root;
+            root.require(Action.MANAGE_KEYS);
             KeyInfo info = root.context().keys().exportPublic(out, root.actor());
             return parent.print("keys.exported", info);
         }
@@ -83,6 +89,7 @@ final class KeysCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            parent.root.require(Action.MANAGE_KEYS);
             return parent.print("keys.imported",
                     parent.root.context().keys().importGeneral(file, parent.root.actor()));
         }
@@ -98,6 +105,7 @@ final class KeysCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            parent.root.require(Action.MANAGE_KEYS);
             return parent.print("keys.imported",
                     parent.root.context().keys().importStation(file, parent.root.actor()));
         }
@@ -175,6 +183,7 @@ final class KeysCommand implements Callable<Integer> {
             RootCommand root = parent.root;
             ImportService imports = root.context().imports();
             if (policy != null) {
+                root.require(Action.MANAGE_KEYS);
                 imports.setPlainBatches(policy, root.actor());
             }
             Messages m = root.messages();
@@ -191,6 +200,30 @@ final class KeysCommand implements Callable<Integer> {
         public PlainBatches convert(String value) {
             return PlainBatches.fromCode(value.toLowerCase(java.util.Locale.ROOT)).orElseThrow(
                     () -> new TypeConversionException("use until-keys, allow or refuse, not '" + value + "'"));
+        }
+    }
+    /** {@code keys passphrase}: sets or changes the key passphrase (current, if any, then new: one line each). */
+    @Command(name = "passphrase", mixinStandardHelpOptions = true)
+    static final class Passphrase implements Callable<Integer> {
+        @ParentCommand
+        KeysCommand parent;
+
+        @Override
+        public Integer call() {
+            RootCommand root = parent.root;
+            root.require(Action.MANAGE_KEYS);
+            KeyService keys = root.context().keys();
+            char[] current = keys.hasPassphrase() && !keys.isUnlocked()
+                    ? root.readSecretLine("keys.error.noPassphrase") : new char[0];
+            char[] next = root.readSecretLine("keys.error.noPassphrase");
+            try {
+                keys.changePassphrase(current, next, root.actor());
+            } finally {
+                Arrays.fill(current, '\0');
+                Arrays.fill(next, '\0');
+            }
+            parent.spec.commandLine().getOut().println(root.messages().get("keys.passphraseSet"));
+            return Cli.OK;
         }
     }
 }

@@ -8,7 +8,9 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.json.OpinionJson;
+import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.Opinion;
+import org.liaisondesk.service.Caller;
 
 /** Opinions streamed to the console: a JSON array, or one tab-separated line each. */
 final class OpinionOutput {
@@ -17,7 +19,9 @@ final class OpinionOutput {
     }
 
     /** Writes every opinion {@code source} hands over, without holding them all. */
-    static void write(RootCommand root, PrintWriter out, boolean json, Consumer<Consumer<Opinion>> source) {
+    static void write(RootCommand root, PrintWriter out, boolean json, Consumer<Consumer<Opinion>> all) {
+        Caller caller = root.caller();
+        Consumer<Consumer<Opinion>> source = sink -> all.accept(o -> sink.accept(masked(o, caller)));
         if (json) {
             writeJson(root, out, source);
         } else {
@@ -28,6 +32,14 @@ final class OpinionOutput {
                     m.get("status." + o.status().code()), o.text().replace('\n', ' '))));
         }
         out.flush();
+    }
+
+    /** The resident's contact as the window would show it to this caller's role (see {@link Caller}). */
+    private static Opinion masked(Opinion o, Caller caller) {
+        Constituent shown = caller.contactView(o.constituent());
+        return shown == o.constituent() ? o : new Opinion(o.id(), o.number(), o.station(), o.receivedAt(),
+                o.channel(), shown, o.receivedBy(), o.text(), o.tags(), o.status(), o.createdAt(), o.updatedAt(),
+                o.revision(), o.deleted());
     }
 
     private static void writeJson(RootCommand root, PrintWriter out, Consumer<Consumer<Opinion>> source) {

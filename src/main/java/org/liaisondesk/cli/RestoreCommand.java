@@ -3,6 +3,7 @@ package org.liaisondesk.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.liaisondesk.i18n.UserFacingException;
+import org.liaisondesk.service.Permissions.Action;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -30,6 +31,7 @@ final class RestoreCommand implements Callable<Integer> {
         if (!yes) {
             throw new UserFacingException("restore.error.confirm", from, root.databaseFile());
         }
+        root.require(Action.MANAGE_BACKUPS);
         Path saved = root.context().backups().restore(from, root.actor());
         spec.commandLine().getOut().println(root.messages().get("restore.done", from, saved));
         spec.commandLine().getOut().flush();

@@ -2,6 +2,7 @@ package org.liaisondesk.cli;
 
 import java.util.concurrent.Callable;
 import org.liaisondesk.model.Progress;
+import org.liaisondesk.service.Permissions.Action;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -26,6 +27,7 @@ final class RetagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        root.require(Action.MANAGE_TAXONOMY);
         int changed = root.context().opinionService().retag(all, root.actor(), Progress.NONE);
         spec.commandLine().getOut().println(root.messages().get("cli.retag.done", changed,
                 root.context().tagging().tagger().taxonomyVersion()));

@@ -2,6 +2,7 @@ package org.liaisondesk.cli;
 
 import java.util.concurrent.Callable;
 import org.liaisondesk.service.RetentionService;
+import org.liaisondesk.service.Permissions.Action;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -25,6 +26,7 @@ final class RetentionCommand implements Callable<Integer> {
     public Integer call() {
         RetentionService retention = root.context().retention();
         if (run) {
+            root.require(Action.MANAGE_SETTINGS);
             int erased = retention.run(root.actor());
             spec.commandLine().getOut().println(root.messages().get("retention.erased", erased, retention.years()));
         } else {

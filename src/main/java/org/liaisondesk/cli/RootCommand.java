@@ -1,11 +1,21 @@
 package org.liaisondesk.cli;
 
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.liaisondesk.app.AppContext;
 import org.liaisondesk.app.AppPaths;
 import org.liaisondesk.i18n.Messages;
+import org.liaisondesk.i18n.UserFacingException;
+import org.liaisondesk.service.Caller;
+import org.liaisondesk.service.Permissions.Action;
+import org.liaisondesk.service.UserService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -24,7 +34,15 @@ public final class RootCommand implements Callable<Integer> {
     @Option(names = "--user", paramLabel = "NAME", scope = ScopeType.INHERIT, descriptionKey = "user")
     String user;
 
+    @Option(names = "--password-stdin", descriptionKey = "passwordStdin")
+    boolean passwordStdin;
+
+    @Option(names = "--key-passphrase-stdin", descriptionKey = "keyPassphraseStdin")
+    boolean keyPassphraseStdin;
+
     private InputStream stdin = System.in;
+    private BufferedReader stdinLines;
+    private Caller caller;
     private boolean windowRequested;
     private AppContext context;
 
@@ -65,17 +83,110 @@ public final class RootCommand implements Callable<Integer> {
         return Messages.forLanguage(language);
     }
 
-    /** Who the audit log names for command-line changes: {@code --user}, or the operating-system account. */
+    /**
+     * Who the audit log names for command-line changes: the proven account ({@code --user} with its password), or
+     * {@code os:<operating-system user>} (see {@link Caller}).
+     */
     public String actor() {
-        return user != null && !user.isBlank() ? user : System.getProperty("user.name", "cli");
+        return caller().actor();
+    }
+
+    /**
+     * Who this run acts for, resolved once. {@code --user NAME} must prove the account's password (the first line
+     * of standard input with {@code --password-stdin}, else typed at the console); a wrong password counts towards
+     * the account's lockout like a wrong login. Without {@code --user} the run is the unproven operating-system user.
+     */
+    Caller caller() {
+        AppContext ctx = context(); // opening may resolve the caller already (--key-passphrase-stdin)
+        if (caller == null) {
+            UserService users = ctx.users();
+            boolean noAccounts = users.needsFirstAdministrator();
+            String osUser = System.getProperty("user.name", "cli");
+            if (user == null || user.isBlank()) {
+                if (passwordStdin) {
+                    throw new UserFacingException("access.error.passwordWithoutUser");
+                }
+                caller = Caller.unproven(osUser, null, noAccounts);
+            } else {
+                char[] password = accountPassword();
+                if (password == null) {
+                    if (!noAccounts) {
+                        throw new UserFacingException("access.error.proofNeeded");
+                    }
+                    caller = Caller.unproven(osUser, user, true);
+                } else {
+                    try {
+                        caller = Caller.proven(users.authenticate(user, password));
+                    } finally {
+                        Arrays.fill(password, '\0');
+                    }
+                }
+            }
+        }
+        return caller;
+    }
+
+    /** Refuses, before anything changes, an action this run's caller may not do. */
+    void require(Action action) {
+        caller().require(action);
+    }
+
+    private char[] accountPassword() {
+        if (passwordStdin) {
+            return readSecretLine("user.error.noPassword");
+        }
+        Console console = System.console();
+        if (console == null) {
+            return null;
+        }
+        return console.readPassword("%s", messages().get("access.prompt.password", user));
+    }
+
+    /**
+     * The next line of standard input as a secret (passwords and passphrases are read in order: the account's
+     * password first, then a key passphrase, then a new password); refused with {@code missingKey} at its end.
+     */
+    char[] readSecretLine(String missingKey) {
+        try {
+            if (stdinLines == null) {
+                stdinLines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+            }
+            String line = stdinLines.readLine();
+            if (line == null) {
+                throw new UserFacingException(missingKey);
+            }
+            return line.toCharArray();
+        } catch (IOException e) {
+            throw new UserFacingException(missingKey, e);
+        }
     }
 
     /** Opens the database on first use, so {@code --help} and {@code --version} never touch it. */
     AppContext context() {
         if (context == null) {
             context = AppContext.open(databaseFile(), messages());
+            if (keyPassphraseStdin) {
+                unlockKeys();
+            }
         }
         return context;
+    }
+
+    /**
+     * Unlocks the private keys for this run with the next line of standard input (after the account's password).
+     * Setting the first passphrase is an administrator's act.
+     */
+    private void unlockKeys() {
+        Caller who = caller();
+        if (!context.keys().hasPassphrase()) {
+            who.require(Action.MANAGE_KEYS);
+        }
+        char[] passphrase = readSecretLine("keys.error.noPassphrase");
+        try {
+            context.keys().unlock(passphrase, who.actor());
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
     }
 
     void closeContext() {

@@ -1,11 +1,7 @@
 package org.liaisondesk.cli;
 
-import java.io.BufferedReader;
 import java.io.Console;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.Role;
 import org.liaisondesk.model.UserAccount;
+import org.liaisondesk.service.Permissions.Action;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,15 +55,7 @@ final class UserCommand implements Callable<Integer> {
             }
             return first;
         }
-        try {
-            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            if (line == null) {
-                throw new UserFacingException("user.error.noPassword");
-            }
-            return line.toCharArray();
-        } catch (IOException e) {
-            throw new UserFacingException("user.error.noPassword", e);
-        }
+        return root.readSecretLine("user.error.noPassword");
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, sortOptions = false)
@@ -88,6 +77,7 @@ final class UserCommand implements Callable<Integer> {
         public Integer call() {
             RootCommand root = parent.root;
             Role r = Role.fromCode(role).orElseThrow(() -> new UserFacingException("user.error.role", role));
+            root.require(Action.MANAGE_USERS);
             char[] password = readPassword(root, passwordStdin);
             try {
                 UserAccount added = root.context().users().add(name, r, password, root.actor());
@@ -112,6 +102,7 @@ final class UserCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             RootCommand root = parent.root;
+            root.require(Action.MANAGE_USERS);
             List<UserAccount> users = root.context().users().list();
             PrintWriter out = parent.spec.commandLine().getOut();
             java.time.Instant now = root.context().clock().instant();
@@ -155,6 +146,10 @@ final class UserCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             RootCommand root = parent.root;
+            // Your own password: the old one was proven with --user; anyone else's: an administrator's act.
+            if (!root.caller().is(name)) {
+                root.require(Action.MANAGE_USERS);
+            }
             char[] password = readPassword(root, passwordStdin);
             try {
                 root.context().users().changePassword(name, password, root.actor());
@@ -178,6 +173,7 @@ final class UserCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             RootCommand root = parent.root;
+            root.require(Action.MANAGE_USERS);
             root.context().users().unlock(name, root.actor());
             parent.spec.commandLine().getOut().println(root.messages().get("user.unlocked", name));
             return Cli.OK;

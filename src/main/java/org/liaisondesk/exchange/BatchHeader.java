@@ -20,10 +20,12 @@ import org.liaisondesk.model.ExportPrivacy;
  * @param byArea           opinions per primary area, keyed "1".."6" and "none"
  * @param privacy          what of the residents' contact details the batch carries (ContactPolicy); null in a batch
  *                         written before the field existed
+ * @param auditHead        the writer's audit-log chain head ({@code <id>:<sha-256 hex>}), the general station's
+ *                         anchor of the station's log; null in batches written before the field existed
  */
 public record BatchHeader(UUID batchId, String station, String stationName, int sequence, Instant createdAt,
                           List<String> taxonomyVersions, long count, Map<String, Long> byArea,
-                          ExportPrivacy privacy) {
+                          ExportPrivacy privacy, String auditHead) {
 
     public BatchHeader {
         taxonomyVersions = List.copyOf(taxonomyVersions);
@@ -46,6 +48,9 @@ public record BatchHeader(UUID batchId, String station, String stationName, int 
         if (privacy != null) {
             h.put("privacy", privacy.code());
         }
+        if (auditHead != null) {
+            h.put("auditHead", auditHead);
+        }
         return h;
     }
 
@@ -58,6 +63,7 @@ public record BatchHeader(UUID batchId, String station, String stationName, int 
         return new BatchHeader(UUID.fromString(h.get("batchId").asText()), h.get("station").asText(),
                 h.get("stationName").asText(), h.get("sequence").asInt(), Instant.parse(h.get("createdAt").asText()),
                 versions, h.get("count").asLong(), areas,
-                h.hasNonNull("privacy") ? ExportPrivacy.fromCode(h.get("privacy").asText()).orElseThrow() : null);
+                h.hasNonNull("privacy") ? ExportPrivacy.fromCode(h.get("privacy").asText()).orElseThrow() : null,
+                h.hasNonNull("auditHead") ? h.get("auditHead").asText() : null);
     }
 }

@@ -2,10 +2,8 @@ package org.liaisondesk.exchange;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,6 +26,7 @@ import org.liaisondesk.model.ReviewRecord;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
 import org.liaisondesk.store.ExchangeRepository;
+import org.liaisondesk.store.OwnerOnly;
 
 /**
  * A station's side of the exchange: the next batch holds every opinion not sent before and every one changed since
@@ -113,7 +112,8 @@ public final class ExportService {
                 }
                 Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
                 BatchHeader header = new BatchHeader(UUID.randomUUID(), st.code(), st.name(), sequence, now,
-                        selection.taxonomyVersions(), selection.count(), selection.byArea(), privacy);
+                        selection.taxonomyVersions(), selection.count(), selection.byArea(), privacy,
+                        exchange.auditHead());
                 return Optional.of(write(dir, header, counted(opinions, progress, selection.count()),
                         selection.reviews(), encrypt, actor, true));
             });
@@ -159,7 +159,8 @@ public final class ExportService {
         boolean encrypt = keys.encryptsBatches();
         Written w = exchange.readBatchContent(earlier.id(), (selection, opinions) -> write(dir,
                 new BatchHeader(earlier.id(), st.code(), st.name(), sequence, earlier.createdAt(),
-                        selection.taxonomyVersions(), selection.count(), selection.byArea(), privacy),
+                        selection.taxonomyVersions(), selection.count(), selection.byArea(), privacy,
+                        exchange.exportedAuditHead(earlier.id()).orElse(null)),
                 counted(opinions, progress, selection.count()), selection.reviews(), encrypt, actor, false));
         try {
             checkSealed(w, actor);
@@ -254,10 +255,8 @@ public final class ExportService {
     /** The work folder, owner-only where the file system allows; returns where to write the plain batch. */
     private Path workFile(String name) {
         try {
-            Files.createDirectories(workFolder);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(workFolder, PosixFilePermissions.fromString("rwx------"));
-            }
+            OwnerOnly.createDirectories(workFolder);
+            OwnerOnly.tighten(workFolder);
             return workFolder.resolve(name);
         } catch (IOException e) {
             throw new UserFacingException("export.error.workFolder", e, workFolder, e.getMessage());
@@ -295,7 +294,7 @@ public final class ExportService {
         BatchHeader h = w.header;
         return "batch=" + h.batchId() + " station=" + h.station() + " sequence=" + h.sequence() + " count="
                 + h.count() + " file=" + w.file + " encrypted=" + (w.encrypted ? "yes" : "no") + " privacy="
-                + h.privacy().code();
+                + h.privacy().code() + (h.auditHead() == null ? "" : " auditHead=" + h.auditHead());
     }
 
     /**

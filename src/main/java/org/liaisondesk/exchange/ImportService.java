@@ -192,7 +192,8 @@ public final class ImportService {
             BatchReader.Result r = read.apply(apply);
             BatchHeader h = r.header();
             String source = "batch=" + h.batchId() + " station=" + h.station() + " sequence=" + h.sequence()
-                    + " file=" + file + " signedBy=" + (signature == null ? "none" : signature.station());
+                    + " file=" + file + " signedBy=" + (signature == null ? "none" : signature.station())
+                    + (h.auditHead() == null ? "" : " auditHead=" + h.auditHead());
             if (apply.known != null) {
                 String held = apply.known.sha256();
                 if (held != null && !held.isEmpty() && !held.equals(r.sha256())) {

@@ -8,15 +8,21 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.liaisondesk.crypto.BatchCrypto;
+import org.liaisondesk.crypto.CryptoException;
+import org.liaisondesk.crypto.KeySeal;
 import org.liaisondesk.crypto.Keys;
 import org.liaisondesk.exchange.BatchKeys;
 import org.liaisondesk.i18n.UserFacingException;
@@ -24,6 +30,7 @@ import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
 import org.liaisondesk.store.AuditRepository;
 import org.liaisondesk.store.KeyRepository;
+import org.liaisondesk.store.KeyRepository.Protection;
 import org.liaisondesk.store.KeyRepository.StoredKeyPair;
 import org.liaisondesk.store.KeyRepository.TrustedKey;
 
@@ -31,7 +38,10 @@ import org.liaisondesk.store.KeyRepository.TrustedKey;
  * The keys behind encrypted batches. The general station generates an X25519 key pair and hands out its public
  * key file; stations import it and check its fingerprint by phone. Every installation signs its batches with its
  * own Ed25519 key, generated on first need; the general station imports each station's public key file. Private
- * keys are kept in the database (see docs/batch-encryption.md for the choice and its risk).
+ * keys are kept in the database sealed (AES-256-GCM) under a key derived (PBKDF2) from the key passphrase an
+ * administrator chooses; they are unlocked once per session ({@link #unlock}) and only then usable, so a copy of
+ * the file or a backup holds no usable private key. Keys written in plain by an older version are sealed at the
+ * first unlock. See docs/batch-encryption.md, also for the recovery path when the passphrase is lost.
  */
 public final class KeyService implements BatchKeys {
 
@@ -45,7 +55,18 @@ public final class KeyService implements BatchKeys {
     public record KeyInfo(String role, String owner, String name, String algorithm, String fingerprint) {
     }
 
+    private static final String KDF = "pbkdf2-sha256";
+    private static final String CHECK = "check";
+    private static final byte[] CHECK_TEXT = "liaison-desk key passphrase".getBytes(StandardCharsets.US_ASCII);
+    private static final int SALT_BYTES = 16;
+    private static final int KEY_BITS = 256;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final KeyRepository keys;
+    /** The key derived from the passphrase once unlocked in this session; null while locked. */
+    private volatile byte[] unlocked;
+    /** The derivation {@link #unlocked} came from: a restore or another process's passphrase change locks again. */
+    private volatile String unlockedKdf;
     private final StationService stations;
     private final AuditRepository audit;
     private final ObjectMapper json;
@@ -58,6 +79,121 @@ public final class KeyService implements BatchKeys {
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+    }
+
+    /** True once a key passphrase protects this installation's private keys. */
+    public boolean hasPassphrase() {
+        return keys.protection().isPresent();
+    }
+
+    /** True when the private keys are usable in this session (the passphrase was given). */
+    public boolean isUnlocked() {
+        return unlocked != null;
+    }
+
+    /**
+     * Unlocks the private keys for this session. Without a passphrase yet, {@code passphrase} becomes it (the caller
+     * checks that an administrator gives it) and every key held in plain is sealed under it; with one, a wrong
+     * passphrase is refused and recorded in the audit log, and keys left in plain (an older version's) are sealed.
+     */
+    public void unlock(char[] passphrase, String actor) {
+        Optional<Protection> protection = keys.protection();
+        if (protection.isEmpty()) {
+            protect(passphrase, actor, "key-protect");
+            return;
+        }
+        byte[] key = derive(passphrase, protection.get().kdf());
+        try {
+            KeySeal.open(key, protection.get().check(), CHECK);
+        } catch (CryptoException e) {
+            audit.record(actor, "key-unlock-failed", null, null);
+            throw e;
+        }
+        unlocked = key;
+        unlockedKdf = protection.get().kdf();
+        Map<String, byte[]> plain = new LinkedHashMap<>();
+        for (StoredKeyPair pair : keys.keyPairs()) {
+            if (!KeySeal.isSealed(pair.privateKey())) {
+                plain.put(pair.purpose(), KeySeal.seal(key, pair.privateKey(), pair.purpose()));
+            }
+        }
+        if (!plain.isEmpty()) {
+            keys.protect(protection.get(), plain, actor, "key-protect");
+        }
+    }
+
+    /**
+     * Seals every private key under a new passphrase; unless unlocked already, the current one must be given (and be
+     * right) when there is one.
+     */
+    public void changePassphrase(char[] current, char[] next, String actor) {
+        if (keys.protection().isPresent() && !isUnlocked()) {
+            unlock(current, actor);
+        }
+        protect(next, actor, "key-passphrase");
+    }
+
+    private void protect(char[] passphrase, String actor, String action) {
+        String clean = passphrase == null ? "" : String.valueOf(passphrase).strip();
+        if (clean.codePointCount(0, clean.length()) < UserService.MIN_PASSWORD) {
+            throw new UserFacingException("keys.error.passphraseLength", UserService.MIN_PASSWORD);
+        }
+        byte[] salt = new byte[SALT_BYTES];
+        RANDOM.nextBytes(salt);
+        String kdf = KDF + "$" + PasswordHasher.configuredIterations() + "$"
+                + Base64.getEncoder().withoutPadding().encodeToString(salt);
+        byte[] key = derive(passphrase, kdf);
+        Map<String, byte[]> sealed = new LinkedHashMap<>();
+        for (StoredKeyPair pair : keys.keyPairs()) {
+            sealed.put(pair.purpose(), KeySeal.seal(key, plainPrivateKey(pair), pair.purpose()));
+        }
+        keys.protect(new Protection(kdf, KeySeal.seal(key, CHECK_TEXT, CHECK), clock.instant()), sealed, actor,
+                action);
+        unlocked = key;
+        unlockedKdf = kdf;
+    }
+
+    private static byte[] derive(char[] passphrase, String kdf) {
+        String[] parts = kdf.split("\\$");
+        if (parts.length != 3 || !KDF.equals(parts[0])) {
+            throw new CryptoException("keys.error.passphrase");
+        }
+        char[] clean = String.valueOf(passphrase == null ? new char[0] : passphrase).strip().toCharArray();
+        return PasswordHasher.derive(clean, Base64.getDecoder().decode(parts[2]), Integer.parseInt(parts[1]),
+                KEY_BITS);
+    }
+
+    /** A private key as PKCS#8, which needs the keys unlocked (a key in plain from an older version too). */
+    private byte[] plainPrivateKey(StoredKeyPair pair) {
+        byte[] key = unlocked;
+        if (!KeySeal.isSealed(pair.privateKey())) {
+            if (key == null && keys.protection().isPresent()) {
+                throw new UserFacingException("keys.error.locked");
+            }
+            return pair.privateKey();
+        }
+        if (key == null) {
+            throw new UserFacingException("keys.error.locked");
+        }
+        return KeySeal.open(key, pair.privateKey(), pair.purpose());
+    }
+
+    /** A private key for use: always after this session's unlock, even one an older version left in plain. */
+    private byte[] usable(StoredKeyPair pair) {
+        requireUnlocked();
+        return plainPrivateKey(pair);
+    }
+
+    private byte[] requireUnlocked() {
+        byte[] key = unlocked;
+        if (key != null && !keys.protection().map(Protection::kdf).orElse("").equals(unlockedKdf)) {
+            unlocked = null; // the database was restored or its passphrase changed meanwhile: ask again
+            key = null;
+        }
+        if (key == null) {
+            throw new UserFacingException("keys.error.locked");
+        }
+        return key;
     }
 
     /** At the general station: its X25519 key pair, created once; an existing pair is kept. Returns its info. */
@@ -189,14 +325,14 @@ public final class KeyService implements BatchKeys {
     private BatchCrypto.Signer signer(String actor) {
         StoredKeyPair pair = ownPair(SIGNING, Keys.SIGNING, actor);
         return new BatchCrypto.Signer(stations.codeForNewOpinions(), new KeyPair(
-                Keys.publicKey(Keys.SIGNING, pair.publicKey()), Keys.privateKey(Keys.SIGNING, pair.privateKey())));
+                Keys.publicKey(Keys.SIGNING, pair.publicKey()), Keys.privateKey(Keys.SIGNING, usable(pair))));
     }
 
     private KeyPair ownAgreementKeys() {
         StoredKeyPair pair = keys.keyPair(AGREEMENT)
                 .orElseThrow(() -> new UserFacingException("keys.error.noOwnGeneralKey"));
         return new KeyPair(Keys.publicKey(Keys.AGREEMENT, pair.publicKey()),
-                Keys.privateKey(Keys.AGREEMENT, pair.privateKey()));
+                Keys.privateKey(Keys.AGREEMENT, usable(pair)));
     }
 
     private BatchCrypto.SignerDirectory signerDirectory() {
@@ -208,9 +344,10 @@ public final class KeyService implements BatchKeys {
         if (existing.isPresent()) {
             return existing.get();
         }
+        byte[] key = requireUnlocked();
         KeyPair fresh = Keys.generate(algorithm);
         return keys.addKeyPairIfAbsent(new StoredKeyPair(purpose, algorithm, fresh.getPublic().getEncoded(),
-                fresh.getPrivate().getEncoded(), clock.instant()), Keys.fingerprint(fresh.getPublic().getEncoded()),
+                KeySeal.seal(key, fresh.getPrivate().getEncoded(), purpose), clock.instant()), Keys.fingerprint(fresh.getPublic().getEncoded()),
                 actor);
     }
 

@@ -21,7 +21,21 @@ public final class PasswordHasher {
     private static final int HASH_BITS = 256;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Test suites lower the cost with this system property (never below {@value #MIN_ITERATIONS}). */
+    public static final String ITERATIONS_PROPERTY = "liaisondesk.pbkdf2.iterations";
+    private static final int MIN_ITERATIONS = 1000;
+
     private final int iterations;
+
+    /** {@link #DEFAULT_ITERATIONS}, or the {@value #ITERATIONS_PROPERTY} system property where a test set it. */
+    public static int configuredIterations() {
+        try {
+            return Math.max(MIN_ITERATIONS, Integer.parseInt(System.getProperty(ITERATIONS_PROPERTY,
+                    String.valueOf(DEFAULT_ITERATIONS))));
+        } catch (NumberFormatException e) {
+            return DEFAULT_ITERATIONS;
+        }
+    }
 
     public PasswordHasher(int iterations) {
         this.iterations = iterations;
@@ -64,8 +78,9 @@ public final class PasswordHasher {
         derive(password, "timing-equaliser".getBytes(StandardCharsets.US_ASCII), iterations);
     }
 
-    private static byte[] derive(char[] password, byte[] salt, int iterations) {
-        PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, HASH_BITS);
+    /** PBKDF2-HMAC-SHA256 of {@code password}: {@code bits} of key material (also for the key passphrase). */
+    public static byte[] derive(char[] password, byte[] salt, int iterations, int bits) {
+        PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, bits);
         try {
             return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
         } catch (GeneralSecurityException e) {
@@ -73,6 +88,10 @@ public final class PasswordHasher {
         } finally {
             spec.clearPassword();
         }
+    }
+
+    private static byte[] derive(char[] password, byte[] salt, int iterations) {
+        return derive(password, salt, iterations, HASH_BITS);
     }
 
     private static String b64(byte[] bytes) {

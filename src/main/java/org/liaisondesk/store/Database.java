@@ -48,7 +48,12 @@ public final class Database implements AutoCloseable {
         try {
             Path parent = absolute.getParent();
             if (parent != null) {
-                Files.createDirectories(parent);
+                OwnerOnly.createDirectories(parent);
+            }
+            // Created owner-only before SQLite opens it: SQLite gives its -wal and -shm files the same mode.
+            OwnerOnly.createFile(absolute);
+            for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+                OwnerOnly.tighten(absolute.resolveSibling(absolute.getFileName() + suffix));
             }
         } catch (IOException e) {
             throw new StoreException("store.error.cannotCreate", e, absolute);

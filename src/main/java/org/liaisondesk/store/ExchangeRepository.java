@@ -14,6 +14,8 @@ import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.liaisondesk.model.AreaTag;
 import org.liaisondesk.model.BatchRecord;
 import org.liaisondesk.model.ExchangeConflict;
@@ -292,6 +294,41 @@ public final class ExchangeRepository {
                 rs.getString("file_name"), counts,
                 ExportPrivacy.fromCode(rs.getString("privacy")).orElse(null), rs.getBoolean("encrypted"),
                 rs.getString("signed_by"));
+    }
+
+    /**
+     * The audit-chain head an exported batch carried, read back from its export's audit entry (an earlier batch
+     * written again carries the same); empty for batches written before the field existed.
+     */
+    public Optional<String> exportedAuditHead(UUID batchId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT detail FROM audit_log WHERE action='export' "
+                    + "AND detail LIKE ? ORDER BY id LIMIT 1")) {
+                ps.setString(1, "batch=" + batchId + " %");
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getString(1) != null) {
+                        Matcher m = AUDIT_HEAD.matcher(rs.getString(1));
+                        if (m.find()) {
+                            return Optional.of(m.group(1));
+                        }
+                    }
+                }
+            }
+            return Optional.<String>empty();
+        });
+    }
+
+    private static final Pattern AUDIT_HEAD = Pattern.compile(" auditHead=([0-9]+:[0-9a-f]{64})");
+
+    /**
+     * The head of this database's audit-log hash chain, {@code <entry id>:<sha-256 hex>}: an upward batch carries it so
+     * the general station holds an anchor of the station's log.
+     */
+    public String auditHead() {
+        return db.read(c -> {
+            AuditLog.Head head = AuditLog.head(c);
+            return head.id() + ":" + head.hash();
+        });
     }
 
     /** Runs {@code work} in one write transaction: everything it did is kept, or nothing if it throws. */

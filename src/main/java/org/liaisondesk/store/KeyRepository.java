@@ -4,14 +4,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * This installation's key pairs (private keys stored in the database: see docs/batch-encryption.md for why and the
- * risk) and the public keys it trusts.
+ * This installation's key pairs (private keys sealed under the key passphrase, V015: see docs/batch-encryption.md)
+ * and the public keys it trusts.
  */
 public final class KeyRepository {
 
@@ -23,6 +25,13 @@ public final class KeyRepository {
     /** A trusted public key: the general station's (kind "general") or a station's signing key (kind "station"). */
     public record TrustedKey(String kind, String owner, String name, String algorithm, byte[] publicKey,
                              String fingerprint, Instant addedAt, String addedBy) {
+    }
+
+    /**
+     * How the private keys are sealed: the passphrase derivation's parameters ({@code pbkdf2-sha256$<iterations>$
+     * <salt base64>}) and a known text sealed under the derived key, to tell a wrong passphrase.
+     */
+    public record Protection(String kdf, byte[] check, Instant createdAt) {
     }
 
     private final Database db;
@@ -42,6 +51,62 @@ public final class KeyRepository {
                             : Optional.<StoredKeyPair>empty();
                 }
             }
+        });
+    }
+
+    public List<StoredKeyPair> keyPairs() {
+        return db.read(c -> {
+            List<StoredKeyPair> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT purpose, algorithm, public_key, private_key, "
+                    + "created_at FROM key_pair ORDER BY purpose"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new StoredKeyPair(rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4),
+                            Instant.parse(rs.getString(5))));
+                }
+            }
+            return out;
+        });
+    }
+
+    public Optional<Protection> protection() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT kdf, check_blob, created_at FROM key_protection "
+                    + "WHERE id=1"); ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Protection(rs.getString(1), rs.getBytes(2),
+                        Instant.parse(rs.getString(3)))) : Optional.<Protection>empty();
+            }
+        });
+    }
+
+    /**
+     * Sets the key protection and replaces the private keys with {@code sealed} (purpose to sealed key), all in one
+     * transaction, overwriting the old bytes in the file ({@code secure_delete}) so no plain key lingers in it.
+     */
+    public void protect(Protection protection, Map<String, byte[]> sealed, String actor, String action) {
+        db.write(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA secure_delete=ON");
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO key_protection (id, kdf, check_blob, "
+                    + "created_at) VALUES (1,?,?,?) ON CONFLICT (id) DO UPDATE SET kdf=excluded.kdf, "
+                    + "check_blob=excluded.check_blob, created_at=excluded.created_at")) {
+                ps.setString(1, protection.kdf());
+                ps.setBytes(2, protection.check());
+                ps.setString(3, protection.createdAt().toString());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE key_pair SET private_key=? WHERE purpose=?")) {
+                for (Map.Entry<String, byte[]> e : sealed.entrySet()) {
+                    ps.setBytes(1, e.getValue());
+                    ps.setString(2, e.getKey());
+                    ps.executeUpdate();
+                }
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA secure_delete=OFF"); // the old cells are overwritten by now
+            }
+            AuditLog.append(c, actor, action, null, String.join(" ", sealed.keySet()));
+            return null;
         });
     }
 

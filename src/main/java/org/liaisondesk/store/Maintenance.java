@@ -46,6 +46,7 @@ public final class Maintenance {
                 // Whole-table scans: the check command's, not every start's (seconds at a million opinions).
                 found.addAll(foreignKeys(c));
                 found.addAll(primaryAreas(c));
+                found.addAll(AuditLog.verify(c));
             }
             return found;
         }));

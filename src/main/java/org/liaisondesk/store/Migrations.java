@@ -46,6 +46,24 @@ final class Migrations {
             throw new StoreException("store.error.tooNew", file, current, latest);
         }
         migrateTo(c, latest);
+        chainAuditLog(c);
+    }
+
+    /** Chains the audit entries written before V015, once, in its own transaction (see {@link AuditLog}). */
+    private static void chainAuditLog(Connection c) throws SQLException {
+        if (!AuditLog.chainPendingFlag(c)) {
+            return; // the usual case: no write transaction at every start
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+            try {
+                AuditLog.chainPending(c);
+                st.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                st.execute("ROLLBACK");
+                throw e;
+            }
+        }
     }
 
     /** Applies the migrations after the current version up to {@code target}; tests use it to build old schemas. */

@@ -1,6 +1,8 @@
 package org.liaisondesk.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,17 +15,36 @@ public final class CliRun {
     }
 
     private final Path db;
+    private final String keyPassphrase;
 
     public CliRun(Path db) {
+        this(db, null);
+    }
+
+    private CliRun(Path db, String keyPassphrase) {
         this.db = db;
+        this.keyPassphrase = keyPassphrase;
+    }
+
+    /** The same database, every run unlocking the private keys with {@code passphrase} (--key-passphrase-stdin). */
+    public CliRun withKeyPassphrase(String passphrase) {
+        return new CliRun(db, passphrase);
     }
 
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("--db", db.toString(), "--user", "tester"));
+        Cli cli;
+        if (keyPassphrase == null) {
+            cli = new Cli(new PrintWriter(out, true), new PrintWriter(err, true));
+        } else {
+            all.add("--key-passphrase-stdin");
+            cli = new Cli(new ByteArrayInputStream((keyPassphrase + "\n").getBytes(StandardCharsets.UTF_8)),
+                    new PrintWriter(out, true), new PrintWriter(err, true));
+        }
         all.addAll(List.of(args));
-        int code = new Cli(new PrintWriter(out, true), new PrintWriter(err, true)).execute(all.toArray(String[]::new));
+        int code = cli.execute(all.toArray(String[]::new));
         return new Result(code, out.toString(), err.toString());
     }
 

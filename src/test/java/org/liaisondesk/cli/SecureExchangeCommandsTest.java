@@ -21,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SecureExchangeCommandsTest {
 
+    /** Unlocks the private keys of every run (issue 18 item 5). */
+    static final String PASSPHRASE = "钥匙口令-passphrase";
+
     private static final String CONSENTING_TEXT = "建议在文三路口增设电动车充电桩,解决飞线充电隐患";
     private static final String CONSENTING_NAME = "张三丰";
     private static final String CONSENTING_PHONE = "13812341234";
@@ -39,8 +42,8 @@ class SecureExchangeCommandsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        general = new CliRun(dir.resolve("general.db"));
-        station = new CliRun(dir.resolve("station.db"));
+        general = new CliRun(dir.resolve("general.db")).withKeyPassphrase(PASSPHRASE);
+        station = new CliRun(dir.resolve("station.db")).withKeyPassphrase(PASSPHRASE);
         usb = Files.createDirectory(dir.resolve("usb"));
         general.ok("init", "--station", "HZ-000", "--name", "联络总站", "--mode", "general");
         station.ok("init", "--station", "GS-007", "--name", "西湖区联络站");
@@ -171,7 +174,7 @@ class SecureExchangeCommandsTest {
 
     @Test
     void aBatchEncryptedForAnotherGeneralStationIsRejected() throws Exception {
-        CliRun other = new CliRun(dir.resolve("other-general.db"));
+        CliRun other = new CliRun(dir.resolve("other-general.db")).withKeyPassphrase(PASSPHRASE);
         other.ok("init", "--station", "NB-000", "--name", "另一个联络总站", "--mode", "general");
         other.ok("keys", "generate");
         Path otherKey = dir.resolve("other-general.key");
@@ -191,7 +194,7 @@ class SecureExchangeCommandsTest {
 
     @Test
     void aBatchSignedByAStationTheGeneralStationDoesNotKnowIsRejected() throws Exception {
-        CliRun stranger = new CliRun(dir.resolve("stranger.db"));
+        CliRun stranger = new CliRun(dir.resolve("stranger.db")).withKeyPassphrase(PASSPHRASE);
         stranger.ok("init", "--station", "GS-099", "--name", "未登记的联络站");
         stranger.ok("keys", "import-general", generalKey.toString());
         addTwoOpinions(stranger, "");
@@ -211,7 +214,7 @@ class SecureExchangeCommandsTest {
     void aBatchSignedByAnotherRegisteredStationThanItNamesIsRejected() throws Exception {
         addTwoOpinions(station, "");
         Path plain = exported(station.run("export", "--out", usb.toString()));
-        CliRun impostor = new CliRun(dir.resolve("impostor.db"));
+        CliRun impostor = new CliRun(dir.resolve("impostor.db")).withKeyPassphrase(PASSPHRASE);
         impostor.ok("init", "--station", "GS-008", "--name", "拱墅区联络站");
         exchangeKeys(impostor, "gs008");
         Path forged = dir.resolve("forged.ldbatch.enc");

@@ -11,14 +11,17 @@ import org.liaisondesk.cli.CliRun;
 /** The whole key exchange and an encrypted batch's trip from a station to the general station, on the command line. */
 class KeysCommandTest {
 
+    /** Unlocks the private keys of every run (issue 18 item 5). */
+    static final String PASSPHRASE = "钥匙口令-passphrase";
+
     @TempDir
     Path dir;
 
     @Test
     void stationEncryptsGeneralStationVerifiesAndDecrypts() throws Exception {
-        CliRun general = new CliRun(dir.resolve("general.db"));
-        CliRun station = new CliRun(dir.resolve("station.db"));
-        CliRun stranger = new CliRun(dir.resolve("stranger.db"));
+        CliRun general = new CliRun(dir.resolve("general.db")).withKeyPassphrase(PASSPHRASE);
+        CliRun station = new CliRun(dir.resolve("station.db")).withKeyPassphrase(PASSPHRASE);
+        CliRun stranger = new CliRun(dir.resolve("stranger.db")).withKeyPassphrase(PASSPHRASE);
         general.ok("init", "--station", "ZZ-000", "--name", "联络总站", "--mode", "general");
         station.ok("init", "--station", "GS-007", "--name", "西湖区联络站");
         stranger.ok("init", "--station", "GS-099", "--name", "未登记的站");

@@ -3,9 +3,7 @@ package org.liaisondesk.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -13,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liaisondesk.app.AppContext;
-import org.liaisondesk.cli.CliRun;
+import org.liaisondesk.cli.CliRunner;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.AuditQuery;
@@ -152,38 +150,49 @@ class UsersAndLockoutTest {
         repo.add("old", Role.ADMIN, weak.hash("right-password".toCharArray()), Instant.now(), false, "test");
         assertThat(repo.passwordHash("old").orElseThrow()).startsWith("pbkdf2-sha256$1000$");
         ctx.users().authenticate("old", "right-password".toCharArray());
-        assertThat(repo.passwordHash("old").orElseThrow()).startsWith("pbkdf2-sha256$310000$");
+        assertThat(repo.passwordHash("old").orElseThrow()).startsWith("pbkdf2-sha256$" + PasswordHasher.configuredIterations() + "$");
         ctx.users().authenticate("old", "right-password".toCharArray());
     }
 
     @Test
     void commandLineReadsPasswordsFromStandardInputNeverTheArguments() throws Exception {
         ctx.close();
-        CliRun cli = new CliRun(db);
-        System.setIn(new ByteArrayInputStream("s3cret-管理员\n".getBytes(StandardCharsets.UTF_8)));
-        assertThat(cli.run("user", "add", "admin", "--role", "admin", "--password-stdin").code()).isZero();
-        System.setIn(new ByteArrayInputStream("clerk-pass-1\n".getBytes(StandardCharsets.UTF_8)));
-        assertThat(cli.run("user", "add", "小王", "--role", "clerk", "--password-stdin").code()).isZero();
-        System.setIn(new ByteArrayInputStream("x\n".getBytes(StandardCharsets.UTF_8)));
-        CliRun.Result weak = cli.run("--lang", "en", "user", "add", "小李", "--role", "deputy", "--password-stdin");
+        CliRunner cli = new CliRunner(db);
+        String admin = "s3cret-管理员";
+        // The first administrator comes from the operating-system user while the database has no accounts; after
+        // that, each run proves an administrator's password first (the first line), then gives the new one.
+        assertThat(cli.runWithInput(admin + "\n", "user", "add", "admin", "--role", "admin", "--password-stdin")
+                .code()).isZero();
+        String[] asAdmin = {"--lang", "en", "--user", "admin", "--password-stdin"};
+        assertThat(cli.runWithInput(admin + "\nclerk-pass-1\n", with(asAdmin, "user", "add", "小王", "--role",
+                "clerk", "--password-stdin")).code()).isZero();
+        CliRunner.Result weak = cli.runWithInput(admin + "\nx\n", with(asAdmin, "user", "add", "小李", "--role",
+                "deputy", "--password-stdin"));
         assertThat(weak.code()).isEqualTo(2);
         assertThat(weak.err()).contains("8 to 256 characters");
-        CliRun.Result role = cli.run("--lang", "en", "user", "add", "小李", "--role", "boss", "--password-stdin");
+        CliRunner.Result role = cli.runWithInput(admin + "\n", with(asAdmin, "user", "add", "小李", "--role", "boss",
+                "--password-stdin"));
         assertThat(role.code()).isEqualTo(2);
         assertThat(role.err()).contains("admin, clerk, deputy or general-staff");
 
-        String list = cli.ok("user", "list", "--json");
+        String list = cli.runWithInput(admin + "\n", with(asAdmin, "user", "list", "--json")).out();
         assertThat(list).contains("\"admin\"", "\"小王\"", "\"clerk\"").doesNotContain("pbkdf2");
-        System.setIn(new ByteArrayInputStream("new-password-2\n".getBytes(StandardCharsets.UTF_8)));
-        assertThat(cli.run("user", "passwd", "小王", "--password-stdin").code()).isZero();
-        assertThat(cli.run("user", "unlock", "小王").code()).isZero();
-        assertThat(cli.run("user", "unlock", "nobody").code()).isEqualTo(2);
-        String audit = cli.ok("audit", "--actor", "tester", "--json");
+        assertThat(cli.runWithInput(admin + "\nnew-password-2\n", with(asAdmin, "user", "passwd", "小王",
+                "--password-stdin")).code()).isZero();
+        assertThat(cli.runWithInput(admin + "\n", with(asAdmin, "user", "unlock", "小王")).code()).isZero();
+        assertThat(cli.runWithInput(admin + "\n", with(asAdmin, "user", "unlock", "nobody")).code()).isEqualTo(2);
+        String audit = cli.runWithInput(admin + "\n", with(asAdmin, "audit", "--actor", "admin", "--json")).out();
         assertThat(audit).contains("user-add", "user-passwd", "user-unlock").doesNotContain("new-password-2");
 
         try (AppContext again = AppContext.open(db, Messages.forLanguage("en"))) {
             assertThat(again.users().authenticate("小王", "new-password-2".toCharArray()).role())
                     .isEqualTo(Role.CLERK);
         }
+    }
+
+    private static String[] with(String[] first, String... rest) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
     }
 }

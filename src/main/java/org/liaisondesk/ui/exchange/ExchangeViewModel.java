@@ -37,6 +37,7 @@ import org.liaisondesk.model.ExportPrivacy;
 import org.liaisondesk.model.Progress;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
+import org.liaisondesk.ui.KeyUnlock;
 import org.liaisondesk.ui.ProgressTask;
 import org.liaisondesk.ui.UiContext;
 
@@ -283,6 +284,15 @@ public final class ExchangeViewModel {
             finished();
             if (error instanceof Progress.Cancelled) {
                 status.set(ui.text("exchange.export.stopped"));
+                return;
+            }
+            if (KeyUnlock.isLocked(error)) {
+                // The first signing or decrypting of this session: ask for the key passphrase, then go again.
+                status.set(ui.text("keys.unlock.title"));
+                KeyUnlock.ask(ui, () -> start(work, onDone), e -> {
+                    status.set(e instanceof UserFacingException u ? u.localized(ui.messages()) : "");
+                    ui.errors().report(e);
+                });
                 return;
             }
             status.set(error instanceof UserFacingException u ? u.localized(ui.messages()) : "");

@@ -12,6 +12,7 @@ import javafx.collections.ObservableList;
 import org.liaisondesk.exchange.PlainBatches;
 import org.liaisondesk.model.StationMode;
 import org.liaisondesk.service.KeyService.KeyInfo;
+import org.liaisondesk.ui.KeyUnlock;
 import org.liaisondesk.ui.UiContext;
 
 /**
@@ -101,7 +102,13 @@ public final class KeysSectionModel {
                     if (doneKey != null) {
                         message.done(ui.text(doneKey, o.done().owner(), o.done().fingerprint()));
                     }
-                }, error -> message.failed(error, ui.messages()));
+                }, error -> {
+                    if (KeyUnlock.isLocked(error)) {
+                        KeyUnlock.ask(ui, () -> act(work, doneKey), e -> message.failed(e, ui.messages()));
+                    } else {
+                        message.failed(error, ui.messages());
+                    }
+                });
     }
 
     private KeyRow row(KeyInfo k) {

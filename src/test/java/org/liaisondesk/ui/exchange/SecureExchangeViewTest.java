@@ -76,6 +76,9 @@ class SecureExchangeViewTest {
         ComboBox<ExportPrivacy> privacy = robot.lookup("#exchange-privacy").queryAs(ComboBox.class);
         assertThat(privacy.getValue()).isEqualTo(ExportPrivacy.BY_CONSENT);
 
+        // Each window session unlocks its private keys once (the administrator's key passphrase).
+        general.keys().unlock("general-passphrase".toCharArray(), "admin");
+        station.keys().unlock("station-passphrase".toCharArray(), "admin");
         String fingerprint = general.keys().generateGeneral("clerk").fingerprint();
         Path generalKey = dir.resolve("general.key");
         general.keys().exportPublic(generalKey, "clerk");
@@ -104,6 +107,40 @@ class SecureExchangeViewTest {
         assertThat(atGeneral.model().history().get(0).detail()).contains("已验证签名:GS-007", "全部打码");
         assertThat(general.opinions().page(OpinionFilter.ALL, OpinionSort.NEWEST_FIRST, 0, 1).items().get(0)
                 .constituent().phone()).isEqualTo("138****1234");
+        assertThat(screens.errors()).isEmpty();
+    }
+
+    /** Issue 18 item 5: a locked session asks for the key passphrase at the first signing export, then exports. */
+    @Test
+    void theFirstSignedExportOfASessionAsksForTheKeyPassphrase(FxRobot robot) throws Exception {
+        general = AppContext.open(dir.resolve("general.db"), Messages.forLanguage("zh"));
+        general.stations().initialize("HZ-000", "联络总站", StationMode.GENERAL, "admin");
+        general.keys().unlock("general-passphrase".toCharArray(), "admin");
+        general.keys().generateGeneral("admin");
+        Path generalKey = dir.resolve("general.key");
+        general.keys().exportPublic(generalKey, "admin");
+        Path stationDb = dir.resolve("station.db");
+        try (AppContext setUp = AppContext.open(stationDb, Messages.forLanguage("zh"))) {
+            setUp.stations().initialize("GS-007", "西湖区联络站", StationMode.STATION, "admin");
+            setUp.keys().unlock("station-passphrase".toCharArray(), "admin");
+            setUp.keys().importGeneral(generalKey, "admin");
+            setUp.keys().exportPublic(dir.resolve("gs007.key"), "admin");
+        }
+        station = AppContext.open(stationDb, Messages.forLanguage("zh")); // a new session: keys locked
+        station.opinionService().record(new OpinionInput(LocalDateTime.now().withNano(0), Channel.VISIT,
+                Constituent.ANONYMOUS, "clerk", "建议增设电动车充电桩", List.of()), "clerk");
+        assertThat(station.keys().isUnlocked()).isFalse();
+        Path usb = Files.createDirectories(dir.resolve("usb"));
+
+        ExchangeView view = show(robot, station);
+        robot.interact(() -> view.model().exportTo(usb));
+        ScreenHarness.waitUntil(() -> robot.lookup("#key-passphrase").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#key-passphrase").queryAs(javafx.scene.control.PasswordField.class)
+                .setText("station-passphrase"));
+        robot.clickOn("确定");
+        ScreenHarness.waitUntil(() -> view.model().history().size() == 1 && !view.model().busyProperty().get());
+        assertThat(view.model().history().get(0).file()).endsWith(".ldbatch.enc");
+        assertThat(station.keys().isUnlocked()).isTrue();
         assertThat(screens.errors()).isEmpty();
     }
 }
