@@ -61,7 +61,7 @@ size=$(du -sk "$root" | cut -f1)
 sed -e "s|APPLICATION_PACKAGE|liaison-desk|g" -e "s|APPLICATION_VERSION-APPLICATION_RELEASE|$version-1|" \
     -e "s|APPLICATION_SECTION|misc|" -e "s|APPLICATION_MAINTAINER|Liaison Desk <packaging@liaisondesk.org>|" \
     -e "s|APPLICATION_ARCH|arm64|" -e "s|APPLICATION_DESCRIPTION|联络站民意簿 Liaison Desk|" \
-    -e "s|PACKAGE_DEFAULT_DEPENDENCIES PACKAGE_CUSTOM_DEPENDENCIES|$depends|" \
+    -e "s#PACKAGE_DEFAULT_DEPENDENCIES PACKAGE_CUSTOM_DEPENDENCIES#$depends#" \
     -e "s|APPLICATION_INSTALLED_SIZE|$size|" -e "/APPLICATION_HOMEPAGE/d" -e '/^Provides:/d' \
     "$project/packaging/linux/resources/control" > "$root/DEBIAN/control"
 fakeroot dpkg-deb -Zxz --build "$root" "$out/liaison-desk_${version}-1_arm64.deb"

@@ -85,9 +85,11 @@ makensis -V2 -INPUTCHARSET UTF8 -DVERSION="$version" -DVERSION4="$v1.$v2.${v3:-0
 
 # 6. .msi (wixl), optional.
 if command -v wixl >/dev/null 2>&1; then
-  (cd "$out" && find LiaisonDesk -type f | sort | wixl-heat -p LiaisonDesk/ --component-group AppFiles \
-      --var var.SourceDir --directory-ref INSTALLDIR --win64 > "$work/files.wxs")
-  wixl -a x64 -D SourceDir="$image" -D Version="$version" -D Icon="$project/assets/liaison-desk.ico" \
-    -o "$out/LiaisonDesk-$version.msi" "$here/liaison-desk.wxs" "$work/files.wxs"
+  (cd "$image" && find . -type f | sort | wixl-heat -p ./ --component-group AppFiles --var var.SourceDir \
+      --directory-ref INSTALLDIR --win64 > "$work/files.wxs")
+  # wixl wants relative source paths.
+  (cd "$project" && wixl -a x64 -D Win64=yes -D SourceDir="${image#$project/}" -D Version="$version" \
+      -D Icon=assets/liaison-desk.ico -o "$out/LiaisonDesk-$version.msi" packaging/windows/liaison-desk.wxs \
+      "$work/files.wxs")
 fi
 ls -l "$out"

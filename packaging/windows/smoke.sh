@@ -42,7 +42,7 @@ cjk=$(fc-match -f '%{file}' 'Noto Sans CJK SC' 2>/dev/null || true)
 C="$WINEPREFIX/drive_c"
 
 roundtrip() { # roundtrip LABEL EXE DBDIR_WIN DBDIR_UNIX [--db-less]
-  label=$1; exe=$2; wdir=$3; udir=$4; mkdir -p "$udir"
+  label=$1; exe=$2; wdir=$3; udir=$4; mkdir -p "$udir/out"  # export writes into an existing folder (the stick)
   v=$(win "$exe" --version) || die "$label: --version"; ok "$label: --version -> $v"
   win "$exe" --db "$wdir\\station.db" init --station GS-101 --name "城关镇联络站" >/dev/null || die "$label: init"
   id=$(win "$exe" --db "$wdir\\station.db" add --text "村道太窄，两辆车交会都困难，请拓宽" --name "张三") || die "$label: add"
