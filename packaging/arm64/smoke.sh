@@ -25,7 +25,7 @@ root="$scratch/sysroot"
 for d in "$scratch"/*.deb "$deb"; do dpkg-deb -x "$d" "$root"; done
 java="$root/opt/liaison-desk/lib/runtime/bin/java"
 file -L "$java" 2>/dev/null | grep -q 'ARM aarch64' || die "bin/java is not an arm64 program: $(file -L "$java")"
-ok "runtime: $(sed -n 's/^JAVA_RUNTIME_VERSION=//p' "$root/opt/liaison-desk/lib/runtime/release") ($(file -L "$java" | cut -d, -f2 | sed 's/^ //'))"
+ok "runtime: $(sed -n 's/^JAVA_VERSION=//p' "$root/opt/liaison-desk/lib/runtime/release") ($(file -L "$java" | cut -d, -f2 | sed 's/^ //'))"
 
 export LIAISON_DESK_EXEC_PREFIX="qemu-aarch64-static -L $root" LANG=C.UTF-8
 ld() { "$root/opt/liaison-desk/bin/liaison-desk" "$@"; }
