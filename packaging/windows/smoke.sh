@@ -6,7 +6,7 @@
 #    %APPDATA%\LiaisonDesk, the window under Xvfb (screenshot), setup.exe /S again (upgrade) keeps the data,
 #    uninstall.exe /S removes the program and leaves the data;
 # 3. the .msi (if built): msiexec /i /qn, --version, msiexec /x /qn.
-# Needs: apt-get install -y wine wine64 xvfb xauth imagemagick fonts-noto-cjk locales unzip
+# Needs: apt-get install -y wine wine64 xvfb xauth x11-utils imagemagick fonts-noto-cjk locales unzip
 # Prints one line per check and "windows smoke: PASS" at the end; exits non-zero at the first failure.
 set -eu
 project=$(cd "$(dirname "$0")/../.." && pwd)
@@ -15,8 +15,8 @@ zip=$(ls "$dir"/LiaisonDesk-*-windows-x64.zip | head -n 1)
 setup=$(ls "$dir"/LiaisonDesk-*-setup.exe | head -n 1)
 msi=$(ls "$dir"/LiaisonDesk-*.msi 2>/dev/null | head -n 1 || true)
 shot=${SMOKE_SCREENSHOT:-$project/target/installer-windows/windows-wine.png}
-for t in wine xvfb-run import unzip localedef; do
-  command -v $t >/dev/null 2>&1 || { echo "windows smoke: $t missing: apt-get install -y wine wine64 xvfb xauth imagemagick unzip locales" >&2; exit 1; }
+for t in wine xvfb-run xwininfo import unzip localedef; do
+  command -v $t >/dev/null 2>&1 || { echo "windows smoke: $t missing: apt-get install -y wine wine64 xvfb xauth x11-utils imagemagick unzip locales" >&2; exit 1; }
 done
 
 scratch=$(mktemp -d /tmp/liaison-desk-wine-smoke.XXXXXX)
@@ -109,6 +109,7 @@ ok "uninstall.exe /S removed program and shortcuts; the data folder stays"
 
 # 3. The .msi.
 if [ -n "$msi" ]; then
+  msi=$(winepath -w "$msi")   # msiexec would read a Unix path (/work/...) as an option
   win msiexec /i "$msi" /qn || die "msiexec /i /qn"
   v=$(win "$exe" --version) || die "msi: --version"
   ok "msiexec /i /qn: installed, --version -> $v"
