@@ -1,5 +1,7 @@
 package org.liaisondesk;
 
+import java.nio.file.Path;
+import org.liaisondesk.app.AppLog;
 import org.liaisondesk.cli.Cli;
 import org.liaisondesk.cli.RootCommand;
 import org.liaisondesk.cli.Utf8Console;
@@ -19,6 +21,8 @@ public final class Launcher {
         int code = cli.execute(Utf8Console.arguments(args));
         RootCommand root = cli.root();
         if (code == Cli.OK && root.windowRequested()) {
+            Path db = root.databaseFile().toAbsolutePath();
+            AppLog.install(db.getParent() != null ? db.getParent() : db);
             org.liaisondesk.ui.DesktopApp.launch(root.databaseFile(), root.language(), root.requestedUser());
             return;
         }

@@ -32,12 +32,22 @@ public final class Utf8Console {
 
     /** The arguments as the user typed them, decoded as UTF-8 when the JVM's own decoding lost them. */
     public static String[] arguments(String[] args) {
-        String jnu = System.getProperty("sun.jnu.encoding", "UTF-8");
-        if (args.length == 0 || Charset.forName(jnu).equals(StandardCharsets.UTF_8)) {
+        return arguments(args, System.getProperty("os.name", ""), System.getProperty("sun.jnu.encoding", "UTF-8"),
+                Path.of("/proc/self/cmdline"));
+    }
+
+    /**
+     * Only Linux has {@code /proc/self/cmdline}. On Windows {@code sun.jnu.encoding} is never UTF-8, and the path
+     * names {@code \proc\self\cmdline} on the current drive: under wine that is the Unix file, holding wine's
+     * own arguments, which replaced the user's.
+     */
+    static String[] arguments(String[] args, String osName, String jnuEncoding, Path cmdline) {
+        if (args.length == 0 || !osName.startsWith("Linux")
+                || Charset.forName(jnuEncoding).equals(StandardCharsets.UTF_8)) {
             return args;
         }
         try {
-            byte[] raw = Files.readAllBytes(Path.of("/proc/self/cmdline"));
+            byte[] raw = Files.readAllBytes(cmdline);
             List<String> all = new ArrayList<>();
             int start = 0;
             for (int i = 0; i < raw.length; i++) {

@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * The drives a clerk may mean by "the USB stick": on Linux the file systems mounted under {@code /media} and
  * {@code /run/media} (where desktops mount sticks), on macOS the volumes in {@code /Volumes} other than the start-up
- * disk, on Windows every drive letter but the system drive. Asked again whenever the exchange screen is shown or the
- * clerk presses 刷新, so a stick plugged in meanwhile appears.
+ * disk, on Windows the removable drives (not the system drive, nor a fixed second disk or a network drive). Asked
+ * again whenever the exchange screen is shown or the clerk presses 刷新, so a stick plugged in meanwhile appears.
  */
 public interface RemovableDrives {
 
@@ -72,15 +73,35 @@ public interface RemovableDrives {
     }
 
     private static List<Drive> windows() {
-        String system = System.getenv().getOrDefault("SystemDrive", "C:");
-        List<Drive> drives = new ArrayList<>();
+        List<Path> roots = new ArrayList<>();
         for (File root : File.listRoots()) {
-            if (!root.getPath().toUpperCase(Locale.ROOT).startsWith(system.toUpperCase(Locale.ROOT))
-                    && root.canWrite()) {
-                drives.add(drive(root.toPath()));
+            roots.add(root.toPath());
+        }
+        return windows(roots, System.getenv().getOrDefault("SystemDrive", "C:"), RemovableDrives::removable);
+    }
+
+    /**
+     * Windows: the drive letters whose volume is removable (a USB stick, a card), never the system drive. A fixed
+     * second disk (D:) or a network drive is not "the stick", even though it can be written.
+     */
+    static List<Drive> windows(List<Path> roots, String systemDrive, Predicate<Path> removable) {
+        List<Drive> drives = new ArrayList<>();
+        for (Path root : roots) {
+            if (!root.toString().toUpperCase(Locale.ROOT).startsWith(systemDrive.toUpperCase(Locale.ROOT))
+                    && removable.test(root)) {
+                drives.add(drive(root));
             }
         }
         return sorted(drives);
+    }
+
+    /** Windows' own answer (GetDriveType: DRIVE_REMOVABLE), through the file store's {@code volume:isRemovable}. */
+    private static boolean removable(Path root) {
+        try {
+            return Boolean.TRUE.equals(Files.getFileStore(root).getAttribute("volume:isRemovable"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean isRoot(Path p) {

@@ -13,6 +13,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.liaisondesk.app.AppContext;
+import org.liaisondesk.app.AppLog;
 import org.liaisondesk.app.InstanceLock;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.i18n.UserFacingException;
@@ -92,7 +93,7 @@ public final class AppWindow {
         stage.setTitle(messages.get("app.title"));
         Scene scene = new Scene(waiting(messages.get("window.opening", options.database().toAbsolutePath())),
                 1180, 760);
-        scene.getStylesheets().add(Dialogs.STYLESHEET);
+        scene.getStylesheets().addAll(Dialogs.stylesheets());
         stage.setScene(scene);
         stage.setOnHidden(e -> close());
         stage.setOnCloseRequest(e -> {
@@ -280,7 +281,7 @@ public final class AppWindow {
 
     /** A failed exit backup must not keep the window open: it is noted for support. */
     private void backupFailed(Throwable error) {
-        System.err.println(messages.get("window.backupFailed", Dialogs.describe(error, messages)));
+        AppLog.warn(messages.get("window.backupFailed", Dialogs.describe(error, messages)), error);
     }
 
     private void report(Throwable error) {

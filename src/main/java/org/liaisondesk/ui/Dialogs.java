@@ -8,6 +8,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.stage.Window;
+import org.liaisondesk.app.AppLog;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.i18n.UserFacingException;
 
@@ -19,13 +20,18 @@ public final class Dialogs {
     private Dialogs() {
     }
 
+    /** app.css and the Chinese font this computer has: what every scene and dialog gets. */
+    public static List<String> stylesheets() {
+        return ChineseFont.stylesheets();
+    }
+
     /** The text a person reads for a failure: the localized message of expected errors, never a stack trace. */
     public static String describe(Throwable error, Messages messages) {
         if (error instanceof UserFacingException u) {
             return u.localized(messages);
         }
-        // Unexpected: the details go to the console for support, the window shows one readable line.
-        error.printStackTrace();
+        // Unexpected: the details go to the log file for support, the window shows one readable line.
+        AppLog.warn("unexpected error", error);
         return messages.get("ui.error.unexpected", String.valueOf(error.getMessage()));
     }
 
@@ -100,7 +106,7 @@ public final class Dialogs {
         if (owner != null) {
             dialog.initOwner(owner);
         }
-        dialog.getDialogPane().getStylesheets().add(STYLESHEET);
+        dialog.getDialogPane().getStylesheets().addAll(stylesheets());
         dialog.show();
     }
 }

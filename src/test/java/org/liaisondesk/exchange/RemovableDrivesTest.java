@@ -54,4 +54,17 @@ class RemovableDrivesTest {
         assertThat(RemovableDrives.unescape("/media/a\\040b\\011c\\134d")).isEqualTo("/media/a b\tc\\d");
         assertThat(RemovableDrives.unescape("/media/a\\04")).isEqualTo("/media/a\\04");
     }
+
+    @Test
+    void onWindowsOnlyRemovableDrivesAreListedNotEveryWritableLetter() throws Exception {
+        Path system = Files.createDirectory(dir.resolve("C"));
+        Path secondDisk = Files.createDirectory(dir.resolve("D"));
+        Path stick = Files.createDirectory(dir.resolve("E"));
+        Path network = Files.createDirectory(dir.resolve("Z"));
+
+        List<Drive> drives = RemovableDrives.windows(List.of(system, secondDisk, stick, network), system.toString(),
+                root -> root.equals(stick) || root.equals(system));
+
+        assertThat(drives).extracting(Drive::path).containsExactly(stick);
+    }
 }

@@ -80,7 +80,7 @@ public final class EntryView implements Screen {
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setTitle(ui.text("entry.editTitle", opinion.number()));
         Scene scene = new Scene(view.root, 900, 640);
-        scene.getStylesheets().add(Dialogs.STYLESHEET);
+        scene.getStylesheets().addAll(Dialogs.stylesheets());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 e.consume();
