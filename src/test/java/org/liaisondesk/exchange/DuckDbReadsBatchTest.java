@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liaisondesk.app.AppContext;
@@ -85,7 +86,13 @@ class DuckDbReadsBatchTest {
         }
         try (AppContext b = AppContext.open(dir.resolve("b").resolve("station.db"), Messages.forLanguage("en"))) {
             b.stations().initialize("GS-008", "拱墅区联络站", StationMode.STATION, "test");
-            ExchangeFixture.addOpinions(b, 200);
+            List<Opinion> own = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                Opinion o = ExchangeFixture.opinion(i);
+                own.add(new Opinion(UUID.randomUUID(), null, "GS-008", o.receivedAt(), o.channel(), o.constituent(),
+                        o.receivedBy(), o.text(), o.tags(), o.status(), o.createdAt(), o.updatedAt(), 1, false));
+            }
+            b.opinions().createAll(own, "test");
             files.add(b.exports().export(Files.createDirectories(batches.resolve("b")), "clerk").orElseThrow().file());
         }
         Map<String, Long> expected = new TreeMap<>();
