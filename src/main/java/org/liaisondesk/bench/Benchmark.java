@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.liaisondesk.app.AppContext;
 import org.liaisondesk.exchange.ExportService;
 import org.liaisondesk.exchange.ImportService;
@@ -46,6 +48,21 @@ public final class Benchmark {
     static final double HEAP_MB_GOAL = 256;
     static final double LIST_OPEN_MS_GOAL = 100;
     static final double STARTUP_RATIO_GOAL = 1.5;
+    /** The dashboard's charts (every count of the period) for all opinions. */
+    static final double DASHBOARD_MS_GOAL = 300;
+    /** The dashboard's largest matters: 1 s up to 100,000 opinions, 5 s at a million and beyond. */
+    static final double LARGEST_MATTERS_MS_GOAL_100K = 1_000;
+    static final double LARGEST_MATTERS_MS_GOAL_1M = 5_000;
+    /** The opinion list's first rows as the window's list opens them, on a database just opened. */
+    static final double LIST_FIRST_ROWS_MS_GOAL = 300;
+    /** Closing the window: what it waits for before it goes (the exit backup is written after it). */
+    static final double CLOSE_MS_GOAL = 1_000;
+    /** The scale run: a general station's import must stream, whatever the number of opinions. */
+    static final double SCALE_HEAP_MB_GOAL = 512;
+    /** The stations of the scale run, each sending its opinions in batches of its own. */
+    public static final int SCALE_STATIONS = 50;
+    /** How many matters the dashboard lists (StatsViewModel.MATTERS). */
+    private static final int MATTERS = 10;
 
     private static final long SEED = 20_240_501L;
     /** Opinions of the small run that warms up export and import before they are measured. */
@@ -104,7 +121,11 @@ public final class Benchmark {
         figures.add(listOpen(rounds));
 
         progress.accept("search");
-        figures.addAll(search(count));
+        figures.addAll(searchFigures(ctx, count));
+
+        progress.accept("dashboard");
+        figures.addAll(dashboard(ctx, count));
+        figures.add(listFirstRows(ctx.database().file(), ctx));
 
         progress.accept("export");
         Exchange warmUp = warmUpExchange(dir.resolve("warm-up"));
@@ -127,6 +148,9 @@ public final class Benchmark {
         progress.accept("save");
         figures.addAll(save(ctx.opinionService(), inputs, rounds, dir.resolve("bare-save.db")));
 
+        progress.accept("close");
+        figures.addAll(close(ctx));
+
         progress.accept("startup");
         figures.add(commandLineStartup());
         // The window needs a display and the minimal JavaFX window of the test classes: measured by hand.
@@ -134,6 +158,70 @@ public final class Benchmark {
         figures.add(Figure.pending("startup_ratio", "ratio", STARTUP_RATIO_GOAL, true, WINDOW_STARTUP));
         return new BenchReport(count, 1, Runtime.getRuntime().availableProcessors(), HeapWatch.maxHeapMb(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), figures);
+    }
+
+    /**
+     * The dashboard as the window opens it on all opinions: its counts (charts), median of 5 after a warm-up; the
+     * largest matters (one run after a warm-up on one month, as the window starts it); and the clusters behind them.
+     */
+    static List<Figure> dashboard(AppContext app, long count) {
+        OpinionFilter month = OpinionFilter.ALL.withReceived(LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 31));
+        app.stats().dashboard(month);
+        Samples charts = new Samples(5);
+        for (int i = 0; i < 6; i++) {
+            long start = System.nanoTime();
+            app.stats().dashboard(OpinionFilter.ALL);
+            if (i > 0) {
+                charts.add(System.nanoTime() - start);
+            }
+        }
+        app.stats().largestMatters(month, MATTERS, () -> false);
+        long start = System.nanoTime();
+        int matters = app.stats().largestMatters(OpinionFilter.ALL, MATTERS, () -> false).size();
+        double mattersMs = (System.nanoTime() - start) / 1e6;
+        start = System.nanoTime();
+        int clusters = app.searchService().clusters(OpinionFilter.ALL, 2).size();
+        double clustersMs = (System.nanoTime() - start) / 1e6;
+        if (matters == 0 || clusters == 0) {
+            throw new IllegalStateException("no matters found: the data set is not what it should be");
+        }
+        return List.of(Figure.measured("dashboard_ms", charts.percentileMs(50), "ms", null, DASHBOARD_MS_GOAL, true),
+                Figure.measured("largest_matters_ms", mattersMs, "ms", null, count <= QUICK_COUNT
+                        ? LARGEST_MATTERS_MS_GOAL_100K : LARGEST_MATTERS_MS_GOAL_1M, true),
+                Figure.info("clusters_ms", clustersMs, "ms"));
+    }
+
+    /**
+     * The list as the window's list model first opens it, on the database opened afresh (cold connections): the
+     * first page, newest first, with its total, and the stations for its filter (OpinionListViewModel.showPage).
+     */
+    static Figure listFirstRows(Path db, AppContext like) {
+        try (AppContext fresh = AppContext.open(db, like.messages())) {
+            long start = System.nanoTime();
+            fresh.opinions().page(OpinionFilter.ALL, OpinionSort.NEWEST_FIRST, 0, PAGE_SIZE);
+            fresh.opinions().stats().byStation();
+            return Figure.measured("list_first_rows_ms", (System.nanoTime() - start) / 1e6, "ms", null,
+                    LIST_FIRST_ROWS_MS_GOAL, true);
+        }
+    }
+
+    /**
+     * Closing the window: it waits for nothing but closing the database since the exit backup is written after it
+     * has gone (AppWindow); the exit backup's own time is reported beside it.
+     */
+    private static List<Figure> close(AppContext app) {
+        long start = System.nanoTime();
+        app.backups().atExit(ACTOR);
+        double backupMs = (System.nanoTime() - start) / 1e6;
+        Path db = app.database().file();
+        try (AppContext other = AppContext.open(db, app.messages())) {
+            other.opinions().page(OpinionFilter.ALL, OpinionSort.NEWEST_FIRST, 0, PAGE_SIZE);
+            start = System.nanoTime();
+            other.close();
+        }
+        double closeMs = (System.nanoTime() - start) / 1e6;
+        return List.of(Figure.measured("close_ms", closeMs, "ms", null, CLOSE_MS_GOAL, true),
+                Figure.info("exit_backup_ms", backupMs, "ms"));
     }
 
     private static void initializeStation(AppContext station) {
@@ -314,7 +402,7 @@ public final class Benchmark {
      * longer) words, common and rare, alone and with the list's filters; every query and filter combination is run
      * once to warm up, then {@value #SEARCH_ROUNDS} times measured.
      */
-    private List<Figure> search(long count) {
+    static List<Figure> searchFigures(AppContext app, long count) {
         List<OpinionFilter> filters = List.of(OpinionFilter.ALL, OpinionFilter.ALL.withArea(4),
                 OpinionFilter.ALL.withStatus(Status.RECORDED).withChannel(Channel.VISIT),
                 OpinionFilter.ALL.withReceived(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 6, 30)));
@@ -324,7 +412,7 @@ public final class Benchmark {
             for (String q : SEARCH_QUERIES) {
                 for (OpinionFilter f : filters) {
                     long start = System.nanoTime();
-                    sink += ctx.searchService().search(q, f, 0, SEARCH_PAGE).size();
+                    sink += app.searchService().search(q, f, 0, SEARCH_PAGE).size();
                     if (round >= 0) {
                         samples.add(System.nanoTime() - start);
                     }
@@ -378,6 +466,15 @@ public final class Benchmark {
             throw new IllegalStateException("interrupted", e);
         }
         return System.nanoTime() - start;
+    }
+
+    /** Deletes a folder and everything in it (the benchmark's scratch files). */
+    public static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void sameWork(long opinions, long bareRows) {

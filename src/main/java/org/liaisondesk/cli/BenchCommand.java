@@ -3,16 +3,14 @@ package org.liaisondesk.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.liaisondesk.app.AppContext;
 import org.liaisondesk.bench.BenchReport;
 import org.liaisondesk.bench.Benchmark;
 import org.liaisondesk.bench.Figure;
+import org.liaisondesk.bench.ScaleRun;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.i18n.UserFacingException;
 import picocli.CommandLine.Command;
@@ -44,13 +42,21 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", descriptionKey = "bench.json")
     boolean json;
 
+    /**
+     * The general station's scale run ({@code ScaleRun}): N opinions from 50 stations' batches imported into one
+     * general station, then what such a station does measured; {@code --scale 5000000} takes about an hour.
+     */
+    @Option(names = "--scale", descriptionKey = "bench.scale", paramLabel = "N")
+    Long scale;
+
     /** For tests: a tiny run that still prints every figure. */
     @Option(names = "--count", hidden = true, paramLabel = "N")
     Long count;
 
     @Override
     public Integer call() throws IOException {
-        long n = count != null ? count : quick ? Benchmark.QUICK_COUNT : Benchmark.FULL_COUNT;
+        long n = scale != null ? scale : count != null ? count : quick ? Benchmark.QUICK_COUNT
+                : Benchmark.FULL_COUNT;
         if (n < MIN_COUNT || n > GenerateCommand.MAX_COUNT) {
             throw new UserFacingException("cli.error.benchCount", n, MIN_COUNT, GenerateCommand.MAX_COUNT);
         }
@@ -60,17 +66,18 @@ final class BenchCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("liaisondesk-bench-");
         try (AppContext ctx = AppContext.open(dir.resolve("bench.db"), m)) {
             err.println(m.get("cli.bench.start", n, dir));
-            BenchReport report = new Benchmark(ctx, step -> {
+            java.util.function.Consumer<String> steps = step -> {
                 err.println(m.get("cli.bench.step", m.get("bench.step." + step)));
                 err.flush();
-            }).run(n);
+            };
+            BenchReport report = scale != null ? new ScaleRun(ctx, steps).run(n) : new Benchmark(ctx, steps).run(n);
             if (json) {
                 writeJson(ctx, report, out);
             } else {
                 writeTable(m, report, out);
             }
         } finally {
-            deleteRecursively(dir);
+            Benchmark.deleteRecursively(dir);
         }
         out.flush();
         return Cli.OK;
@@ -148,11 +155,4 @@ final class BenchCommand implements Callable<Integer> {
         };
     }
 
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

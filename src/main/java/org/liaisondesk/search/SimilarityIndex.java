@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.LongStream;
 
 /**
  * Finds opinions that say nearly the same thing, for "has this been raised already?" while a clerk types and for
@@ -32,6 +31,13 @@ public final class SimilarityIndex {
     static final double CHAR_SHARE = 0.7;
     /** Features in more than this share of all texts do not nominate candidates. */
     static final double COMMON_SHARE = 0.05;
+    /**
+     * Grouping nominates from rarer features only: a star takes at most {@value #EXACT_CANDIDATES} candidates, which
+     * share a matter's rare words and places; the features between this share and {@link #COMMON_SHARE} made most of
+     * the work of grouping 100,000 texts (each seed touched ~80,000 postings) and hardly change which candidates
+     * are scored.
+     */
+    static final double GROUP_COMMON_SHARE = Double.parseDouble(System.getProperty("liaisondesk.groupCommon", "0.005"));
     /** At least this many of the best nominated candidates are scored exactly. */
     static final int EXACT_CANDIDATES = 100;
     /** Below this many texts every feature nominates: the share above means nothing yet. */
@@ -41,7 +47,7 @@ public final class SimilarityIndex {
 
     private final Map<UUID, Integer> slotOf = new HashMap<>();
     /** Feature key to dense feature number; numbers index the arrays below. */
-    private final Map<Long, Integer> featureNumber = new HashMap<>();
+    private final FeatureNumbers featureNumber = new FeatureNumbers();
     private boolean[] isBigram = new boolean[1024];
     /** Per feature: how many live texts have it, which slots had it, and its weight as of {@link #version}. */
     private int[] df = new int[1024];
@@ -103,13 +109,13 @@ public final class SimilarityIndex {
 
     /** The texts most similar to {@code text}, best first, at most {@code limit}, each scoring at least {@code min}. */
     public synchronized List<Match> similarTo(String text, int limit, double min) {
-        return similar(numbers(keys(text), false), null, limit, min);
+        return similar(numbers(keys(text), false), null, limit, min, null, COMMON_SHARE);
     }
 
     /** As {@link #similarTo(String, int, double)} for a text already in the index, leaving itself out. */
     public synchronized List<Match> similarTo(UUID id, int limit, double min) {
         Integer slot = slotOf.get(id);
-        return slot == null ? List.of() : similar(features[slot], id, limit, min);
+        return slot == null ? List.of() : similar(features[slot], id, limit, min, null, COMMON_SHARE);
     }
 
     /** The score of two texts in the index; 0 when either is missing. */
@@ -135,7 +141,7 @@ public final class SimilarityIndex {
                 continue;
             }
             parent[slot] = slot;
-            for (Match m : similar(features[slot], ids[slot], EXACT_CANDIDATES, threshold)) {
+            for (Match m : similar(features[slot], ids[slot], EXACT_CANDIDATES, threshold, parent, GROUP_COMMON_SHARE)) {
                 int member = slotOf.get(m.id());
                 if (parent[member] == -1) {
                     parent[member] = slot;
@@ -173,11 +179,17 @@ public final class SimilarityIndex {
         return out;
     }
 
-    private List<Match> similar(int[] query, UUID self, int limit, double min) {
+    /**
+     * The best matches of {@code query}; with {@code grouped} (grouping), only slots still marked -1 there are
+     * candidates: a seed's {@value #EXACT_CANDIDATES} exact scores go to opinions it can still take, not to ones an
+     * earlier seed took (which made later seeds find few and the grouping need ever more of them).
+     */
+    private List<Match> similar(int[] query, UUID self, int limit, double min, int[] grouped, double commonShare) {
         if (query.length == 0 || limit <= 0) {
             return List.of();
         }
-        int commonAbove = live < COMMON_MIN_TEXTS ? Integer.MAX_VALUE : (int) (live * COMMON_SHARE);
+        int commonAbove = live < COMMON_MIN_TEXTS ? Integer.MAX_VALUE
+                : Math.max(COMMON_MIN_TEXTS / 2, (int) (live * commonShare));
         if (acc.length < slots) {
             acc = new double[ids.length];
         }
@@ -191,7 +203,7 @@ public final class SimilarityIndex {
             int[] p = postings[n];
             for (int k = 0; k < postingCount[n]; k++) {
                 int slot = p[k];
-                if (features[slot] != null) {
+                if (features[slot] != null && (grouped == null || grouped[slot] == -1)) {
                     if (acc[slot] == 0) {
                         if (touchedCount == touched.length) {
                             touched = Arrays.copyOf(touched, touchedCount * 2);
@@ -227,9 +239,7 @@ public final class SimilarityIndex {
             for (int t = 0; t < count; t++) {
                 w[t] = acc[touched[t]];
             }
-            double[] sorted = w.clone();
-            Arrays.sort(sorted);
-            double cut = sorted[count - n];
+            double cut = nthLargest(w.clone(), n);
             out = new int[n];
             int k = 0;
             for (int t = 0; t < count && k < n; t++) {
@@ -247,6 +257,41 @@ public final class SimilarityIndex {
             acc[touched[t]] = 0;
         }
         return out;
+    }
+
+    /** The {@code n}-th largest value of {@code a} (1-based), reordering {@code a}: a selection, not a sort. */
+    static double nthLargest(double[] a, int n) {
+        int k = a.length - n;
+        int lo = 0;
+        int hi = a.length - 1;
+        while (lo < hi) {
+            double pivot = a[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                break;
+            }
+        }
+        return a[k];
     }
 
     /**
@@ -308,16 +353,28 @@ public final class SimilarityIndex {
 
     /** The distinct characters and bigrams of a text as keys: characters as code points, bigrams flagged. */
     static long[] keys(String text) {
-        LongStream.Builder out = LongStream.builder();
+        long[] out = new long[Math.max(16, text.length() * 2)];
+        int n = 0;
         for (int[] seg : SearchText.segments(text)) {
             for (int i = 0; i < seg.length; i++) {
-                out.add(seg[i]);
+                if (n + 2 > out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                out[n++] = seg[i];
                 if (i + 1 < seg.length) {
-                    out.add(BIGRAM | ((long) seg[i] << 21) | seg[i + 1]);
+                    out[n++] = BIGRAM | ((long) seg[i] << 21) | seg[i + 1];
                 }
             }
         }
-        return out.build().distinct().toArray();
+        // Sorted and each once (a boxed distinct() was a third of building the index).
+        Arrays.sort(out, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || out[distinct - 1] != out[i]) {
+                out[distinct++] = out[i];
+            }
+        }
+        return Arrays.copyOf(out, distinct);
     }
 
     /**
@@ -328,12 +385,12 @@ public final class SimilarityIndex {
         int[] out = new int[keys.length];
         int unknown = 0;
         for (int i = 0; i < keys.length; i++) {
-            Integer n = featureNumber.get(keys[i]);
-            if (n == null && register) {
+            int n = featureNumber.get(keys[i]);
+            if (n < 0 && register) {
                 n = newFeature((keys[i] & BIGRAM) != 0);
                 featureNumber.put(keys[i], n);
             }
-            out[i] = n != null ? n : -2 * (++unknown) - ((keys[i] & BIGRAM) != 0 ? 1 : 0);
+            out[i] = n >= 0 ? n : -2 * (++unknown) - ((keys[i] & BIGRAM) != 0 ? 1 : 0);
         }
         Arrays.sort(out);
         return out;
@@ -401,6 +458,68 @@ public final class SimilarityIndex {
         int rb = find(parent, b);
         if (ra != rb) {
             parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+    }
+
+    /**
+     * Feature key to feature number without boxing: open addressing over two arrays (a {@code HashMap<Long,
+     * Integer>} lookup per feature was most of building the index of 100,000 texts).
+     */
+    private static final class FeatureNumbers {
+        private long[] keys = new long[1 << 12];
+        private int[] values = new int[1 << 12];
+        private int size;
+
+        FeatureNumbers() {
+            Arrays.fill(values, -1);
+        }
+
+        /** The number of {@code key}, or -1. */
+        int get(long key) {
+            int mask = keys.length - 1;
+            for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+                if (values[i] < 0) {
+                    return -1;
+                }
+                if (keys[i] == key) {
+                    return values[i];
+                }
+            }
+        }
+
+        void put(long key, int value) {
+            if ((size + 1) * 2 > keys.length) {
+                grow();
+            }
+            int mask = keys.length - 1;
+            int i = slot(key, mask);
+            while (values[i] >= 0 && keys[i] != key) {
+                i = (i + 1) & mask;
+            }
+            if (values[i] < 0) {
+                size++;
+            }
+            keys[i] = key;
+            values[i] = value;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldValues = values;
+            keys = new long[oldKeys.length * 2];
+            values = new int[oldKeys.length * 2];
+            Arrays.fill(values, -1);
+            size = 0;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldValues[i] >= 0) {
+                    put(oldKeys[i], oldValues[i]);
+                }
+            }
+        }
+
+        private static int slot(long key, int mask) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32)) & mask;
         }
     }
 }

@@ -30,6 +30,11 @@ public final class Database implements AutoCloseable {
     /** The writer's page cache, in KiB: bulk inserts into a million-row table keep their index pages in memory. */
     private static final int WRITER_CACHE_KIB = 65_536;
 
+    /** How much of the file a reader maps into memory (reads only; writes still go through the WAL). */
+    private static final long READER_MMAP_BYTES = 1L << 30;
+    /** A reader's page cache, in KiB. */
+    private static final int READER_CACHE_KIB = 16_384;
+
     private final Path file;
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -163,6 +168,10 @@ public final class Database implements AutoCloseable {
             Connection c = connect(file);
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA query_only=ON");
+                // Readers scan large indexes (dashboard counts, the list, search): pages mapped from the file
+                // instead of copied through read() calls, and a larger cache of their own (issue #15).
+                st.execute("PRAGMA mmap_size=" + READER_MMAP_BYTES);
+                st.execute("PRAGMA cache_size=-" + READER_CACHE_KIB);
             }
             return c;
         } catch (SQLException e) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -335,7 +336,9 @@ public final class ExchangeRepository {
     public <T> T transaction(Function<Transaction, T> work) {
         return db.write(c -> {
             try (Transaction tx = new Transaction(c)) {
-                return work.apply(tx);
+                T result = work.apply(tx);
+                tx.finishBulk();
+                return result;
             }
         });
     }
@@ -346,6 +349,8 @@ public final class ExchangeRepository {
         private final Connection c;
         /** Statements reused for every opinion of a batch: preparing them anew costs as much as running them. */
         private final Map<String, PreparedStatement> prepared = new java.util.HashMap<>();
+        /** While a bulk write is open (V021): the largest rowid of {@code opinion} before it; else null. */
+        private Long bulkSince;
 
         private Transaction(Connection c) {
             this.c = c;
@@ -472,14 +477,77 @@ public final class ExchangeRepository {
             });
         }
 
-        /** Stores an opinion exactly as a batch carried it (its own number, revision and times). */
+        /**
+         * Stores an opinion exactly as a batch carried it (its own number, revision and times), deleted at the station
+         * (in the recycle bin here too, since its last change) or not. The first insert starts a bulk write (V021):
+         * the full-text index and the running counts of the inserted opinions are brought up to date set-based when
+         * the transaction's work is done, before it commits.
+         */
         public void insert(Opinion o) {
             sql(() -> {
-                OpinionRepository.insert(prepared(OpinionRepository.INSERT), o);
-                writeTags(o);
-                if (o.deleted()) {
-                    setDeleted(o);
+                startBulk();
+                PreparedStatement ps = prepared(OpinionRepository.INSERT_WITH_DELETED);
+                OpinionRepository.bindOpinion(ps, o, o.number());
+                ps.setString(17, o.deleted() ? o.updatedAt().toString() : null);
+                ps.executeUpdate();
+                if (!o.tags().isEmpty()) {
+                    OpinionRepository.insertTags(prepared(OpinionRepository.INSERT_TAG), o.id(), o.tags());
                 }
+                return null;
+            });
+        }
+
+        private void startBulk() throws SQLException {
+            if (bulkSince != null) {
+                return;
+            }
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT coalesce(max(rowid), 0) FROM opinion")) {
+                bulkSince = rs.next() ? rs.getLong(1) : 0L;
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO bulk_write (id, since_rowid) VALUES (1, ?)")) {
+                ps.setLong(1, bulkSince);
+                ps.executeUpdate();
+            }
+        }
+
+        /**
+         * Ends a bulk write: the opinions it inserted get their search keys (in insertion order, as the per-row
+         * trigger would have numbered them), their full-text rows and their running counts, three set-based
+         * statements in the same transaction, so search and counts are exact the moment it commits.
+         */
+        void finishBulk() {
+            if (bulkSince == null) {
+                return;
+            }
+            sql(() -> {
+                long since = bulkSince;
+                try (Statement st = c.createStatement();
+                     PreparedStatement docs = c.prepareStatement("INSERT INTO search_doc (opinion_id, seq) "
+                             + "SELECT id, ? + row_number() OVER (ORDER BY rowid) FROM opinion WHERE rowid > ? "
+                             + "ORDER BY rowid");
+                     PreparedStatement fts = c.prepareStatement("INSERT INTO search_fts (rowid, bi, ch) "
+                             + "SELECT d.docid, search_bigrams(o.text), search_chars(o.text) "
+                             + "FROM opinion o JOIN search_doc d ON d.opinion_id = o.id WHERE o.rowid > ? "
+                             + "ORDER BY o.rowid");
+                     PreparedStatement counts = c.prepareStatement("INSERT INTO opinion_count (deleted, status, "
+                             + "channel, area, station, n) SELECT deleted_at IS NOT NULL, status, channel, "
+                             + "coalesce(primary_area, 0), station, count(*) FROM opinion WHERE rowid > ? "
+                             + "GROUP BY 1, 2, 3, 4, 5 ON CONFLICT DO UPDATE SET n = n + excluded.n")) {
+                    long seq;
+                    try (ResultSet rs = st.executeQuery("SELECT coalesce(max(seq), 0) FROM search_doc")) {
+                        seq = rs.next() ? rs.getLong(1) : 0;
+                    }
+                    docs.setLong(1, seq);
+                    docs.setLong(2, since);
+                    docs.executeUpdate();
+                    fts.setLong(1, since);
+                    fts.executeUpdate();
+                    counts.setLong(1, since);
+                    counts.executeUpdate();
+                    st.executeUpdate("DELETE FROM bulk_write");
+                }
+                bulkSince = null;
                 return null;
             });
         }
@@ -538,7 +606,8 @@ public final class ExchangeRepository {
         /** Stores the review and history a batch carried for an opinion it inserted or replaced. */
         public void storeReview(UUID opinionId, ReviewRecord carried) {
             sql(() -> {
-                ReviewRepository.storeCarried(c, opinionId, carried);
+                ReviewRepository.storeCarried(prepared(ReviewRepository.UPSERT),
+                        prepared(ReviewRepository.INSERT_HISTORY), opinionId, carried);
                 return null;
             });
         }

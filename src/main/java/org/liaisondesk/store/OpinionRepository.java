@@ -237,15 +237,11 @@ public final class OpinionRepository {
             }
             byArea.put("none", 0L);
             long total = 0;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT primary_area, count(*) FROM opinion WHERE deleted_at IS NULL GROUP BY primary_area");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int area = rs.getInt(1);
-                    String key = rs.wasNull() ? "none" : Integer.toString(area);
-                    byArea.put(key, rs.getLong(2));
-                    total += rs.getLong(2);
-                }
+            // From the running counts (V008): a few hundred rows, not a scan of every opinion (the list's station
+            // filter and the status bar read these when they open).
+            for (Map.Entry<String, Long> e : groupCount(c, "area").entrySet()) {
+                byArea.put(e.getKey().equals("0") ? "none" : e.getKey(), e.getValue());
+                total += e.getValue();
             }
             Map<String, Long> byStatus = new LinkedHashMap<>();
             for (Status s : Status.values()) {
@@ -257,10 +253,11 @@ public final class OpinionRepository {
         });
     }
 
+    /** Live (not deleted) opinions per value of a column of {@code opinion_count}, in the column's order. */
     private static Map<String, Long> groupCount(Connection c, String column) throws SQLException {
         Map<String, Long> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + column + ", count(*) FROM opinion "
-                + "WHERE deleted_at IS NULL GROUP BY " + column + " ORDER BY " + column);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + column + ", sum(n) FROM opinion_count "
+                + "WHERE deleted = 0 GROUP BY " + column + " HAVING sum(n) > 0 ORDER BY " + column);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.put(rs.getString(1), rs.getLong(2));
@@ -387,6 +384,8 @@ public final class OpinionRepository {
     static final String INSERT = "INSERT INTO opinion (id, number, station, received_at, channel, "
             + "constituent_name, constituent_phone, constituent_address, consent_to_contact, received_by, text, "
             + "primary_area, status, created_at, updated_at, revision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    /** {@link #INSERT} with {@code deleted_at} as the 17th parameter. */
+    static final String INSERT_WITH_DELETED = INSERT.replace("revision) VALUES (", "revision, deleted_at) VALUES (?,");
     static final String DELETE_TAGS = "DELETE FROM opinion_tag WHERE opinion_id=?";
     static final String INSERT_TAG = "INSERT INTO opinion_tag (opinion_id, area, subtopic_id, clause, is_primary, "
             + "score, source, set_by, taxonomy_version) VALUES (?,?,?,?,?,?,?,?,?)";
@@ -405,7 +404,7 @@ public final class OpinionRepository {
         ps.executeUpdate();
     }
 
-    private static void bindOpinion(PreparedStatement ps, Opinion o, String number) throws SQLException {
+    static void bindOpinion(PreparedStatement ps, Opinion o, String number) throws SQLException {
         ps.setString(1, o.id().toString());
         ps.setString(2, number);
         ps.setString(3, o.station());
@@ -445,9 +444,13 @@ public final class OpinionRepository {
             throws SQLException {
         del.setString(1, id.toString());
         del.executeUpdate();
-        if (tags.isEmpty()) {
-            return;
+        if (!tags.isEmpty()) {
+            insertTags(ins, id, tags);
         }
+    }
+
+    /** Inserts the tags of an opinion that has none yet, with a statement prepared from {@link #INSERT_TAG}. */
+    static void insertTags(PreparedStatement ins, UUID id, List<AreaTag> tags) throws SQLException {
         for (AreaTag t : tags) {
             bindTag(ins, id, t);
             ins.addBatch();

@@ -30,11 +30,11 @@ public final class ReviewRepository {
 
     private static final String REVIEW_COLUMNS = "opinion_id, note, priority, handling, reason, reply, reviewed_by, "
             + "reviewed_at";
-    private static final String UPSERT = "INSERT INTO opinion_review (" + REVIEW_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?) "
+    static final String UPSERT = "INSERT INTO opinion_review (" + REVIEW_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?) "
             + "ON CONFLICT (opinion_id) DO UPDATE SET note=excluded.note, priority=excluded.priority, "
             + "handling=excluded.handling, reason=excluded.reason, reply=excluded.reply, "
             + "reviewed_by=excluded.reviewed_by, reviewed_at=excluded.reviewed_at";
-    private static final String INSERT_HISTORY = "INSERT OR IGNORE INTO opinion_history (opinion_id, at, actor, "
+    static final String INSERT_HISTORY = "INSERT OR IGNORE INTO opinion_history (opinion_id, at, actor, "
             + "action, revision, before, after) VALUES (?,?,?,?,?,?,?)";
 
     private static final String NOT_REVIEWED = "('recorded', 'exported')";
@@ -205,17 +205,16 @@ public final class ReviewRepository {
 
     /**
      * Stores what a batch carried, inside the import's transaction: the review replaces the one held, history
-     * entries not yet held are added.
+     * entries not yet held are added; with statements prepared from {@link #UPSERT} and {@link #INSERT_HISTORY}
+     * (an import reuses them for every opinion).
      */
-    static void storeCarried(Connection c, UUID id, ReviewRecord carried) throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement(UPSERT);
-             PreparedStatement history = c.prepareStatement(INSERT_HISTORY)) {
-            bindReview(upsert, carried.review());
-            upsert.executeUpdate();
-            for (HistoryEntry h : carried.history()) {
-                bindHistory(history, id, h);
-                history.executeUpdate();
-            }
+    static void storeCarried(PreparedStatement upsert, PreparedStatement history, UUID id, ReviewRecord carried)
+            throws SQLException {
+        bindReview(upsert, carried.review());
+        upsert.executeUpdate();
+        for (HistoryEntry h : carried.history()) {
+            bindHistory(history, id, h);
+            history.executeUpdate();
         }
     }
 

@@ -17,7 +17,8 @@ class BenchCommandTest {
     static final List<String> FIGURES = List.of("generate_per_s", "tag_per_s", "suggest_p95_ms", "save_ms_p50",
             "save_ratio", "list_open_ms", "search_p50_ms", "search_p95_ms", "export_per_s", "export_ratio",
             "import_per_s", "import_ratio", "heap_peak_mb", "heap_peak_raw_mb", "startup_cli_ms", "startup_ms",
-            "startup_ratio");
+            "startup_ratio", "dashboard_ms", "largest_matters_ms", "clusters_ms", "list_first_rows_ms", "close_ms",
+            "exit_backup_ms");
 
     @TempDir
     Path dir;
@@ -53,6 +54,22 @@ class BenchCommandTest {
             assertThat(figures.get(withBaseline).get("baseline").asDouble()).as(withBaseline).isPositive();
         }
         assertThat(Files.exists(db)).as("bench never uses the --db database").isFalse();
+    }
+
+    /** The general station's scale run, tiny: 50 stations' batches imported, then what such a station does. */
+    @Test
+    void scaleRunImportsFiftyStationsBatchesAndMeasuresTheGeneralStation() throws Exception {
+        CliRunner.Result r = new CliRunner(dir.resolve("x.db")).run("bench", "--scale", "1000", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode doc = JSON.readTree(r.out());
+        assertThat(doc.get("opinions").asLong()).isEqualTo(1000);
+        assertThat(doc.get("stations").asInt()).isEqualTo(50);
+        JsonNode figures = doc.get("figures");
+        for (String name : List.of("import_s", "import_per_s", "heap_peak_mb", "db_size_mb", "search_p95_ms",
+                "dashboard_ms", "largest_matters_ms", "list_first_rows_ms", "check_ms")) {
+            assertThat(figures.get(name).get("value").asDouble()).as(name).isPositive();
+        }
+        assertThat(figures.get("heap_peak_mb").get("goal").asDouble()).isEqualTo(512);
     }
 
     @Test

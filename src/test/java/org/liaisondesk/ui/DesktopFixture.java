@@ -112,12 +112,13 @@ final class DesktopFixture {
     }
 
     /** Closes the window as the title bar's close button does (the exit backup runs first). */
-    void requestClose() throws TimeoutException {
+    void requestClose() throws TimeoutException, InterruptedException {
         Stage s = stage;
         FxToolkit.setupFixture(() -> s.fireEvent(new javafx.stage.WindowEvent(s,
                 javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
         waitFor(() -> !s.isShowing());
         stage = null;
+        window.awaitExitBackup(); // written after the window is gone
     }
 
     /** Gives the window the keyboard again (headless Monocle does not when another window closes). */
