@@ -41,7 +41,7 @@ class KeysSectionModelTest {
                     () -> vm.plainBatchesProperty().get() == PlainBatches.REFUSE);
 
             assertThat(t.app.imports().plainBatches()).isEqualTo(PlainBatches.REFUSE);
-            assertThat(vm.messageProperty().get()).contains("拒绝", "已保存");
+            assertThat(vm.message().textProperty().get()).contains("拒绝", "已保存");
             assertThat(t.errors).isEmpty();
         }
     }
