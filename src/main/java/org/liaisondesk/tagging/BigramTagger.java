@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Zero-shot tagger: TF-IDF over character bigrams of the opinion against every report clause, its keywords
@@ -19,8 +20,16 @@ import java.util.Map;
  * clauses with long synonym lists do not win by size. An area scores its best clause plus a share of its
  * second best. The raw score r becomes a confidence r/(r+τ) that is 0.5 at the threshold τ; τ is multiplied
  * when the text carries a thanks/personal/private cue, so such texts need clear topical evidence, and multiplied
- * twice when the resident says there is nothing to raise. How the resident
- * addresses the station ({@code framing} in stopwords.tsv) is cut out first: it is not evidence of a topic.
+ * far more ({@link #NOTHING_FACTOR}) when the resident says there is nothing to raise or only thanks without asking
+ * for anything. How the resident addresses the station ({@code framing} in stopwords.tsv) is cut out first: it is
+ * not evidence of a topic.
+ *
+ * <p>Residents rarely use the report's words, so an everyday-topic layer ({@link EverydayTopics}) adds
+ * {@link #TOPIC_GAIN} per word weight to the clause each matched topic maps to; a clause with neither a phrase found
+ * whole nor a topic keeps only {@link #UNANCHORED} of its scattered bigram score (a road through a science corridor
+ * is not a reason to tag area 2) and is never shown as the explanation. Each area's threshold is scaled by its prior
+ * ({@code area-priors.tsv}). A suggestion's clause is the clause that scored, and its path says how the text got
+ * there (the topic and its words, or the synonym phrase).
  *
  * <p>Immutable and thread-safe; per-call scratch arrays are thread-local, so tagging allocates little.
  */
@@ -35,7 +44,11 @@ public final class BigramTagger implements Tagger {
     static final double THRESHOLD = 4.0;
     static final double CUE_FACTOR = 2.5;
     static final String NOTHING_KIND = "nothing";
+    /** Threshold multiplier when the resident raises nothing: a matter only mentioned in passing stays untagged. */
+    static final double NOTHING_FACTOR = 16;
     static final String THANKS_KIND = "thanks";
+    /** A matter already before a court: no task area, as strong as nothing to raise. */
+    static final String LITIGATION_KIND = "litigation";
     /** Request words (希望, 建议, 能不能 …): thanks with one of them still raise a matter, thanks alone do not. */
     static final String REQUEST_KIND = "request";
     /** Raw clause score per weight unit of an everyday-topic word (a two-character word weighs 1). */
@@ -85,11 +98,12 @@ public final class BigramTagger implements Tagger {
         this.taxonomy = taxonomy;
         this.subtopics = taxonomy.subtopics().toArray(Subtopic[]::new);
         this.bigrams = new CharBigrams(stopwords.get("char"));
-        this.nothingCues = cues.get(NOTHING_KIND).toArray(String[]::new);
+        this.nothingCues = Stream.concat(cues.get(NOTHING_KIND).stream(),
+                cues.get(LITIGATION_KIND).stream()).toArray(String[]::new);
         this.thanksCues = cues.get(THANKS_KIND).toArray(String[]::new);
         this.requestCues = cues.get(REQUEST_KIND).toArray(String[]::new);
         this.cues = cues.asMap().entrySet().stream()
-                .filter(e -> !List.of(NOTHING_KIND, REQUEST_KIND, THANKS_KIND).contains(e.getKey()))
+                .filter(e -> !List.of(NOTHING_KIND, LITIGATION_KIND, REQUEST_KIND, THANKS_KIND).contains(e.getKey()))
                 .flatMap(e -> e.getValue().stream()).toArray(String[]::new);
         this.areaPrior = priors(taxonomy, priors);
         this.framing = stopwords.get("framing").stream()
@@ -425,11 +439,11 @@ public final class BigramTagger implements Tagger {
     /** How much more evidence than usual the text needs before an area is proposed. */
     private double cueFactor(String text) {
         if (containsAny(text, nothingCues)) {
-            return CUE_FACTOR * CUE_FACTOR;
+            return NOTHING_FACTOR;
         }
         if (containsAny(text, thanksCues)) {
             // Thanks or praise with no request in it is no matter to raise: as strong as "nothing to raise".
-            return containsAny(text, requestCues) ? CUE_FACTOR : CUE_FACTOR * CUE_FACTOR;
+            return containsAny(text, requestCues) ? CUE_FACTOR : NOTHING_FACTOR;
         }
         return containsAny(text, cues) ? CUE_FACTOR : 1.0;
     }

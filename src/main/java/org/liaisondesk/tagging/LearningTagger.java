@@ -49,9 +49,14 @@ public final class LearningTagger implements Tagger {
 
     @Override
     public List<Suggestion> suggest(String text) {
+        return scores(text).suggestions();
+    }
+
+    /** The blended confidences of all six areas, before the cut to at most three suggestions. */
+    AreaScores scores(String text) {
         AreaScores zeroShot = base.scores(text);
         if (weight == 0) {
-            return zeroShot.suggestions();
+            return zeroShot;
         }
         double[] evidence = model.evidence(text);
         double none = weight * evidence[0];
@@ -65,6 +70,6 @@ public final class LearningTagger implements Tagger {
             best[a - 1] = zeroShot.best(a);
             paths[a - 1] = zeroShot.path(a);
         }
-        return new AreaScores(confidence, best, paths).suggestions();
+        return new AreaScores(confidence, best, paths);
     }
 }

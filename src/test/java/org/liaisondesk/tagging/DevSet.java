@@ -20,7 +20,10 @@ final class DevSet {
     record Item(String id, String text, List<Integer> areas) {
     }
 
-    record Metrics(int top1, int top2, int labelled, int abstained, int none, List<String> misses) {
+    /**
+     * @param untagged labelled items (an area fits) that got no suggestion at all
+     */
+    record Metrics(int top1, int top2, int labelled, int abstained, int none, int untagged, List<String> misses) {
         double top1Rate() {
             return (double) top1 / labelled;
         }
@@ -29,10 +32,14 @@ final class DevSet {
             return (double) top2 / labelled;
         }
 
+        double untaggedRate() {
+            return (double) untagged / labelled;
+        }
+
         @Override
         public String toString() {
-            return String.format("top1=%.3f (%d/%d) top2=%.3f abstain=%d/%d", top1Rate(), top1, labelled,
-                    top2Rate(), abstained, none);
+            return String.format("top1=%.3f (%d/%d) top2=%.3f abstain=%d/%d untagged=%d/%d", top1Rate(), top1,
+                    labelled, top2Rate(), abstained, none, untagged, labelled);
         }
     }
 
@@ -56,7 +63,7 @@ final class DevSet {
     }
 
     static Metrics evaluate(Tagger tagger, List<Item> items) {
-        int top1 = 0, top2 = 0, labelled = 0, abstained = 0, none = 0;
+        int top1 = 0, top2 = 0, labelled = 0, abstained = 0, none = 0, untagged = 0;
         List<String> misses = new ArrayList<>();
         for (Item item : items) {
             List<Integer> got = tagger.suggest(item.text()).stream().map(Suggestion::area).toList();
@@ -70,6 +77,9 @@ final class DevSet {
                 continue;
             }
             labelled++;
+            if (got.isEmpty()) {
+                untagged++;
+            }
             if (!got.isEmpty() && item.areas().contains(got.get(0))) {
                 top1++;
             } else {
@@ -79,7 +89,7 @@ final class DevSet {
                 top2++;
             }
         }
-        return new Metrics(top1, top2, labelled, abstained, none, misses);
+        return new Metrics(top1, top2, labelled, abstained, none, untagged, misses);
     }
 
     /** Tuning aid: {@code java … DevSet} prints the figures, the misses and every suggestion. */
