@@ -28,7 +28,7 @@ class DevSetRegressionTest {
 
     @Test
     void devSet() {
-        DevSet.Metrics m = DevSet.evaluate(tagger, DevSet.load("dev-opinions.jsonl"));
+        TagEvaluation.Metrics m = DevSet.evaluate(tagger, DevSet.load("dev-opinions.jsonl"));
         System.out.println("dev set: " + m);
         m.misses().forEach(System.out::println);
         assertThat(m.top1Rate()).as(m.toString()).isGreaterThanOrEqualTo(0.97);
@@ -38,7 +38,7 @@ class DevSetRegressionTest {
 
     @Test
     void ownSanitySet() {
-        DevSet.Metrics m = DevSet.evaluate(tagger, DevSet.load("sanity-opinions.jsonl"));
+        TagEvaluation.Metrics m = DevSet.evaluate(tagger, DevSet.load("sanity-opinions.jsonl"));
         System.out.println("sanity set: " + m);
         m.misses().forEach(System.out::println);
         assertThat(m.top1Rate()).as(m.toString()).isGreaterThanOrEqualTo(0.90);
@@ -54,10 +54,10 @@ class DevSetRegressionTest {
      */
     @Test
     void generatedOpinions() {
-        List<DevSet.Item> items = new OpinionGenerator(11, 3).traced(3_000)
-                .map(t -> new DevSet.Item(t.subtopicId(), t.opinion().input().text(), t.opinion().intendedAreas()))
+        List<TagEvaluation.Item> items = new OpinionGenerator(11, 3).traced(3_000)
+                .map(t -> new TagEvaluation.Item(t.subtopicId(), t.opinion().input().text(), t.opinion().intendedAreas()))
                 .toList();
-        DevSet.Metrics m = DevSet.evaluate(tagger, items);
+        TagEvaluation.Metrics m = DevSet.evaluate(tagger, items);
         System.out.println("generated opinions: " + m);
         assertThat(m.top1Rate()).as(m.toString()).isGreaterThanOrEqualTo(0.85);
         // 0.909 before the real-text work, 0.896 after: the area priors cost generated texts about 一 and 六.
@@ -71,7 +71,7 @@ class DevSetRegressionTest {
      */
     @Test
     void realTuningSet() {
-        DevSet.Metrics m = DevSet.evaluate(tagger, DevSet.load("real-tune.jsonl"));
+        TagEvaluation.Metrics m = DevSet.evaluate(tagger, DevSet.load("real-tune.jsonl"));
         System.out.println("real-tune: " + m);
         m.misses().forEach(System.out::println);
         assertThat(m.top1Rate()).as(m.toString()).isGreaterThanOrEqualTo(0.95);
@@ -82,7 +82,7 @@ class DevSetRegressionTest {
 
     @Test
     void realHeldOutSet() {
-        DevSet.Metrics m = DevSet.evaluate(tagger, DevSet.load("real-heldout.jsonl"));
+        TagEvaluation.Metrics m = DevSet.evaluate(tagger, DevSet.load("real-heldout.jsonl"));
         System.out.println("real-heldout: " + m);
         assertThat(m.top1Rate()).as(m.toString()).isGreaterThanOrEqualTo(REAL_HELDOUT_TOP1);
         assertThat(m.top2Rate()).as(m.toString()).isGreaterThanOrEqualTo(REAL_HELDOUT_TOP2);
@@ -94,7 +94,7 @@ class DevSetRegressionTest {
     void learningFromTheSanitySetKeepsTheDevSetLevel() {
         List<LabelledText> corrections = DevSet.load("sanity-opinions.jsonl").stream()
                 .map(i -> new LabelledText(i.text(), i.areas())).toList();
-        DevSet.Metrics m = DevSet.evaluate(LearningTagger.train(tagger, corrections), DevSet.load("dev-opinions.jsonl"));
+        TagEvaluation.Metrics m = DevSet.evaluate(LearningTagger.train(tagger, corrections), DevSet.load("dev-opinions.jsonl"));
         System.out.println("dev set after learning the sanity set: " + m);
         assertThat(m.top1Rate()).as(m.toString()).isGreaterThanOrEqualTo(0.95);
         assertThat(m.top2Rate()).as(m.toString()).isGreaterThanOrEqualTo(0.97);
