@@ -33,7 +33,8 @@ public final class Cli {
             ExportCommand.class, ImportCommand.class, CheckCommand.class, BackupCommand.class, RestoreCommand.class,
             AuditCommand.class, UserCommand.class, KeysCommand.class, RetentionCommand.class,
             BenchCommand.class, RetagCommand.class, ReviewCommand.class, StatusCommand.class, HistoryCommand.class,
-            ExportXlsxCommand.class, ReportCommand.class, FormCommand.class, ReceptionCommand.class);
+            ExportXlsxCommand.class, ReportCommand.class, FormCommand.class, ReceptionCommand.class,
+            TagEvalCommand.class);
 
     /** Options of the root command that take a value, so their value is not taken for a command's name. */
     private static final Set<String> VALUE_OPTIONS = Set.of("--db", "--lang", "--user");

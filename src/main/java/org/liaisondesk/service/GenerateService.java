@@ -11,9 +11,13 @@ import org.liaisondesk.generate.OpinionGenerator;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.OpinionIds;
 import org.liaisondesk.model.OpinionInput;
+import org.liaisondesk.model.Priority;
+import org.liaisondesk.model.Review;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
+import org.liaisondesk.model.Status;
 import org.liaisondesk.store.OpinionRepository;
+import org.liaisondesk.store.ReviewRepository;
 
 /** Fills a database with reproducible synthetic opinions for demonstrations, tests and benchmarks. */
 public final class GenerateService {
@@ -22,13 +26,15 @@ public final class GenerateService {
     static final int CHUNK = 5_000;
 
     private final OpinionRepository opinions;
+    private final ReviewRepository reviews;
     private final StationService stations;
     private final OpinionService opinionService;
     private final Clock clock;
 
-    public GenerateService(OpinionRepository opinions, StationService stations, OpinionService opinionService,
-                           Clock clock) {
+    public GenerateService(OpinionRepository opinions, ReviewRepository reviews, StationService stations,
+                           OpinionService opinionService, Clock clock) {
         this.opinions = opinions;
+        this.reviews = reviews;
         this.stations = stations;
         this.opinionService = opinionService;
         this.clock = clock;
@@ -43,20 +49,31 @@ public final class GenerateService {
                 .orElseGet(() -> OpinionGenerator.stations(stationCount));
     }
 
-    /** Generates and stores {@code count} opinions, tagged by the tagger; reports progress after each chunk. */
+    /**
+     * Generates and stores {@code count} opinions, tagged by the tagger; reports progress after each chunk. An opinion
+     * generated as reviewed gets its review (by {@code actor}, normal priority, no note) and history entry, so no
+     * reviewed opinion lacks a review.
+     */
     public long generate(long count, int stationCount, long seed, String actor, LongConsumer progress) {
         Iterator<GeneratedOpinion> source = new OpinionGenerator(seed, stationsFor(stationCount)).iterator(count);
         List<Opinion> chunk = new ArrayList<>(CHUNK);
+        List<Review> reviewed = new ArrayList<>();
         long done = 0;
         Instant now = clock.instant();
         while (source.hasNext()) {
             GeneratedOpinion g = source.next();
             OpinionInput in = g.input();
-            chunk.add(new Opinion(OpinionIds.next(), null, g.station().code(), in.receivedAt(), in.channel(),
+            Opinion o = new Opinion(OpinionIds.next(), null, g.station().code(), in.receivedAt(), in.channel(),
                     in.constituent(), in.receivedBy(), in.text(), opinionService.autoTags(in.text()), g.status(), now,
-                    now, 1, false));
+                    now, 1, false);
+            chunk.add(o);
+            if (g.status() == Status.REVIEWED) {
+                reviewed.add(new Review(o.id(), null, Priority.NORMAL, null, null, null, actor, now));
+            }
             if (chunk.size() == CHUNK || !source.hasNext()) {
                 opinions.createAll(chunk, actor);
+                reviews.storeGenerated(reviewed);
+                reviewed.clear();
                 done += chunk.size();
                 chunk.clear();
                 progress.accept(done);

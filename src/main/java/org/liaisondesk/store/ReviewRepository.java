@@ -120,6 +120,31 @@ public final class ReviewRepository {
     }
 
     /**
+     * Reviews of opinions just generated as demonstration data with the status reviewed, each with its
+     * {@code review} history entry (revision 1), in one transaction: a reviewed opinion always has its review.
+     */
+    public void storeGenerated(List<Review> reviews) {
+        if (reviews.isEmpty()) {
+            return;
+        }
+        db.write(c -> {
+            try (PreparedStatement upsert = c.prepareStatement(UPSERT);
+                 PreparedStatement history = c.prepareStatement(INSERT_HISTORY)) {
+                for (Review r : reviews) {
+                    bindReview(upsert, r);
+                    upsert.addBatch();
+                    bindHistory(history, r.opinionId(), new HistoryEntry(r.reviewedAt(), r.reviewedBy(), "review", 1,
+                            Status.RECORDED.code(), Status.REVIEWED.code()));
+                    history.addBatch();
+                }
+                upsert.executeBatch();
+                history.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /**
      * One page of the opinions not yet reviewed: recorded, or exported (a batch carries unreviewed opinions too, and
      * the general station reviews what it imported) without a review. Deleted ones are left out.
      */

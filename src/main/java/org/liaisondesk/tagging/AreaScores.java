@@ -20,14 +20,25 @@ final class AreaScores {
 
     private final double[] confidence;
     private final Subtopic[] best;
+    private final Suggestion.Path[] paths;
 
     /**
      * @param confidence index 0 = area 1; copied
-     * @param best       best-matching sub-topic per area, entries may be null; copied
+     * @param best       the clause that is the reason per area, entries null when no clause is; copied
      */
     AreaScores(double[] confidence, Subtopic[] best) {
+        this(confidence, best, new Suggestion.Path[best.length]);
+    }
+
+    /** @param paths per area, how the text reached its clause (null: the clause's own words); copied */
+    AreaScores(double[] confidence, Subtopic[] best, Suggestion.Path[] paths) {
         this.confidence = confidence.clone();
         this.best = best.clone();
+        this.paths = paths.clone();
+    }
+
+    Suggestion.Path path(int area) {
+        return paths[area - 1];
     }
 
     double confidence(int area) {
@@ -75,6 +86,6 @@ final class AreaScores {
     private Suggestion suggestion(int index) {
         Subtopic s = best[index];
         return new Suggestion(index + 1, Math.round(confidence[index] * 10000) / 10000.0,
-                s == null ? null : s.id(), s == null ? null : s.wording());
+                s == null ? null : s.id(), s == null ? null : s.wording(), s == null ? null : paths[index]);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Zero-shot tagger: TF-IDF over character bigrams of the opinion against every report clause, its keywords
@@ -19,8 +20,16 @@ import java.util.Map;
  * clauses with long synonym lists do not win by size. An area scores its best clause plus a share of its
  * second best. The raw score r becomes a confidence r/(r+τ) that is 0.5 at the threshold τ; τ is multiplied
  * when the text carries a thanks/personal/private cue, so such texts need clear topical evidence, and multiplied
- * twice when the resident says there is nothing to raise. How the resident
- * addresses the station ({@code framing} in stopwords.tsv) is cut out first: it is not evidence of a topic.
+ * far more ({@link #NOTHING_FACTOR}) when the resident says there is nothing to raise or only thanks without asking
+ * for anything. How the resident addresses the station ({@code framing} in stopwords.tsv) is cut out first: it is
+ * not evidence of a topic.
+ *
+ * <p>Residents rarely use the report's words, so an everyday-topic layer ({@link EverydayTopics}) adds
+ * {@link #TOPIC_GAIN} per word weight to the clause each matched topic maps to; a clause with neither a phrase found
+ * whole nor a topic keeps only {@link #UNANCHORED} of its scattered bigram score (a road through a science corridor
+ * is not a reason to tag area 2) and is never shown as the explanation. Each area's threshold is scaled by its prior
+ * ({@code area-priors.tsv}). A suggestion's clause is the clause that scored, and its path says how the text got
+ * there (the topic and its words, or the synonym phrase).
  *
  * <p>Immutable and thread-safe; per-call scratch arrays are thread-local, so tagging allocates little.
  */
@@ -35,6 +44,19 @@ public final class BigramTagger implements Tagger {
     static final double THRESHOLD = 4.0;
     static final double CUE_FACTOR = 2.5;
     static final String NOTHING_KIND = "nothing";
+    /** Threshold multiplier when the resident raises nothing: a matter only mentioned in passing stays untagged. */
+    static final double NOTHING_FACTOR = 16;
+    static final String THANKS_KIND = "thanks";
+    /** A matter already before a court: no task area, as strong as nothing to raise. */
+    static final String LITIGATION_KIND = "litigation";
+    /** Request words (希望, 建议, 能不能 …): thanks with one of them still raise a matter, thanks alone do not. */
+    static final String REQUEST_KIND = "request";
+    /** Raw clause score per weight unit of an everyday-topic word (a two-character word weighs 1). */
+    static final double TOPIC_GAIN = 4.5;
+    /** Share kept of a clause's score when no phrase of it was found whole and no everyday topic points to it. */
+    static final double UNANCHORED = 0.55;
+    /** Per-area prior ({@code area-priors.tsv}): how much more evidence than usual an area needs. */
+    static final String PRIORS_RESOURCE = "area-priors.tsv";
 
     private final Taxonomy taxonomy;
     private final Subtopic[] subtopics;
@@ -51,29 +73,51 @@ public final class BigramTagger implements Tagger {
     private final String[] cues;
     /** Phrases saying there is nothing to raise ("今天没有要反映的"): abstention needs even more evidence. */
     private final String[] nothingCues;
+    private final String[] thanksCues;
+    private final String[] requestCues;
+    /** Whole-found phrase index → its text and whether it came from the synonym list (else a report keyword). */
+    private final String[] phraseText;
+    private final boolean[] phraseIsSynonym;
+    /** Everyday topics: first bigram of a word → word ids, longest first. */
+    private final IntIntMap topicGram;
+    private final int[][] topicWordsByGram;
+    private final String[] topicWord;
+    private final int[] topicWordTopic;
+    private final float[] topicWordWeight;
+    private final EverydayTopics.Topic[] topics;
+    /** Topic → clause (sub-topic index), -1 when its clause key matches nothing in this report. */
+    private final int[] topicClause;
+    /** Area index → threshold multiplier. */
+    private final double[] areaPrior;
     /** Address and request formulae ("人大代表联络站的同志", "麻烦代表"), cut out before scoring; longest first. */
     private final String[] framing;
     private final ThreadLocal<Scratch> scratch;
 
-    private BigramTagger(Taxonomy taxonomy, Map<String, List<String>> synonyms, Lexicon stopwords, Lexicon cues) {
+    private BigramTagger(Taxonomy taxonomy, Map<String, List<String>> synonyms, EverydayTopics everyday,
+                         Lexicon stopwords, Lexicon cues, Lexicon priors) {
         this.taxonomy = taxonomy;
         this.subtopics = taxonomy.subtopics().toArray(Subtopic[]::new);
         this.bigrams = new CharBigrams(stopwords.get("char"));
-        this.nothingCues = cues.get(NOTHING_KIND).toArray(String[]::new);
-        this.cues = cues.asMap().entrySet().stream().filter(e -> !e.getKey().equals(NOTHING_KIND))
+        this.nothingCues = Stream.concat(cues.get(NOTHING_KIND).stream(),
+                cues.get(LITIGATION_KIND).stream()).toArray(String[]::new);
+        this.thanksCues = cues.get(THANKS_KIND).toArray(String[]::new);
+        this.requestCues = cues.get(REQUEST_KIND).toArray(String[]::new);
+        this.cues = cues.asMap().entrySet().stream()
+                .filter(e -> !List.of(NOTHING_KIND, LITIGATION_KIND, REQUEST_KIND, THANKS_KIND).contains(e.getKey()))
                 .flatMap(e -> e.getValue().stream()).toArray(String[]::new);
+        this.areaPrior = priors(taxonomy, priors);
         this.framing = stopwords.get("framing").stream()
                 .sorted(Comparator.comparingInt(String::length).reversed()).toArray(String[]::new);
 
         IndexBuilder b = new IndexBuilder(stopwords.get("genre"));
         for (int s = 0; s < subtopics.length; s++) {
             Subtopic st = subtopics[s];
-            b.field(s, st.wording(), WORDING_WEIGHT, false);
+            b.field(s, st.wording(), WORDING_WEIGHT, false, false);
             for (String k : st.keywords()) {
-                b.field(s, k, KEYWORD_WEIGHT, true);
+                b.field(s, k, KEYWORD_WEIGHT, true, false);
             }
             for (String p : synonyms.getOrDefault(st.id(), List.of())) {
-                b.field(s, p, SYNONYM_WEIGHT, true);
+                b.field(s, p, SYNONYM_WEIGHT, true, true);
             }
         }
         this.gramIds = b.ids;
@@ -117,6 +161,11 @@ public final class BigramTagger implements Tagger {
             }
         }
         int phrases = b.phrases.size();
+        this.phraseText = b.phraseTexts.toArray(String[]::new);
+        this.phraseIsSynonym = new boolean[phrases];
+        for (int p = 0; p < phrases; p++) {
+            phraseIsSynonym[p] = b.phraseSynonym.get(p);
+        }
         this.phraseGrams = new int[phrases];
         this.phraseClause = new int[phrases];
         this.phraseBonus = new float[phrases];
@@ -140,14 +189,65 @@ public final class BigramTagger implements Tagger {
         for (int g = 0; g < grams; g++) {
             postPhrase[g] = byGram.get(g).stream().mapToInt(Integer::intValue).toArray();
         }
+        this.topics = everyday.topics().toArray(EverydayTopics.Topic[]::new);
+        this.topicClause = new int[topics.length];
+        List<Subtopic> order = List.of(subtopics);
+        List<String> words = new ArrayList<>();
+        List<Integer> wordTopic = new ArrayList<>();
+        for (int t = 0; t < topics.length; t++) {
+            topicClause[t] = EverydayTopics.clause(topics[t], taxonomy).map(order::indexOf).orElse(-1);
+            for (String w : topics[t].words()) {
+                words.add(w);
+                wordTopic.add(t);
+            }
+        }
+        this.topicWord = words.toArray(String[]::new);
+        this.topicWordTopic = wordTopic.stream().mapToInt(Integer::intValue).toArray();
+        this.topicWordWeight = new float[topicWord.length];
+        this.topicGram = new IntIntMap(1024);
+        List<List<Integer>> byFirst = new ArrayList<>();
+        for (int w = 0; w < topicWord.length; w++) {
+            topicWordWeight[w] = Math.min(4, topicWord[w].length()) / 2f;
+            int key = CharBigrams.key(topicWord[w].charAt(0), topicWord[w].charAt(1));
+            int slot = topicGram.putIfAbsent(key, topicGram.size());
+            if (slot == byFirst.size()) {
+                byFirst.add(new ArrayList<>());
+            }
+            byFirst.get(slot).add(w);
+        }
+        this.topicWordsByGram = new int[byFirst.size()][];
+        for (int i = 0; i < byFirst.size(); i++) {
+            topicWordsByGram[i] = byFirst.get(i).stream()
+                    .sorted(Comparator.comparingInt((Integer w) -> topicWord[w].length()).reversed())
+                    .mapToInt(Integer::intValue).toArray();
+        }
         int clauses = subtopics.length;
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(clauses, phrases));
+        int topicCount = topics.length;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(clauses, phrases, topicCount));
+    }
+
+    private static double[] priors(Taxonomy taxonomy, Lexicon priors) {
+        double[] out = new double[AreaTag.AREA_COUNT];
+        Arrays.fill(out, 1.0);
+        for (Map.Entry<String, List<String>> e : priors.asMap().entrySet()) {
+            for (TaskArea area : taxonomy.areas()) {
+                if (area.heading().contains(e.getKey())) {
+                    out[area.number() - 1] = Double.parseDouble(e.getValue().get(0));
+                }
+            }
+        }
+        return out;
     }
 
     /** Builds a tagger; cheap enough (a few ms) to rebuild whenever the synonym list is edited. */
     public static BigramTagger create(Taxonomy taxonomy, SynonymList synonyms) {
-        return new BigramTagger(taxonomy, synonyms.resolve(taxonomy), Lexicon.resource("stopwords.tsv"),
-                Lexicon.resource("cues.tsv"));
+        return create(taxonomy, synonyms, EverydayTopics.loadDefault());
+    }
+
+    /** As {@link #create(Taxonomy, SynonymList)} with a given everyday-topic layer. */
+    public static BigramTagger create(Taxonomy taxonomy, SynonymList synonyms, EverydayTopics everyday) {
+        return new BigramTagger(taxonomy, synonyms.resolve(taxonomy), everyday, Lexicon.resource("stopwords.tsv"),
+                Lexicon.resource("cues.tsv"), Lexicon.resource(PRIORS_RESOURCE));
     }
 
     /** The bundled report and synonym list. */
@@ -175,7 +275,8 @@ public final class BigramTagger implements Tagger {
         double[] clauseScore = sc.clauseScore;
         int[] hits = sc.phraseHits;
         int touched = 0;
-        sc.grams = bigrams.distinct(withoutFraming(text), sc.grams, sc.count);
+        String body = withoutFraming(text);
+        sc.grams = bigrams.distinct(body, sc.grams, sc.count);
         for (int i = 0, n = sc.count[0]; i < n; i++) {
             int id = gramIds.get(sc.grams[i]);
             if (id == IntIntMap.MISSING) {
@@ -193,35 +294,135 @@ public final class BigramTagger implements Tagger {
                 }
             }
         }
+        int[] phraseOf = sc.phraseOf;
         for (int i = 0; i < touched; i++) {
             int p = sc.touched[i];
             if (hits[p] == phraseGrams[p]) {
-                clauseScore[phraseClause[p]] += phraseBonus[p];
+                int c = phraseClause[p];
+                clauseScore[c] += phraseBonus[p];
+                if (phraseOf[c] < 0 || phraseBonus[p] > phraseBonus[phraseOf[c]]) {
+                    phraseOf[c] = p;
+                }
             }
             hits[p] = 0;
         }
+        int words = matchTopics(body, sc);
+        double[] clauseTopic = sc.clauseTopic;
+        int[] topicOf = sc.topicOf;
+        for (int i = 0; i < sc.topicsTouched; i++) {
+            int t = sc.touchedTopics[i];
+            int c = topicClause[t];
+            double v = TOPIC_GAIN * sc.topicScore[t];
+            sc.topicScore[t] = 0;
+            if (c < 0) {
+                continue;
+            }
+            if (topicOf[c] < 0 || v > TOPIC_GAIN * sc.topicBestScore[c]) {
+                topicOf[c] = t;
+                sc.topicBestScore[c] = v / TOPIC_GAIN;
+            }
+            clauseTopic[c] += v;
+        }
         double[] first = new double[AreaTag.AREA_COUNT];
         double[] second = new double[AreaTag.AREA_COUNT];
-        Subtopic[] best = new Subtopic[AreaTag.AREA_COUNT];
+        int[] bestClause = {-1, -1, -1, -1, -1, -1};
+        int[] bestTopic = new int[AreaTag.AREA_COUNT];
+        int[] bestPhrase = new int[AreaTag.AREA_COUNT];
+        boolean[] byTopic = new boolean[AreaTag.AREA_COUNT];
         for (int s = 0; s < clauseScore.length; s++) {
-            double v = clauseScore[s];
-            clauseScore[s] = 0;
+            double topic = clauseTopic[s];
+            boolean anchored = phraseOf[s] >= 0 || topic > 0;
+            double v = (anchored ? clauseScore[s] : UNANCHORED * clauseScore[s]) + topic;
             int a = subtopics[s].area() - 1;
             if (v > first[a]) {
                 second[a] = first[a];
                 first[a] = v;
-                best[a] = subtopics[s];
+                bestClause[a] = anchored ? s : -1;
+                bestTopic[a] = topicOf[s];
+                bestPhrase[a] = phraseOf[s];
+                byTopic[a] = topic > 0 && topic >= 0.5 * v;
             } else if (v > second[a]) {
                 second[a] = v;
             }
+            clauseScore[s] = 0;
+            clauseTopic[s] = 0;
+            topicOf[s] = -1;
+            phraseOf[s] = -1;
+            sc.topicBestScore[s] = 0;
         }
         double threshold = THRESHOLD * cueFactor(text);
         double[] confidence = new double[AreaTag.AREA_COUNT];
+        Subtopic[] best = new Subtopic[AreaTag.AREA_COUNT];
+        Suggestion.Path[] paths = new Suggestion.Path[AreaTag.AREA_COUNT];
         for (int a = 0; a < confidence.length; a++) {
             double raw = first[a] + SECOND_CLAUSE_SHARE * second[a];
-            confidence[a] = raw / (raw + threshold);
+            double t = threshold * areaPrior[a];
+            confidence[a] = raw / (raw + t);
+            if (bestClause[a] >= 0) {
+                best[a] = subtopics[bestClause[a]];
+                if (byTopic[a]) {
+                    EverydayTopics.Topic topic = topics[bestTopic[a]];
+                    paths[a] = new Suggestion.Path(Suggestion.Path.TOPIC, topicWords(sc, words, bestTopic[a]),
+                            topic.category(), topic.name());
+                } else if (bestPhrase[a] >= 0 && phraseIsSynonym[bestPhrase[a]]) {
+                    paths[a] = new Suggestion.Path(Suggestion.Path.PHRASE, List.of(phraseText[bestPhrase[a]]),
+                            null, null);
+                }
+            }
         }
-        return new AreaScores(confidence, best);
+        return new AreaScores(confidence, best, paths);
+    }
+
+    /**
+     * Finds the everyday-topic words in {@code text}, longest first at each position, a matched word consuming its
+     * characters; adds each distinct word's weight to its topic. Returns how many words matched (their ids are in
+     * {@code sc.hitWords}); the topics touched are in {@code sc.touchedTopics}.
+     */
+    private int matchTopics(String text, Scratch sc) {
+        int n = 0;
+        sc.topicsTouched = 0;
+        for (int i = 0, len = text.length(); i + 1 < len; i++) {
+            int slot = topicGram.get(CharBigrams.key(text.charAt(i), text.charAt(i + 1)));
+            if (slot == IntIntMap.MISSING) {
+                continue;
+            }
+            for (int w : topicWordsByGram[slot]) {
+                String word = topicWord[w];
+                if (text.startsWith(word, i)) {
+                    if (!contains(sc.hitWords, n, w)) {
+                        sc.hitWords = grow(sc.hitWords, n);
+                        sc.hitWords[n++] = w;
+                        int t = topicWordTopic[w];
+                        if (sc.topicScore[t] == 0) {
+                            sc.touchedTopics[sc.topicsTouched++] = t;
+                        }
+                        sc.topicScore[t] += topicWordWeight[w];
+                    }
+                    i += word.length() - 1;
+                    break;
+                }
+            }
+        }
+        return n;
+    }
+
+    private List<String> topicWords(Scratch sc, int words, int topic) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < words; i++) {
+            if (topicWordTopic[sc.hitWords[i]] == topic) {
+                out.add(topicWord[sc.hitWords[i]]);
+            }
+        }
+        return out;
+    }
+
+    private static boolean contains(int[] a, int n, int v) {
+        for (int i = 0; i < n; i++) {
+            if (a[i] == v) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text with every framing phrase replaced by a comma, so no bigram spans the cut. */
@@ -238,7 +439,11 @@ public final class BigramTagger implements Tagger {
     /** How much more evidence than usual the text needs before an area is proposed. */
     private double cueFactor(String text) {
         if (containsAny(text, nothingCues)) {
-            return CUE_FACTOR * CUE_FACTOR;
+            return NOTHING_FACTOR;
+        }
+        if (containsAny(text, thanksCues)) {
+            // Thanks or praise with no request in it is no matter to raise: as strong as "nothing to raise".
+            return containsAny(text, requestCues) ? CUE_FACTOR : NOTHING_FACTOR;
         }
         return containsAny(text, cues) ? CUE_FACTOR : 1.0;
     }
@@ -261,12 +466,31 @@ public final class BigramTagger implements Tagger {
         final double[] clauseScore;
         final int[] phraseHits;
         final int[] count = new int[1];
+        /** Per clause: the whole-found phrase with the largest bonus, -1 none. */
+        final int[] phraseOf;
+        /** Per clause: everyday-topic score, the strongest topic pointing to it (-1 none) and that topic's weight. */
+        final double[] clauseTopic;
+        final int[] topicOf;
+        final double[] topicBestScore;
+        /** Per topic: summed word weight; the topics touched by the current text. */
+        final double[] topicScore;
+        final int[] touchedTopics;
+        int topicsTouched;
+        int[] hitWords = new int[16];
         int[] touched = new int[64];
         int[] grams = new int[256];
 
-        Scratch(int clauses, int phrases) {
+        Scratch(int clauses, int phrases, int topics) {
             clauseScore = new double[clauses];
             phraseHits = new int[phrases];
+            phraseOf = new int[clauses];
+            Arrays.fill(phraseOf, -1);
+            clauseTopic = new double[clauses];
+            topicOf = new int[clauses];
+            Arrays.fill(topicOf, -1);
+            topicBestScore = new double[clauses];
+            topicScore = new double[topics];
+            touchedTopics = new int[topics];
         }
     }
 
@@ -275,6 +499,8 @@ public final class BigramTagger implements Tagger {
         final IntIntMap ids = new IntIntMap(4096);
         final List<int[]> phrases = new ArrayList<>();
         final List<Integer> phraseClauses = new ArrayList<>();
+        final List<String> phraseTexts = new ArrayList<>();
+        final List<Boolean> phraseSynonym = new ArrayList<>();
         private final int[] stopGrams;
         private long[] triples = new long[8192];
         private int size;
@@ -291,7 +517,7 @@ public final class BigramTagger implements Tagger {
             stopGrams = all;
         }
 
-        void field(int clause, String text, double weight, boolean phrase) {
+        void field(int clause, String text, double weight, boolean phrase, boolean synonym) {
             int[] grams = bigrams.distinct(text);
             int kept = 0;
             for (int g : grams) {
@@ -307,6 +533,8 @@ public final class BigramTagger implements Tagger {
             if (phrase && kept > 0) {
                 phrases.add(Arrays.copyOf(grams, kept));
                 phraseClauses.add(clause);
+                phraseTexts.add(text);
+                phraseSynonym.add(synonym);
             }
         }
 

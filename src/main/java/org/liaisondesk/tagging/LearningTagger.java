@@ -49,20 +49,27 @@ public final class LearningTagger implements Tagger {
 
     @Override
     public List<Suggestion> suggest(String text) {
+        return scores(text).suggestions();
+    }
+
+    /** The blended confidences of all six areas, before the cut to at most three suggestions. */
+    AreaScores scores(String text) {
         AreaScores zeroShot = base.scores(text);
         if (weight == 0) {
-            return zeroShot.suggestions();
+            return zeroShot;
         }
         double[] evidence = model.evidence(text);
         double none = weight * evidence[0];
         double[] confidence = new double[AreaTag.AREA_COUNT];
         Subtopic[] best = new Subtopic[AreaTag.AREA_COUNT];
+        Suggestion.Path[] paths = new Suggestion.Path[AreaTag.AREA_COUNT];
         for (int a = 1; a <= AreaTag.AREA_COUNT; a++) {
             double c = Math.max(MIN_CONFIDENCE, zeroShot.confidence(a));
             double logOdds = Math.log(c / (1 - c)) + weight * evidence[a] - none;
             confidence[a - 1] = 1 / (1 + Math.exp(-logOdds));
             best[a - 1] = zeroShot.best(a);
+            paths[a - 1] = zeroShot.path(a);
         }
-        return new AreaScores(confidence, best).suggestions();
+        return new AreaScores(confidence, best, paths);
     }
 }

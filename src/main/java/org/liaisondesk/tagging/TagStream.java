@@ -85,6 +85,22 @@ public final class TagStream {
         return node;
     }
 
+    /** The optional {@code "path"}: how the resident's words reached the clause (words → topic → clause → area). */
+    private static void writePath(JsonGenerator gen, Suggestion.Path path) throws IOException {
+        gen.writeObjectFieldStart("path");
+        gen.writeStringField("kind", path.kind());
+        gen.writeArrayFieldStart("words");
+        for (String w : path.words()) {
+            gen.writeString(w);
+        }
+        gen.writeEndArray();
+        if (path.topic() != null) {
+            gen.writeStringField("category", path.category());
+            gen.writeStringField("topic", path.topic());
+        }
+        gen.writeEndObject();
+    }
+
     private static void write(JsonGenerator gen, JsonNode id, Iterable<Suggestion> suggestions) throws IOException {
         gen.writeStartObject();
         gen.writeFieldName("id");
@@ -97,6 +113,9 @@ public final class TagStream {
             gen.writeNumberField("score", s.score());
             gen.writeStringField("clause", s.clause());
             gen.writeStringField("subtopic", s.subtopicId());
+            if (s.path() != null) {
+                writePath(gen, s.path());
+            }
             gen.writeEndObject();
         }
         gen.writeEndArray();

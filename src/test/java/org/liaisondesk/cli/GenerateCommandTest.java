@@ -60,4 +60,22 @@ class GenerateCommandTest {
         assertThat(cli.run("generate", "--count", "10", "--stations", "0").code()).isEqualTo(2);
         assertThat(cli.run("generate").code()).isEqualTo(1);
     }
+
+    @Test
+    void everyOpinionGeneratedAsReviewedHasItsReview() throws Exception {
+        CliRunner cli = new CliRunner(dir.resolve("r.db"));
+        assertThat(cli.run("generate", "--count", "150", "--seed", "42").code()).isZero();
+        List<String> reviewed = new ArrayList<>();
+        JSON.readTree(cli.run("list", "--json").out()).forEach(n -> {
+            if (n.get("status").asText().equals("reviewed")) {
+                reviewed.add(n.get("id").asText());
+            }
+        });
+        assertThat(reviewed).isNotEmpty();
+        for (String id : reviewed) {
+            JsonNode h = JSON.readTree(cli.run("history", "--json", id).out());
+            assertThat(h.get("review").get("reviewedAt").isNull()).as(id).isFalse();
+            assertThat(h.get("history").get(0).get("action").asText()).isEqualTo("review");
+        }
+    }
 }

@@ -54,8 +54,11 @@ class TaggingServiceTest {
                 ctx.tagging().retrain();
             }
             assertThat(ctx.tagging().tagger().suggest(probe).get(0).area()).isEqualTo(target);
-            assertThat(taught).as("a station's own vocabulary is learned from a handful of corrections")
-                    .isLessThanOrEqualTo(10);
+            // 20, was 10: 广场舞 is now an everyday noise word and a synonym phrase of area 3, so the zero-shot answer
+            // is surer and two rounds of corrections overturn it (a larger learning weight would, after 10, but it
+            // costs the real held-out learning curve 3 to 8 points: docs/tagging.md).
+            assertThat(taught).as("a station's own vocabulary is learned from a few corrections")
+                    .isLessThanOrEqualTo(20);
         }
         try (AppContext reopened = AppContext.open(dir.resolve("learn.db"), Messages.forLanguage("zh"))) {
             assertThat(reopened.tagging().tagger().suggest(probe).get(0).area()).as("learned after restart too")

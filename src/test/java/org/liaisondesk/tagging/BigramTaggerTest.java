@@ -109,4 +109,63 @@ class BigramTaggerTest {
     void reportsTheTaxonomyVersion() {
         assertThat(tagger.taxonomyVersion()).isEqualTo(Taxonomy.loadDefault().version());
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "住宅顶层漏水，墙体开裂|4",
+            "村里的灌溉水渠破损，水到不了农田，种不了水稻|4",
+            "公司拖欠我们两个月工资，辞职以后一直不给结算|4",
+            "小区冬天暖气不热，室温只有十六度，老人孩子都感冒了|4",
+            "2016年棚改搬走的，说两年回迁，现在房子还没盖起来|4",
+            "房子交了十几年了，房产证一直办不下来|4",
+            "公积金提取太麻烦，材料交了三次还不行|4"})
+    void topicsTheReportNeverNamesLandInTheLivelihoodArea(String text, int area) {
+        assertThat(tagger.suggest(text)).first().extracting(Suggestion::area).isEqualTo(area);
+    }
+
+    @Test
+    void anEverydayTopicIsShownAsThePathToItsClause() {
+        Suggestion s = tagger.suggest("小区冬天暖气不热，室温只有十六度").get(0);
+        assertThat(s.clause()).contains("热点难题");
+        assertThat(s.path()).isNotNull();
+        assertThat(s.path().kind()).isEqualTo(Suggestion.Path.TOPIC);
+        assertThat(s.path().category()).isEqualTo("城乡建设");
+        assertThat(s.path().topic()).isEqualTo("供暖");
+        assertThat(s.path().words()).contains("暖气", "室温");
+        assertThat(s.path().describe()).isEqualTo("暖气、室温 → 城乡建设 › 供暖");
+    }
+
+    @Test
+    void aRoadThroughTheScienceCorridorIsNotAReasonForAreaTwo() {
+        List<Suggestion> s = tagger.suggest("科创大道上的公交车太少了，早高峰等半个小时");
+        assertThat(s).first().extracting(Suggestion::area).isEqualTo(4);
+        assertThat(s).noneMatch(x -> x.area() == 2 && x.clause() != null && x.clause().contains("科创"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "没想到问题这么快就解决了，给你们点个赞！",
+            "现在小区的垃圾已经清理了，工作人员态度也好，谢谢你们。",
+            "官司打赢了，钱却拿不回来，法院判决执行不了怎么办"})
+    void thanksAndLitigationGetNoArea(String text) {
+        assertThat(tagger.suggest(text)).isEmpty();
+    }
+
+    @Test
+    void residentsMentioningDeputiesAreNotTaggedAsTheCommitteesOwnWork() {
+        List<Suggestion> s = tagger.suggest("居民代表反映，小区电梯经常困人，希望代表联系物业尽快修好，提高幸福感");
+        assertThat(s).first().extracting(Suggestion::area).isEqualTo(4);
+        assertThat(s).noneMatch(x -> x.area() == 6 || x.area() == 1);
+    }
+
+    @Test
+    void aClauseIsShownOnlyWhenItIsTheReason() {
+        for (String text : List.of("住宅顶层漏水，墙体开裂", "夜里工地打桩，吵得睡不着", "村道太窄，会车困难")) {
+            for (Suggestion s : tagger.suggest(text)) {
+                if (s.clause() != null && s.path() != null && Suggestion.Path.TOPIC.equals(s.path().kind())) {
+                    assertThat(s.path().words()).allMatch(text::contains);
+                }
+            }
+        }
+    }
 }

@@ -44,6 +44,19 @@ class TagStreamTest {
     }
 
     @Test
+    void anEverydayTopicAddsItsPathAndKeepsTheContractFields() throws Exception {
+        JsonNode best = run("{\"id\":1,\"text\":\"小区冬天暖气不热，室温只有十六度\"}\n").get(0).get("areas").get(0);
+        assertThat(best.get("area").asInt()).isEqualTo(4);
+        assertThat(best.get("score").asDouble()).isBetween(0.5, 1.0);
+        assertThat(best.get("clause").asText()).contains("热点难题");
+        JsonNode path = best.get("path");
+        assertThat(path.get("kind").asText()).isEqualTo("topic");
+        assertThat(path.get("category").asText()).isEqualTo("城乡建设");
+        assertThat(path.get("topic").asText()).isEqualTo("供暖");
+        assertThat(path.get("words").toString()).isEqualTo("[\"暖气\",\"室温\"]");
+    }
+
+    @Test
     void outputIsOneCompactLinePerInput() throws Exception {
         StringWriter out = new StringWriter();
         long n = TagStream.run(stream("{\"id\":1,\"text\":\"噪音扰民\"}\n{\"id\":2,\"text\":\"谢谢\"}"), out, tagger, MAPPER);

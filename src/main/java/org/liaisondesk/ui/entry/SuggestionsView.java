@@ -115,7 +115,9 @@ final class SuggestionsView {
             clause.getStyleClass().add("area-chip-clause");
             clause.setMaxWidth(340);
             box.getChildren().add(clause);
-            Tooltip.install(box, new Tooltip(s.subtopicId() + " " + s.clause()));
+            // The path the resident's words took (暖气、室温 → 城乡建设 › 供暖 → clause), when not the clause's own words.
+            String via = s.path() == null ? "" : ui.text("entry.area.path", s.path().describe()) + "\n";
+            Tooltip.install(box, new Tooltip(via + s.subtopicId() + " " + s.clause()));
         }
         ToggleButton chip = new ToggleButton();
         chip.setGraphic(box);
