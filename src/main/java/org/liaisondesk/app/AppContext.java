@@ -7,7 +7,9 @@ import org.liaisondesk.exchange.BatchReader;
 import org.liaisondesk.exchange.ExportService;
 import org.liaisondesk.exchange.ImportService;
 import org.liaisondesk.i18n.Messages;
+import org.liaisondesk.service.CalendarService;
 import org.liaisondesk.service.GenerateService;
+import org.liaisondesk.service.HandlingService;
 import org.liaisondesk.service.BackupService;
 import org.liaisondesk.service.ContactPolicy;
 import org.liaisondesk.service.HealthService;
@@ -25,6 +27,7 @@ import org.liaisondesk.service.UserService;
 import org.liaisondesk.store.AuditRepository;
 import org.liaisondesk.store.Database;
 import org.liaisondesk.store.DraftRepository;
+import org.liaisondesk.store.HandlingRepository;
 import org.liaisondesk.store.KeyRepository;
 import org.liaisondesk.store.Maintenance;
 import org.liaisondesk.store.ExchangeRepository;
@@ -71,6 +74,10 @@ public final class AppContext implements AutoCloseable {
     private final ReviewService reviews;
     // statistics dashboard
     private final StatsService stats;
+    // the handling loop (issue 13)
+    private final HandlingRepository handlingRepository;
+    private final CalendarService calendars;
+    private final HandlingService handling;
 
     private AppContext(Database database, Messages messages, Clock clock) {
         this.database = database;
@@ -107,6 +114,11 @@ public final class AppContext implements AutoCloseable {
                 opinions);
         this.reviews = new ReviewService(opinions, new ReviewRepository(database), opinionService, tagging, clock);
         this.stats = new StatsService(new StatsRepository(database), opinions, searchService, tagging);
+        this.handlingRepository = new HandlingRepository(database);
+        this.calendars = new CalendarService(handlingRepository, json);
+        // replies' attached files are copied beside the database, into the user's data folder
+        this.handling = new HandlingService(handlingRepository, opinions, new LinkRepository(database), calendars,
+                database.file().toAbsolutePath().resolveSibling("attachments"), clock);
     }
 
     public static AppContext open(Path databaseFile, Messages messages) {
@@ -207,6 +219,18 @@ public final class AppContext implements AutoCloseable {
 
     public ReviewService reviews() {
         return reviews;
+    }
+
+    public HandlingRepository handlingRepository() {
+        return handlingRepository;
+    }
+
+    public CalendarService calendars() {
+        return calendars;
+    }
+
+    public HandlingService handling() {
+        return handling;
     }
 
     @Override
