@@ -18,8 +18,14 @@ final class OpinionOutput {
 
     /** Writes every opinion {@code source} hands over, without holding them all. */
     static void write(RootCommand root, PrintWriter out, boolean json, Consumer<Consumer<Opinion>> source) {
+        write(root, out, json, source, null);
+    }
+
+    /** {@link #write(RootCommand, PrintWriter, boolean, Consumer)} with more fields in each JSON object. */
+    static void write(RootCommand root, PrintWriter out, boolean json, Consumer<Consumer<Opinion>> source,
+                      OpinionJson.Extra extra) {
         if (json) {
-            writeJson(root, out, source);
+            writeJson(root, out, source, extra);
         } else {
             Messages m = root.messages();
             source.accept(o -> out.println(String.join("\t", o.number(),
@@ -30,12 +36,13 @@ final class OpinionOutput {
         out.flush();
     }
 
-    private static void writeJson(RootCommand root, PrintWriter out, Consumer<Consumer<Opinion>> source) {
+    private static void writeJson(RootCommand root, PrintWriter out, Consumer<Consumer<Opinion>> source,
+                                  OpinionJson.Extra extra) {
         try (JsonGenerator g = root.context().json().getFactory().createGenerator(out)) {
             g.writeStartArray();
             source.accept(o -> {
                 try {
-                    OpinionJson.write(g, o);
+                    OpinionJson.write(g, o, extra);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
