@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.liaisondesk.exchange.BatchReader;
 import org.liaisondesk.exchange.ExportService;
+import org.liaisondesk.exchange.HandlingBatches;
 import org.liaisondesk.exchange.ImportService;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.service.CalendarService;
@@ -78,6 +79,7 @@ public final class AppContext implements AutoCloseable {
     private final HandlingRepository handlingRepository;
     private final CalendarService calendars;
     private final HandlingService handling;
+    private final HandlingBatches handlingBatches;
 
     private AppContext(Database database, Messages messages, Clock clock) {
         this.database = database;
@@ -119,6 +121,8 @@ public final class AppContext implements AutoCloseable {
         // replies' attached files are copied beside the database, into the user's data folder
         this.handling = new HandlingService(handlingRepository, opinions, new LinkRepository(database), calendars,
                 database.file().toAbsolutePath().resolveSibling("attachments"), clock);
+        this.handlingBatches = new HandlingBatches(handlingRepository, stations::current, json, keys,
+                database.file().toAbsolutePath().resolveSibling("exchange-work"), clock, messages.locale());
     }
 
     public static AppContext open(Path databaseFile, Messages messages) {
@@ -231,6 +235,10 @@ public final class AppContext implements AutoCloseable {
 
     public HandlingService handling() {
         return handling;
+    }
+
+    public HandlingBatches handlingBatches() {
+        return handlingBatches;
     }
 
     @Override

@@ -2,20 +2,15 @@ package org.liaisondesk.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import org.liaisondesk.exchange.CalendarJson;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.WorkCalendar;
 import org.liaisondesk.store.HandlingRepository;
@@ -30,7 +25,7 @@ import org.liaisondesk.store.HandlingRepository;
  */
 public final class CalendarService {
 
-    public static final String FORMAT = "liaison-desk-calendar";
+    public static final String FORMAT = CalendarJson.FORMAT;
     private static final String BUILT_IN = "/org/liaisondesk/service/calendar-cn.json";
 
     private final HandlingRepository repository;
@@ -71,65 +66,12 @@ public final class CalendarService {
 
     /** The years of a calendar document; a clerk-readable error when it is not one. */
     public static List<WorkCalendar.Year> parse(JsonNode doc) {
-        if (doc == null || !FORMAT.equals(doc.path("format").asText()) || !doc.path("years").isArray()) {
-            throw new UserFacingException("loop.error.calendarFormat");
-        }
-        List<WorkCalendar.Year> out = new ArrayList<>();
-        for (JsonNode y : doc.get("years")) {
-            int year = y.path("year").asInt(0);
-            if (year < 2000 || year > 2100) {
-                throw new UserFacingException("loop.error.calendarFormat");
-            }
-            try {
-                out.add(new WorkCalendar.Year(year, days(y.path("holidays")), days(y.path("workdays")),
-                        y.path("source").asText("")));
-            } catch (DateTimeParseException | IllegalArgumentException e) {
-                throw new UserFacingException("loop.error.calendarYear", e, year, e.getMessage());
-            }
-        }
-        return out;
+        return CalendarJson.parse(doc);
     }
 
     /** A calendar document of these years (days listed one by one). */
     public static ObjectNode toJson(ObjectMapper json, Iterable<WorkCalendar.Year> years) {
-        ObjectNode doc = json.createObjectNode();
-        doc.put("format", FORMAT);
-        doc.put("version", 1);
-        ArrayNode list = doc.putArray("years");
-        for (WorkCalendar.Year y : years) {
-            ObjectNode o = list.addObject();
-            o.put("year", y.year());
-            o.put("source", y.source());
-            y.holidays().forEach(d -> o.withArray("holidays").add(d.toString()));
-            y.workdays().forEach(d -> o.withArray("workdays").add(d.toString()));
-            o.withArray("holidays");
-            o.withArray("workdays");
-        }
-        return doc;
-    }
-
-    private static Set<LocalDate> days(JsonNode list) {
-        Set<LocalDate> out = new TreeSet<>();
-        if (!list.isArray()) {
-            return out;
-        }
-        for (JsonNode n : list) {
-            String s = n.asText();
-            int slash = s.indexOf('/');
-            if (slash < 0) {
-                out.add(LocalDate.parse(s));
-                continue;
-            }
-            LocalDate from = LocalDate.parse(s.substring(0, slash));
-            LocalDate to = LocalDate.parse(s.substring(slash + 1));
-            if (to.isBefore(from) || from.plusDays(40).isBefore(to)) {
-                throw new IllegalArgumentException(s);
-            }
-            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-                out.add(d);
-            }
-        }
-        return out;
+        return CalendarJson.toJson(json, years);
     }
 
     private static Map<Integer, WorkCalendar.Year> byYear(List<WorkCalendar.Year> years) {

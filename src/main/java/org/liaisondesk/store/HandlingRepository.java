@@ -47,9 +47,30 @@ public final class HandlingRepository {
                            Instant detectedAt, String resolution) {
     }
 
-    /** A handling batch written or read. */
+    /** A handling batch written or read; {@code station} is the station at the other end (or this one, below). */
     public record BatchRow(UUID batchId, String direction, String role, String station, int sequence, String sha256,
-                           String fileName, int cases, Instant at) {
+                           String fileName, int cases, String reference, Instant at) {
+    }
+
+    /** A case as a batch carries it: every field, and those the sender changed since its last exchange. */
+    public record CaseChange(UUID opinionId, String station, Map<String, String> fields, List<String> changed) {
+    }
+
+    /** What is waiting to leave: changed cases and new events. */
+    public record Outgoing(List<CaseChange> cases, List<Event> events) {
+
+        public boolean isEmpty() {
+            return cases.isEmpty() && events.isEmpty();
+        }
+    }
+
+    /** What importing a batch changed (or would change, in a dry run). */
+    public record Applied(int casesCreated, int casesUpdated, int fieldsChanged, int conflicts, int events,
+                          int units, int calendarYears, int templates, List<String> notes) {
+    }
+
+    /** Reference data a return batch carries. */
+    public record Reference(List<HandlingUnit> units, List<WorkCalendar.Year> years, Map<String, String> templates) {
     }
 
     // ---- units
@@ -440,6 +461,318 @@ public final class HandlingRepository {
             AuditLog.append(c, actor, "handling-conflict", k.opinionId(), k.field() + " " + take);
             return true;
         });
+    }
+
+    // ---- handling batches
+
+    /** Stations (other than {@code own}) that have opinions here: where return batches go. */
+    public List<String> stations(String own) {
+        return db.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT station FROM opinion WHERE station<>? "
+                    + "ORDER BY station")) {
+                ps.setString(1, own);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Changed cases and unsent events of the opinions of {@code station} (null: of every station). */
+    public Outgoing pending(String station) {
+        return db.read(c -> {
+            List<CaseChange> cases = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + CASE_COLUMNS + " FROM handling_case "
+                    + "WHERE dirty<>''" + (station == null ? "" : " AND station=?") + " ORDER BY opinion_id")) {
+                if (station != null) {
+                    ps.setString(1, station);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        HandlingCase h = readCase(rs);
+                        cases.add(new CaseChange(h.opinionId(), h.station(), h.fields(), List.copyOf(h.dirty())));
+                    }
+                }
+            }
+            List<Event> events = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT e.event_id, e.opinion_id, e.at, e.actor, e.action, "
+                    + "e.before, e.after FROM handling_event e JOIN opinion o ON o.id = e.opinion_id WHERE e.sent=0"
+                    + (station == null ? "" : " AND o.station=?") + " ORDER BY e.at, e.event_id")) {
+                if (station != null) {
+                    ps.setString(1, station);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(readEvent(rs));
+                    }
+                }
+            }
+            return new Outgoing(cases, events);
+        });
+    }
+
+    public Reference reference() {
+        return db.read(c -> new Reference(unitsIn(c), calendarYearsIn(c), templatesIn(c)));
+    }
+
+    public int lastSequence(String direction, String role, String station) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(sequence), 0) FROM handling_batch "
+                    + "WHERE direction=? AND role=? AND station=?")) {
+                ps.setString(1, direction);
+                ps.setString(2, role);
+                ps.setString(3, station);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
+    /** The reference digest the last down batch to {@code station} carried, if any. */
+    public Optional<String> lastReference(String station) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT reference FROM handling_batch WHERE direction='down' "
+                    + "AND role='written' AND station=? ORDER BY sequence DESC LIMIT 1")) {
+                ps.setString(1, station);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    public Optional<BatchRow> batch(UUID batchId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT batch_id, direction, role, station, sequence, "
+                    + "sha256, file_name, cases, reference, at FROM handling_batch WHERE batch_id=?")) {
+                ps.setString(1, batchId.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<BatchRow>empty();
+                    }
+                    return Optional.of(new BatchRow(UUID.fromString(rs.getString(1)), rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6), rs.getString(7),
+                            rs.getInt(8), rs.getString(9), Instant.parse(rs.getString(10))));
+                }
+            }
+        });
+    }
+
+    /**
+     * After a written batch was verified: records it and marks what it carried as sent (the cases' changed fields are
+     * no longer pending unless they changed again since they were read).
+     */
+    public void recordWritten(BatchRow row, Outgoing sent, String actor) {
+        db.write(c -> {
+            insertBatch(c, row);
+            for (CaseChange k : sent.cases()) {
+                Set<String> carried = new TreeSet<>(k.changed());
+                Set<String> unacked = new TreeSet<>(carried);
+                unacked.addAll(fieldSet(stringOf(c, "SELECT sent_fields FROM handling_case WHERE opinion_id=?",
+                        k.opinionId())));
+                try (PreparedStatement ps = c.prepareStatement("UPDATE handling_case SET dirty=CASE WHEN dirty=? "
+                        + "THEN '' ELSE dirty END, sent_fields=?, sent_seq=? WHERE opinion_id=?")) {
+                    ps.setString(1, String.join(",", carried));
+                    ps.setString(2, String.join(",", unacked));
+                    ps.setInt(3, row.sequence());
+                    ps.setString(4, k.opinionId().toString());
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE handling_event SET sent=1 WHERE event_id=?")) {
+                for (Event e : sent.events()) {
+                    ps.setString(1, e.eventId().toString());
+                    ps.executeUpdate();
+                }
+            }
+            AuditLog.append(c, actor, "handling-export", null, "batch=" + row.batchId() + " direction="
+                    + row.direction() + " station=" + row.station() + " sequence=" + row.sequence() + " cases="
+                    + row.cases());
+            return null;
+        });
+    }
+
+    /**
+     * Applies a batch in one transaction: each carried case's changed fields replace the held ones, except a field
+     * changed here too since the last exchange with a different value (a conflict, kept for a person; the held
+     * value stays); new events are added as already sent; reference data replaces what is held. A dry run does all
+     * of it and rolls back. Throws {@link MissingOpinion} when a case's opinion is not here.
+     */
+    public Applied importBatch(BatchRow row, int ack, List<CaseChange> cases, List<Event> events,
+                               Reference reference, boolean dryRun, String actor) {
+        try {
+            return db.write(c -> {
+                int created = 0;
+                int updated = 0;
+                int fields = 0;
+                int conflicts = 0;
+                List<String> notes = new ArrayList<>();
+                for (CaseChange k : cases) {
+                    if (OpinionRepository.findIn(c, k.opinionId()).isEmpty()) {
+                        throw new MissingOpinion(k.opinionId());
+                    }
+                    Optional<HandlingCase> held = findIn(c, k.opinionId());
+                    HandlingCase base = held.orElse(new HandlingCase(k.opinionId(), k.station(), Map.of(), 0,
+                            Set.of(), null));
+                    Set<String> unacked = new TreeSet<>(base.dirty());
+                    if (held.isPresent() && ack < intOf(c, "SELECT sent_seq FROM handling_case WHERE opinion_id=?",
+                            k.opinionId())) {
+                        unacked.addAll(fieldSet(stringOf(c, "SELECT sent_fields FROM handling_case "
+                                + "WHERE opinion_id=?", k.opinionId())));
+                    }
+                    Map<String, String> take = new LinkedHashMap<>();
+                    for (String f : k.changed()) {
+                        if (!HandlingCase.FIELDS.contains(f)) {
+                            continue;
+                        }
+                        String incoming = k.fields().get(f);
+                        String local = base.get(f);
+                        if (java.util.Objects.equals(incoming, local)) {
+                            continue;
+                        }
+                        if (unacked.contains(f)) {
+                            conflicts++;
+                            insertConflict(c, k.opinionId(), row.batchId(), f, local, incoming);
+                            notes.add(k.opinionId() + " " + f + ": " + local + " | " + incoming);
+                            continue;
+                        }
+                        take.put(f, incoming);
+                    }
+                    if (held.isEmpty()) {
+                        Map<String, String> all = new LinkedHashMap<>(k.fields());
+                        all.putAll(take);
+                        take = all;
+                    }
+                    if (take.isEmpty()) {
+                        continue;
+                    }
+                    fields += take.size();
+                    HandlingCase next = base.with(take);
+                    if (held.isEmpty()) {
+                        created++;
+                    } else {
+                        updated++;
+                    }
+                    saveIn(c, next, base.version() + 1, base.dirty());
+                }
+                // what the other side has read of ours is acknowledged: no longer a conflict candidate
+                try (PreparedStatement ps = c.prepareStatement("UPDATE handling_case SET sent_fields='' "
+                        + "WHERE station=? AND sent_seq<=? AND sent_fields<>''")) {
+                    ps.setString(1, row.station());
+                    ps.setInt(2, ack);
+                    ps.executeUpdate();
+                }
+                int before = countEvents(c);
+                insertEvents(c, events, true);
+                int added = countEvents(c) - before;
+                for (HandlingUnit u : reference.units()) {
+                    saveUnitIn(c, u);
+                }
+                for (WorkCalendar.Year y : reference.years()) {
+                    saveCalendarYearIn(c, y);
+                }
+                for (Map.Entry<String, String> t : reference.templates().entrySet()) {
+                    saveTemplateIn(c, t.getKey(), t.getValue());
+                }
+                Applied applied = new Applied(created, updated, fields, conflicts, added, reference.units().size(),
+                        reference.years().size(), reference.templates().size(), notes);
+                if (dryRun) {
+                    throw new DryRun(applied);
+                }
+                insertBatch(c, row);
+                AuditLog.append(c, actor, "handling-import", null, "batch=" + row.batchId() + " direction="
+                        + row.direction() + " station=" + row.station() + " sequence=" + row.sequence()
+                        + " cases=" + row.cases() + " conflicts=" + conflicts);
+                return applied;
+            });
+        } catch (DryRun d) {
+            return d.applied;
+        }
+    }
+
+    /** A batch carries a case of an opinion this database does not hold. */
+    public static final class MissingOpinion extends RuntimeException {
+        private final UUID opinionId;
+
+        MissingOpinion(UUID opinionId) {
+            super(opinionId.toString(), null, false, false);
+            this.opinionId = opinionId;
+        }
+
+        public UUID opinionId() {
+            return opinionId;
+        }
+    }
+
+    /** Ends a dry run's transaction: everything it did is rolled back. */
+    private static final class DryRun extends RuntimeException {
+        private final Applied applied;
+
+        DryRun(Applied applied) {
+            super(null, null, false, false);
+            this.applied = applied;
+        }
+    }
+
+    private static String stringOf(Connection c, String sql, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, id.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static int intOf(Connection c, String sql, UUID id) throws SQLException {
+        String v = stringOf(c, sql, id);
+        return v == null ? 0 : Integer.parseInt(v);
+    }
+
+    private static Set<String> fieldSet(String joined) {
+        return joined == null || joined.isEmpty() ? Set.of() : new TreeSet<>(Arrays.asList(joined.split(",")));
+    }
+
+    private static int countEvents(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM handling_event");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static void insertConflict(Connection c, UUID opinion, UUID batch, String field, String local,
+                                       String incoming) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO handling_conflict (opinion_id, batch_id, field, "
+                + "local_value, incoming, detected_at) VALUES (?,?,?,?,?,?)")) {
+            ps.setString(1, opinion.toString());
+            ps.setString(2, batch.toString());
+            ps.setString(3, field);
+            ps.setString(4, local);
+            ps.setString(5, incoming);
+            ps.setString(6, Instant.now().toString());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void insertBatch(Connection c, BatchRow row) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO handling_batch (batch_id, direction, role, station, "
+                + "sequence, sha256, file_name, cases, reference, at) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+            ps.setString(1, row.batchId().toString());
+            ps.setString(2, row.direction());
+            ps.setString(3, row.role());
+            ps.setString(4, row.station());
+            ps.setInt(5, row.sequence());
+            ps.setString(6, row.sha256());
+            ps.setString(7, row.fileName());
+            ps.setInt(8, row.cases());
+            ps.setString(9, row.reference());
+            ps.setString(10, row.at().toString());
+            ps.executeUpdate();
+        }
     }
 
     // ---- helpers

@@ -3,7 +3,9 @@
 -- 转为代表建议, 不予受理). opinion.status keeps its five codes (recorded/reviewed/exported/handling/closed); the finer
 -- handling stage lives in handling_case.stage. Handling changes do not bump opinion.revision (the revision belongs to
 -- the opinion's content and its upward conflict check); handling_case.version counts handling changes instead, and
--- handling_case.dirty lists the fields changed here since the last exchange (field-level merge on import).
+-- handling_case.dirty lists the fields changed here and not yet sent; sent_fields those sent in batch sent_seq (or
+-- earlier) that the other side has not yet acknowledged (its batches carry the last sequence they read). A field the
+-- other side changed too, while it is dirty or unacknowledged here, is a conflict; other fields merge one by one.
 
 -- 承办单位: maintained at the general station, sent down in return batches.
 CREATE TABLE handling_unit (
@@ -49,6 +51,8 @@ CREATE TABLE handling_case (
     closed_at       TEXT,
     version         INTEGER NOT NULL DEFAULT 1,
     dirty           TEXT NOT NULL DEFAULT '',
+    sent_fields     TEXT NOT NULL DEFAULT '',
+    sent_seq        INTEGER NOT NULL DEFAULT 0,
     updated_at      TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX handling_case_station ON handling_case (station, stage);
@@ -100,7 +104,8 @@ CREATE TABLE reply_template (
     text TEXT NOT NULL
 ) WITHOUT ROWID;
 
--- Handling batches in both directions: 'down' (return batch, general → station) and 'up' (station → general).
+-- Handling batches in both directions: 'down' (return batch, general → station) and 'up' (station → general);
+-- reference is the digest of the unit registry, calendar and templates a down batch carried.
 CREATE TABLE handling_batch (
     batch_id    TEXT PRIMARY KEY,
     direction   TEXT NOT NULL CHECK (direction IN ('down', 'up')),
@@ -110,6 +115,7 @@ CREATE TABLE handling_batch (
     sha256      TEXT NOT NULL,
     file_name   TEXT,
     cases       INTEGER NOT NULL,
+    reference   TEXT,
     at          TEXT NOT NULL,
     UNIQUE (direction, role, station, sequence)
 ) WITHOUT ROWID;

@@ -1,0 +1,47 @@
+package org.liaisondesk.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.liaisondesk.exchange.HandlingBatches;
+import org.liaisondesk.i18n.Messages;
+import org.liaisondesk.model.StationMode;
+import org.liaisondesk.store.HandlingRepository;
+
+/** The handling-batch half of {@code import}: each file all-or-nothing, reported one line each. */
+final class LoopImport {
+
+    private LoopImport() {
+    }
+
+    /** Imports every handling batch among {@code paths} (files, or inside folders); true when any was rejected. */
+    static boolean run(RootCommand root, List<Path> paths, boolean dryRun, PrintWriter out, PrintWriter err) {
+        boolean general = root.context().stations().current().map(s -> s.mode() == StationMode.GENERAL)
+                .orElse(true);
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            files.addAll(HandlingBatches.filesIn(p, general));
+        }
+        Messages m = root.messages();
+        boolean rejected = false;
+        for (Path f : files) {
+            HandlingBatches.Read r = root.context().handlingBatches().importFile(f, dryRun, root.actor());
+            switch (r.outcome()) {
+                case IMPORTED, DRY_RUN -> {
+                    HandlingRepository.Applied a = r.applied();
+                    out.println(m.get(r.outcome() == HandlingBatches.Outcome.DRY_RUN ? "loop.cli.wouldImport"
+                            : "loop.cli.imported", f, r.station(), r.sequence(), a.casesCreated(), a.casesUpdated(),
+                            a.fieldsChanged(), a.conflicts(), a.events(), a.units(), a.calendarYears()));
+                    a.notes().forEach(n -> out.println(m.get("loop.cli.conflict", n)));
+                }
+                case ALREADY_IMPORTED -> out.println(m.get("loop.cli.already", f, r.station(), r.sequence()));
+                case REJECTED -> {
+                    rejected = true;
+                    err.println(m.get("cli.import.rejected", f, r.rejection().localized(m)));
+                }
+            }
+        }
+        return rejected;
+    }
+}
