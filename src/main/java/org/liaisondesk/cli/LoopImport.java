@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.liaisondesk.exchange.HandlingBatches;
 import org.liaisondesk.i18n.Messages;
-import org.liaisondesk.model.StationMode;
+import org.liaisondesk.i18n.UserFacingException;
+import org.liaisondesk.model.Station;
 import org.liaisondesk.store.HandlingRepository;
 
 /** The handling-batch half of {@code import}: each file all-or-nothing, reported one line each. */
@@ -17,11 +18,11 @@ final class LoopImport {
 
     /** Imports every handling batch among {@code paths} (files, or inside folders); true when any was rejected. */
     static boolean run(RootCommand root, List<Path> paths, boolean dryRun, PrintWriter out, PrintWriter err) {
-        boolean general = root.context().stations().current().map(s -> s.mode() == StationMode.GENERAL)
-                .orElse(true);
+        Station here = root.context().stations().current()
+                .orElseThrow(() -> new UserFacingException("export.error.notSetUp"));
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
-            files.addAll(HandlingBatches.filesIn(p, general));
+            files.addAll(HandlingBatches.filesIn(p, here));
         }
         Messages m = root.messages();
         boolean rejected = false;

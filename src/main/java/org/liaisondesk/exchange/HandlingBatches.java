@@ -102,14 +102,14 @@ public final class HandlingBatches {
     }
 
     /**
-     * The handling batch files in a folder (sorted) that travel towards this end ({@code general}: upward ones), or
-     * the path itself when it is one.
+     * The handling batch files in a folder (sorted) that travel towards this end (at the general station the upward
+     * ones, at a station those down to it), or the path itself when it is one.
      */
-    public static List<Path> filesIn(Path path, boolean general) {
+    public static List<Path> filesIn(Path path, Station here) {
         if (!Files.isDirectory(path)) {
             return isHandlingBatchName(path.getFileName().toString()) ? List.of(path) : List.of();
         }
-        String towards = general ? "-up-" : "-down-";
+        String towards = here.mode() == StationMode.GENERAL ? "-up-" : "-down-" + here.code() + "-";
         try (Stream<Path> s = Files.list(path)) {
             return s.filter(Files::isRegularFile).filter(f -> isHandlingBatchName(f.getFileName().toString()))
                     .filter(f -> f.getFileName().toString().contains(towards)).sorted().toList();
