@@ -25,6 +25,9 @@ final class LoopImport {
             files.addAll(HandlingBatches.filesIn(p, here));
         }
         Messages m = root.messages();
+        if (files.isEmpty() && here.mode() != org.liaisondesk.model.StationMode.GENERAL) {
+            out.println(m.get("loop.cli.noReturnBatches", here.code()));
+        }
         boolean rejected = false;
         for (Path f : files) {
             HandlingBatches.Read r = root.context().handlingBatches().importFile(f, dryRun, root.actor());
