@@ -42,7 +42,7 @@ final class LoopCommands {
     static final List<Class<?>> ALL = List.of(UnitsCommand.class, AssignCommand.class, SignCommand.class,
             ReplyCommand.class, FeedbackCommand.class, VisitCommand.class, ExtendCommand.class, ReturnCommand.class,
             CloseCommand.class, RejectCommand.class, SuggestCommand.class, CalendarCommand.class,
-            LimitsCommand.class, OverdueCommand.class, HandlingConflictsCommand.class);
+            LimitsCommand.class, OverdueCommand.class, HandlingConflictsCommand.class, SlipCommand.class);
 
     /** What every handling command shares: the root, the spec, the opinion id, and the line it prints. */
     abstract static class Base implements Callable<Integer> {
@@ -326,6 +326,22 @@ final class LoopCommands {
         @Override
         public Integer call() {
             return printed(handling().suggestion(opinion(), number, root.actor()));
+        }
+    }
+
+    @Command(name = "slip", mixinStandardHelpOptions = true, sortOptions = false)
+    static final class SlipCommand extends OnOpinion {
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.html", descriptionKey = "loop.slip.out")
+        Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            String name = ctx().stations().current().map(org.liaisondesk.model.Station::name).orElse("");
+            java.nio.file.Files.writeString(file, handling().slip(opinion(), name));
+            out().println(file);
+            out().flush();
+            return Cli.OK;
         }
     }
 

@@ -66,5 +66,10 @@ class LoopCommandsTest {
         assertThat(json.readTree(cli.ok("limits", "--json")).get("district").get("amount").asInt()).isEqualTo(10);
         assertThat(cli.run("limits", "nowhere", "3").code()).isEqualTo(2);
         assertThat(cli.ok("history", a)).contains("assign", "return", "extend");
+
+        Path slip = dir.resolve("slip.html");
+        cli.ok("slip", a, "--out", slip.toString());
+        assertThat(Files.readString(slip)).contains("交办单", "HZ-000-", "区交通运输局", "王科长", "公交站台");
+        assertThat(cli.run("slip", b, "--out", slip.toString()).code()).isEqualTo(2);
     }
 }
