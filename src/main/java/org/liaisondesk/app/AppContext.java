@@ -5,12 +5,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.liaisondesk.exchange.BatchReader;
 import org.liaisondesk.exchange.ExportService;
+import org.liaisondesk.exchange.HandlingBatches;
 import org.liaisondesk.exchange.ImportService;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.report.FormService;
 import org.liaisondesk.report.ReceptionService;
 import org.liaisondesk.report.ReportService;
+import org.liaisondesk.service.CalendarService;
 import org.liaisondesk.service.GenerateService;
+import org.liaisondesk.service.HandlingService;
 import org.liaisondesk.service.BackupService;
 import org.liaisondesk.service.ContactPolicy;
 import org.liaisondesk.service.HealthService;
@@ -28,6 +31,7 @@ import org.liaisondesk.service.UserService;
 import org.liaisondesk.store.AuditRepository;
 import org.liaisondesk.store.Database;
 import org.liaisondesk.store.DraftRepository;
+import org.liaisondesk.store.HandlingRepository;
 import org.liaisondesk.store.KeyRepository;
 import org.liaisondesk.store.Maintenance;
 import org.liaisondesk.store.ExchangeRepository;
@@ -80,6 +84,11 @@ public final class AppContext implements AutoCloseable {
     private ReportService reports;
     private FormService forms;
     private ReceptionService receptions;
+    // the handling loop (issue 13)
+    private final HandlingRepository handlingRepository;
+    private final CalendarService calendars;
+    private final HandlingService handling;
+    private final HandlingBatches handlingBatches;
 
     private AppContext(Database database, Messages messages, Clock clock) {
         this.database = database;
@@ -118,6 +127,13 @@ public final class AppContext implements AutoCloseable {
         this.reportRepository = new ReportRepository(database);
         this.stats = new StatsService(new StatsRepository(database), opinions, searchService, tagging,
                 reportRepository);
+        this.handlingRepository = new HandlingRepository(database);
+        this.calendars = new CalendarService(handlingRepository, json);
+        // replies' attached files are copied beside the database, into the user's data folder
+        this.handling = new HandlingService(handlingRepository, opinions, new LinkRepository(database), calendars,
+                database.file().toAbsolutePath().resolveSibling("attachments"), clock);
+        this.handlingBatches = new HandlingBatches(handlingRepository, stations::current, json, keys,
+                database.file().toAbsolutePath().resolveSibling("exchange-work"), clock, messages.locale());
     }
 
     public static AppContext open(Path databaseFile, Messages messages) {
@@ -250,6 +266,22 @@ public final class AppContext implements AutoCloseable {
             receptions = new ReceptionService(reportRepository, clock);
         }
         return receptions;
+    }
+
+    public HandlingRepository handlingRepository() {
+        return handlingRepository;
+    }
+
+    public CalendarService calendars() {
+        return calendars;
+    }
+
+    public HandlingService handling() {
+        return handling;
+    }
+
+    public HandlingBatches handlingBatches() {
+        return handlingBatches;
     }
 
     @Override

@@ -27,14 +27,14 @@ public final class Cli {
     public static final int REJECTED = 2;
 
     /** Every command, in the order help lists them. */
-    static final List<Class<?>> COMMANDS = List.of(
+    static final List<Class<?>> COMMANDS = java.util.stream.Stream.concat(java.util.stream.Stream.of(
             InitCommand.class, AddCommand.class, ListCommand.class, StatsCommand.class, TagCommand.class,
             GenerateCommand.class, SearchCommand.class, SimilarCommand.class, ClustersCommand.class,
             ExportCommand.class, ImportCommand.class, CheckCommand.class, BackupCommand.class, RestoreCommand.class,
             AuditCommand.class, UserCommand.class, KeysCommand.class, RetentionCommand.class,
             BenchCommand.class, RetagCommand.class, ReviewCommand.class, StatusCommand.class, HistoryCommand.class,
             ExportXlsxCommand.class, ReportCommand.class, FormCommand.class, ReceptionCommand.class,
-            TagEvalCommand.class);
+            TagEvalCommand.class), LoopCommands.ALL.stream()).toList();
 
     /** Options of the root command that take a value, so their value is not taken for a command's name. */
     private static final Set<String> VALUE_OPTIONS = Set.of("--db", "--lang", "--user");

@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.List;
 import org.liaisondesk.exchange.ExportService;
+import org.liaisondesk.exchange.HandlingBatches;
+import org.liaisondesk.model.StationMode;
 import org.liaisondesk.model.ExportPrivacy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -39,16 +42,26 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ExportService exports = root.context().exports();
         PrintWriter stdout = spec.commandLine().getOut();
-        Optional<ExportService.Exported> done;
-        if (again != null) {
-            done = Optional.of(exports.exportAgain(again, out, root.actor()));
-        } else {
-            done = exports.export(out, privacy != null ? privacy : exports.privacySetting(), root.actor());
+        boolean general = root.context().stations().current().map(s -> s.mode() == StationMode.GENERAL)
+                .orElse(false);
+        Optional<ExportService.Exported> done = Optional.empty();
+        if (!general || again != null) {
+            ExportService exports = root.context().exports();
+            if (again != null) {
+                done = Optional.of(exports.exportAgain(again, out, root.actor()));
+            } else {
+                done = exports.export(out, privacy != null ? privacy : exports.privacySetting(), root.actor());
+            }
+            done.ifPresent(e -> stdout.println(e.file()));
         }
-        stdout.println(done.map(e -> e.file().toString())
-                .orElseGet(() -> root.messages().get("cli.export.nothing")));
+        // the handling loop: return batches at the general station, handling changes going up at a station
+        List<HandlingBatches.Written> handling = again != null ? List.of()
+                : root.context().handlingBatches().export(out, root.actor());
+        handling.forEach(w -> stdout.println(w.file()));
+        if (done.isEmpty() && handling.isEmpty()) {
+            stdout.println(root.messages().get("cli.export.nothing"));
+        }
         stdout.flush();
         if (done.filter(e -> !e.encrypted()).isPresent()) {
             PrintWriter stderr = spec.commandLine().getErr();

@@ -42,10 +42,17 @@ final class HistoryCommand implements Callable<Integer> {
             ObjectNode all = ctx.json().createObjectNode();
             all.put("id", opinionId.toString());
             ReviewJson.put(all, new ReviewRecord(ctx.reviews().review(opinionId), history));
+            // the handling loop's changes (issue 13): who, when, what, before, after
+            com.fasterxml.jackson.databind.node.ArrayNode handling = all.putArray("handling");
+            ctx.handling().history(opinionId).forEach(e -> handling.addObject().put("at", e.at().toString())
+                    .put("actor", e.actor()).put("action", e.action()).put("before", e.before())
+                    .put("after", e.after()));
             out.println(ctx.json().writeValueAsString(all));
         } else {
             history.forEach(h -> out.println(String.join("\t", h.at().toString(), h.actor(), h.action(),
                     Integer.toString(h.revision()), String.valueOf(h.before()), String.valueOf(h.after()))));
+            ctx.handling().history(opinionId).forEach(e -> out.println(String.join("\t", e.at().toString(),
+                    e.actor(), e.action(), "-", String.valueOf(e.before()), String.valueOf(e.after()))));
         }
         out.flush();
         return Cli.OK;

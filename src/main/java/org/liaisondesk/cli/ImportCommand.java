@@ -1,6 +1,7 @@
 package org.liaisondesk.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -8,10 +9,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.liaisondesk.exchange.BatchHeader;
+import org.liaisondesk.exchange.HandlingBatches;
 import org.liaisondesk.exchange.ImportService;
 import org.liaisondesk.exchange.ImportService.FileResult;
 import org.liaisondesk.i18n.Messages;
+import org.liaisondesk.model.StationMode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -36,12 +40,32 @@ final class ImportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", descriptionKey = "import.paths")
     List<Path> paths;
 
+    @Option(names = "--dry-run", descriptionKey = "import.dryRun")
+    boolean dryRun;
+
     @Override
     public Integer call() {
-        ImportService.Report report = root.context().imports().importPaths(paths, root.actor());
         Messages m = root.messages();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // handling batches (the loop) are imported by their own reader, after the opinion batches of a folder
+        // a station imports only return batches: a folder (the stick) is not searched for opinion batches there
+        boolean general = root.context().stations().current().map(s -> s.mode() == StationMode.GENERAL)
+                .orElse(true);
+        List<Path> opinionPaths = paths.stream().filter(p -> Files.isDirectory(p) ? general
+                : !HandlingBatches.isHandlingBatchName(p.getFileName().toString())).toList();
+        boolean rejected = false;
+        if (!opinionPaths.isEmpty() && !dryRun) {
+            rejected = importOpinions(opinionPaths, m, out, err);
+        }
+        rejected |= LoopImport.run(root, paths, dryRun, out, err);
+        out.flush();
+        err.flush();
+        return rejected ? Cli.REJECTED : Cli.OK;
+    }
+
+    private boolean importOpinions(List<Path> opinionPaths, Messages m, PrintWriter out, PrintWriter err) {
+        ImportService.Report report = root.context().imports().importPaths(opinionPaths, root.actor());
         for (FileResult f : report.files()) {
             BatchHeader h = f.header();
             switch (f.outcome()) {
@@ -62,8 +86,6 @@ final class ImportCommand implements Callable<Integer> {
         }
         report.gaps().forEach((station, missing) -> out.println(m.get("cli.import.gap", station,
                 missing.stream().map(String::valueOf).collect(Collectors.joining(", ")))));
-        out.flush();
-        err.flush();
-        return report.anyRejected() ? Cli.REJECTED : Cli.OK;
+        return report.anyRejected();
     }
 }

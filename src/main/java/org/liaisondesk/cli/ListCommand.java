@@ -40,7 +40,8 @@ final class ListCommand implements Callable<Integer> {
             throw new UserFacingException("cli.error.limit", limit);
         }
         OpinionOutput.write(root, spec.commandLine().getOut(), json,
-                sink -> root.context().opinions().forEach(filter, OpinionSort.NEWEST_FIRST, limit, sink));
+                sink -> root.context().opinions().forEach(filter, OpinionSort.NEWEST_FIRST, limit, sink),
+                json ? HandlingJson.extra(root.context()) : null);
         return Cli.OK;
     }
 }

@@ -19,11 +19,20 @@ final class OpinionOutput {
     }
 
     /** Writes every opinion {@code source} hands over, without holding them all. */
-    static void write(RootCommand root, PrintWriter out, boolean json, Consumer<Consumer<Opinion>> all) {
+    static void write(RootCommand root, PrintWriter out, boolean json, Consumer<Consumer<Opinion>> source) {
+        write(root, out, json, source, null);
+    }
+
+    /**
+     * {@link #write(RootCommand, PrintWriter, boolean, Consumer)} with more fields in each JSON object. Residents'
+     * contacts are shown as the window would show them to the caller's role.
+     */
+    static void write(RootCommand root, PrintWriter out, boolean json, Consumer<Consumer<Opinion>> all,
+                      OpinionJson.Extra extra) {
         Caller caller = root.caller();
         Consumer<Consumer<Opinion>> source = sink -> all.accept(o -> sink.accept(masked(o, caller)));
         if (json) {
-            writeJson(root, out, source);
+            writeJson(root, out, source, extra);
         } else {
             Messages m = root.messages();
             source.accept(o -> out.println(String.join("\t", o.number(),
@@ -42,12 +51,13 @@ final class OpinionOutput {
                 o.revision(), o.deleted());
     }
 
-    private static void writeJson(RootCommand root, PrintWriter out, Consumer<Consumer<Opinion>> source) {
+    private static void writeJson(RootCommand root, PrintWriter out, Consumer<Consumer<Opinion>> source,
+                                  OpinionJson.Extra extra) {
         try (JsonGenerator g = root.context().json().getFactory().createGenerator(out)) {
             g.writeStartArray();
             source.accept(o -> {
                 try {
-                    OpinionJson.write(g, o);
+                    OpinionJson.write(g, o, extra);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

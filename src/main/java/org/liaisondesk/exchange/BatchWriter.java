@@ -92,6 +92,14 @@ final class BatchWriter {
         }, r -> beforeRename.run());
     }
 
+    /** Writes {@code bytes} (a handling batch) to {@code target} the same safe way. */
+    void writeBytes(Path target, byte[] bytes) {
+        writeSafely(target, out -> {
+            out.write(bytes);
+            return null;
+        }, r -> { });
+    }
+
     @FunctionalInterface
     private interface Content<T> {
         T writeTo(OutputStream out) throws IOException;

@@ -12,7 +12,17 @@ public final class OpinionJson {
     private OpinionJson() {
     }
 
+    /** Fields written after an opinion's own, inside its object (the handling fields of {@code list --json}). */
+    @FunctionalInterface
+    public interface Extra {
+        void write(JsonGenerator g, Opinion o) throws IOException;
+    }
+
     public static void write(JsonGenerator g, Opinion o) throws IOException {
+        write(g, o, null);
+    }
+
+    public static void write(JsonGenerator g, Opinion o, Extra extra) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", o.id().toString());
         g.writeStringField("number", o.number());
@@ -51,6 +61,9 @@ public final class OpinionJson {
         g.writeNumberField("revision", o.revision());
         g.writeStringField("createdAt", o.createdAt().toString());
         g.writeStringField("updatedAt", o.updatedAt().toString());
+        if (extra != null) {
+            extra.write(g, o);
+        }
         g.writeEndObject();
     }
 }

@@ -87,6 +87,22 @@ public final class SearchService {
     }
 
     /**
+     * Every opinion saying nearly the same as a stored one (at least {@link #SAME_MATTER}), however many there are:
+     * the matter's count is not capped by a look-up limit (it stopped at 101 while {@code similar} found 605).
+     */
+    public List<SimilarityIndex.Match> sameMatterSimilar(UUID id) {
+        int limit = 128;
+        while (true) {
+            List<SimilarityIndex.Match> found = similarTo(id, limit).stream()
+                    .filter(m -> m.score() >= SAME_MATTER).toList();
+            if (found.size() < limit) {
+                return found;
+            }
+            limit *= 4;
+        }
+    }
+
+    /**
      * Groups of at least {@code minSize} opinions matching the filter that raise one matter: near-duplicates
      * (score at least {@link #SAME_MATTER}, chained) and opinions a clerk linked. Largest first.
      */

@@ -6,16 +6,16 @@ import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A clock in Beijing time that starts at a given instant and moves on one second each time it is read. */
-final class TickingClock extends Clock {
+public final class TickingClock extends Clock {
 
     private final AtomicLong seconds;
 
-    TickingClock(Instant start) {
+    public TickingClock(Instant start) {
         this.seconds = new AtomicLong(start.getEpochSecond());
     }
 
     /** Moves the clock on by {@code s} seconds. */
-    void advance(long s) {
+    public void advance(long s) {
         seconds.addAndGet(s);
     }
 

@@ -47,8 +47,6 @@ public final class ReviewViewModel {
     /** How many queued opinions are held at a time; the next ones load when these are done. */
     static final int QUEUE_PAGE = 200;
     static final int SIMILAR_SHOWN = 8;
-    /** The most near-duplicates a matter is looked up with. */
-    static final int MATTER_LIMIT = 100;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
@@ -346,10 +344,8 @@ public final class ReviewViewModel {
             SearchService search = app().searchService();
             List<String> rows = new ArrayList<>();
             Set<UUID> matter = new LinkedHashSet<>(search.sameMatter(o.id()));
-            for (SimilarityIndex.Match m : search.similarTo(o.id(), MATTER_LIMIT)) {
-                if (m.score() >= SearchService.SAME_MATTER) {
-                    matter.add(m.id());
-                }
+            search.sameMatterSimilar(o.id()).forEach(m -> matter.add(m.id()));
+            for (SimilarityIndex.Match m : search.similarTo(o.id(), SIMILAR_SHOWN)) {
                 if (rows.size() < SIMILAR_SHOWN) {
                     app().opinions().find(m.id()).ifPresent(s -> rows.add(ui.text("review.similarRow",
                             Math.round(m.score() * 100), s.number(), ui.text("status." + s.status().code()),
