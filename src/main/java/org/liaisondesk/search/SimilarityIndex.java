@@ -37,7 +37,7 @@ public final class SimilarityIndex {
      * the work of grouping 100,000 texts (each seed touched ~80,000 postings) and hardly change which candidates
      * are scored.
      */
-    static final double GROUP_COMMON_SHARE = Double.parseDouble(System.getProperty("liaisondesk.groupCommon", "0.005"));
+    static final double GROUP_COMMON_SHARE = 0.005;
     /** At least this many of the best nominated candidates are scored exactly. */
     static final int EXACT_CANDIDATES = 100;
     /** Below this many texts every feature nominates: the share above means nothing yet. */
@@ -141,7 +141,9 @@ public final class SimilarityIndex {
                 continue;
             }
             parent[slot] = slot;
-            for (Match m : similar(features[slot], ids[slot], EXACT_CANDIDATES, threshold, parent, GROUP_COMMON_SHARE)) {
+            List<Match> taken = similar(features[slot], ids[slot], EXACT_CANDIDATES, threshold, parent,
+                    GROUP_COMMON_SHARE);
+            for (Match m : taken) {
                 int member = slotOf.get(m.id());
                 if (parent[member] == -1) {
                     parent[member] = slot;

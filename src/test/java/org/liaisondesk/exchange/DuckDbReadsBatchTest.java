@@ -79,8 +79,8 @@ class DuckDbReadsBatchTest {
             Opinion first = a.opinions().page(OpinionFilter.ALL, OpinionSort.NEWEST_FIRST, 0, 2).items().get(0);
             Opinion second = a.opinions().page(OpinionFilter.ALL, OpinionSort.NEWEST_FIRST, 0, 2).items().get(1);
             a.opinionService().edit(first.id(), first.revision(), new OpinionInput(first.receivedAt(),
-                    first.channel(), first.constituent(), first.receivedBy(), "小区门口的路灯坏了一个月", first.tags()),
-                    "clerk");
+                    first.channel(), first.constituent(), first.receivedBy(), "小区门口的路灯坏了一个月",
+                    first.tags()), "clerk");
             a.opinionService().delete(second.id(), "clerk");
             files.add(a.exports().export(batches.resolve("a"), "clerk").orElseThrow().file());
         }
@@ -99,7 +99,9 @@ class DuckDbReadsBatchTest {
         try (AppContext general = ExchangeFixture.general(dir)) {
             general.imports().importPaths(files, "test");
             for (String station : List.of(ExchangeFixture.STATION, "GS-008")) {
-                general.stats().dashboard(OpinionFilter.ALL.withStation(station)).counts().byArea().forEach((area, n) -> {
+                Map<Integer, Long> held = general.stats().dashboard(OpinionFilter.ALL.withStation(station)).counts()
+                        .byArea();
+                held.forEach((area, n) -> {
                     if (n > 0) {
                         expected.put(station + "/" + (area == 0 ? "none" : area.toString()), n);
                     }

@@ -34,8 +34,8 @@ class BulkWriteTest {
         try (Database db = Database.open(dir.resolve("bulk.db"))) {
             OpinionRepository repo = new OpinionRepository(db);
             SearchRepository search = new SearchRepository(db);
-            repo.createAll(List.of(opinion("GS-1", LocalDateTime.parse("2023-04-01T10:00"), "路灯坏了", tag(4, true))),
-                    "clerk");
+            repo.createAll(List.of(opinion("GS-1", LocalDateTime.parse("2023-04-01T10:00"), "路灯坏了",
+                    tag(4, true))), "clerk");
             long seqBefore = search.changesSince(0, t -> { });
 
             List<Opinion> carried = new ArrayList<>();
@@ -101,7 +101,8 @@ class BulkWriteTest {
 
     private static long bulkRows(Database db) {
         return db.read(c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM bulk_write")) {
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM bulk_write")) {
                 rs.next();
                 return rs.getLong(1);
             }
