@@ -26,10 +26,10 @@ class BatchTrustCommandsTest {
 
     @BeforeEach
     void setUp() {
-        general = new CliRun(dir.resolve("general.db"));
-        station = new CliRun(dir.resolve("station.db"));
-        forger = new CliRun(dir.resolve("forger.db"));
-        other = new CliRun(dir.resolve("other.db"));
+        general = new CliRun(dir.resolve("general.db")).withKeyPassphrase("general-钥匙口令");
+        station = new CliRun(dir.resolve("station.db")).withKeyPassphrase("station-钥匙口令");
+        forger = new CliRun(dir.resolve("forger.db")).withKeyPassphrase("forger-钥匙口令");
+        other = new CliRun(dir.resolve("other.db")).withKeyPassphrase("other-钥匙口令");
         general.ok("init", "--station", "HZ-000", "--name", "联络总站", "--mode", "general");
         station.ok("init", "--station", "GS-007", "--name", "西湖区联络站");
         forger.ok("init", "--station", "GS-007", "--name", "西湖区联络站");

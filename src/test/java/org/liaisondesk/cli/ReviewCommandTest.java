@@ -29,7 +29,7 @@ class ReviewCommandTest {
 
     @Test
     void reviewMoveOnAndCloseWithTheHistoryAsJson() throws Exception {
-        CliRunner.Result reviewed = cli.run("--user", "王代表", "review", id, "--areas", "4,3", "--note", "请街道核实",
+        CliRunner.Result reviewed = cli.run("--user", "王代表", "review", id, "--areas", "3,5", "--note", "请街道核实",
                 "--priority", "urgent", "--handling", "street");
         assertThat(reviewed.code()).as(reviewed.err()).isZero();
         assertThat(reviewed.out()).contains("已审阅", "第 2 版");

@@ -22,6 +22,10 @@ class ExportCrashTest {
     @TempDir
     Path dir;
 
+    /** The key passphrases each installation's administrator set; the crashing child unlocks the station's too. */
+    static final String GENERAL_PASSPHRASE = "general-passphrase";
+    static final String STATION_PASSPHRASE = "station-passphrase";
+
     Path usb;
     Path generalKey;
 
@@ -31,6 +35,8 @@ class ExportCrashTest {
         generalKey = dir.resolve("general.key");
         Path stationKey = dir.resolve("station.key");
         try (AppContext general = ExchangeFixture.general(dir); AppContext station = ExchangeFixture.station(dir)) {
+            general.keys().unlock(GENERAL_PASSPHRASE.toCharArray(), "test");
+            station.keys().unlock(STATION_PASSPHRASE.toCharArray(), "test");
             general.keys().generateGeneral("test");
             general.keys().exportPublic(generalKey, "test");
             station.keys().importGeneral(generalKey, "test");
@@ -64,6 +70,7 @@ class ExportCrashTest {
         ExportService.Exported next;
         try (AppContext station = AppContext.open(dir.resolve("station.db"),
                 org.liaisondesk.i18n.Messages.forLanguage("en"))) {
+            station.keys().unlock(STATION_PASSPHRASE.toCharArray(), "test");
             ExchangeFixture.addOpinions(station, 1);
             next = station.exports().export(usb, "clerk").orElseThrow();
             assertThat(station.audit().find(new org.liaisondesk.model.AuditQuery(null, null, "export", 10)))
@@ -74,6 +81,7 @@ class ExportCrashTest {
         assertThat(Files.readAllBytes(orphan.get(0))).isEqualTo(orphanBytes); // not overwritten
         try (AppContext general = AppContext.open(dir.resolve("general.db"),
                 org.liaisondesk.i18n.Messages.forLanguage("en"))) {
+            general.keys().unlock(GENERAL_PASSPHRASE.toCharArray(), "test");
             ImportService.Report report = general.imports().importPaths(List.of(usb), "clerk");
             assertThat(report.files()).extracting(ImportService.FileResult::outcome)
                     .containsExactly(Outcome.IMPORTED, Outcome.IMPORTED);
@@ -90,6 +98,7 @@ class ExportCrashTest {
 
         try (AppContext station = AppContext.open(dir.resolve("station.db"),
                 org.liaisondesk.i18n.Messages.forLanguage("en"))) {
+            station.keys().unlock(STATION_PASSPHRASE.toCharArray(), "test");
             ExportService.Exported next = station.exports().export(usb, "clerk").orElseThrow();
             assertThat(next.header().sequence()).isEqualTo(1); // the file never got its name: the number is free
         }

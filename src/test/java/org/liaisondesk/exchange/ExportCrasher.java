@@ -24,6 +24,7 @@ public final class ExportCrasher {
     public static void main(String[] args) {
         String when = args[2];
         AppContext ctx = AppContext.open(Path.of(args[0]), Messages.forLanguage("en"));
+        ctx.keys().unlock(ExportCrashTest.STATION_PASSPHRASE.toCharArray(), "test");
         BatchKeys real = ctx.keys();
         BatchKeys dying = new BatchKeys() {
             @Override

@@ -37,9 +37,9 @@ class LoopRoundTripTest {
 
     @Test
     void collectAssignReplyCallBackReHandleAndCloseAcrossTwoStations() throws Exception {
-        CliRun general = new CliRun(dir.resolve("general.db"));
-        CliRun east = new CliRun(dir.resolve("east.db"));
-        CliRun west = new CliRun(dir.resolve("west.db"));
+        CliRun general = new CliRun(dir.resolve("general.db")).withKeyPassphrase("general-钥匙口令");
+        CliRun east = new CliRun(dir.resolve("east.db")).withKeyPassphrase("east-钥匙口令");
+        CliRun west = new CliRun(dir.resolve("west.db")).withKeyPassphrase("west-钥匙口令");
         Path usb = Files.createDirectories(dir.resolve("usb"));
         general.ok("init", "--station", "HZ-000", "--name", "联络总站", "--mode", "general");
         east.ok("init", "--station", "GS-007", "--name", "湖滨街道联络站");
@@ -122,8 +122,8 @@ class LoopRoundTripTest {
 
     @Test
     void bothSidesChangingTheSameFieldIsAConflictAPersonResolves() throws Exception {
-        CliRun general = new CliRun(dir.resolve("general.db"));
-        CliRun east = new CliRun(dir.resolve("east.db"));
+        CliRun general = new CliRun(dir.resolve("general.db")).withKeyPassphrase("general-钥匙口令");
+        CliRun east = new CliRun(dir.resolve("east.db")).withKeyPassphrase("east-钥匙口令");
         Path usb = Files.createDirectories(dir.resolve("usb"));
         general.ok("init", "--station", "HZ-000", "--name", "联络总站", "--mode", "general");
         east.ok("init", "--station", "GS-007", "--name", "湖滨街道联络站");
@@ -166,8 +166,8 @@ class LoopRoundTripTest {
 
     @Test
     void aStickPulledMidCopyIsRejectedWholeAndTheFullFileThenImports() throws Exception {
-        CliRun general = new CliRun(dir.resolve("general.db"));
-        CliRun east = new CliRun(dir.resolve("east.db"));
+        CliRun general = new CliRun(dir.resolve("general.db")).withKeyPassphrase("general-钥匙口令");
+        CliRun east = new CliRun(dir.resolve("east.db")).withKeyPassphrase("east-钥匙口令");
         Path usb = Files.createDirectories(dir.resolve("usb"));
         general.ok("init", "--station", "HZ-000", "--name", "联络总站", "--mode", "general");
         east.ok("init", "--station", "GS-007", "--name", "湖滨街道联络站");

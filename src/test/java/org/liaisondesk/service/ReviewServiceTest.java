@@ -49,9 +49,11 @@ class ReviewServiceTest {
         ctx.close();
     }
 
+    /** An opinion the clerk put in area 1 (not left to the tagger, so a deputy's areas are always a change). */
     private Opinion add(String text, int day) {
         return ctx.opinionService().record(new OpinionInput(LocalDateTime.of(2026, 3, day, 9, 0), Channel.VISIT,
-                new Constituent(null, null, null, false), "clerk", text, List.of()), "clerk");
+                new Constituent(null, null, null, false), "clerk", text,
+                List.of(new AreaTag(1, null, null, true, 1.0, TagSource.CLERK, "clerk", null))), "clerk");
     }
 
     @Test
@@ -81,8 +83,9 @@ class ReviewServiceTest {
         assertThat(reviews.pendingCount()).isEqualTo(1);
         assertThat(reviews.queue(ReviewService.QueueOrder.OLDEST, 0, 10).items()).extracting(Opinion::id)
                 .doesNotContain(o.id());
+        // the clerk's areas at entry, then the deputy's: both are what the tagger learns from
         assertThat(new TaggingRepository(ctx.database()).feedback()).extracting(TagFeedback::areas)
-                .containsExactly(List.of(4, 3));
+                .containsExactly(List.of(1), List.of(1), List.of(4, 3));
     }
 
     @Test

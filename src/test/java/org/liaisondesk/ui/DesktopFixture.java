@@ -105,9 +105,10 @@ final class DesktopFixture {
             });
             stage = null;
         }
-        // Whatever a test left open (an editor, a message box) must not stand in the next test's way.
+        // Whatever a test left open (an editor, a message box: windows with an owner) must not stand in the next
+        // test's way; another test window (no owner) stays.
         FxToolkit.setupFixture(() -> List.copyOf(Window.getWindows()).stream()
-                .filter(w -> w != FxToolkit.toolkitContext().getRegisteredStage()).forEach(Window::hide));
+                .filter(w -> w instanceof Stage owned && owned.getOwner() != null).forEach(Window::hide));
         Locale.setDefault(STARTING_LOCALE);
     }
 

@@ -293,7 +293,7 @@ class DesktopWindowTest extends DesktopTest {
         }
         // The first window is untouched and still saves.
         window.focus();
-        clickOn("#entry-text").write("第二个窗口被拒绝后,第一个窗口照常录入。");
+        clickOn("#entry-text").write("第二个窗口被拒绝后照常录入:小区门口路灯坏了,晚上出行不安全。");
         push(KeyCode.CONTROL, KeyCode.S);
         DesktopFixture.waitFor(() -> label("#entry-confirmation").getText().startsWith("已保存"));
     }

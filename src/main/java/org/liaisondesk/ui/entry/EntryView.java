@@ -126,7 +126,12 @@ public final class EntryView implements Screen {
         Dialogs.choose(stage, ui.messages(), ui.text("entry.unsaved.question", vm.editingNumber()),
                 List.of(new Dialogs.Answer("entry.unsaved.save", this::save),
                         new Dialogs.Answer("entry.unsaved.discard", stage::close),
-                        new Dialogs.Answer("entry.unsaved.keep", text::requestFocus)));
+                        // the box also closes when the whole program does: then there is nothing to focus
+                        new Dialogs.Answer("entry.unsaved.keep", () -> Platform.runLater(() -> {
+                            if (stage.isShowing()) {
+                                text.requestFocus();
+                            }
+                        }))));
     }
 
     @Override
