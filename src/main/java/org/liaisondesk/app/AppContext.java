@@ -90,7 +90,7 @@ public final class AppContext implements AutoCloseable {
         this.audit = new AuditRepository(database);
         Maintenance maintenance = new Maintenance(database);
         this.health = new HealthService(maintenance);
-        this.backups = new BackupService(maintenance, settings, audit, database.file(), clock);
+        this.backups = new BackupService(maintenance, settings, audit, stations, database.file(), clock);
         this.users = new UserService(new UserRepository(database),
                 new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS), clock);
         this.contactPolicy = new ContactPolicy(settings, audit);

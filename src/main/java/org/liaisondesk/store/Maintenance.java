@@ -8,7 +8,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.liaisondesk.model.HealthIssue;
+import org.liaisondesk.model.Station;
+import org.liaisondesk.model.StationMode;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 
@@ -93,6 +96,27 @@ public final class Maintenance {
             return List.of();
         } catch (SQLException e) {
             return List.of(HealthIssue.of("health.unreadable", file, String.valueOf(e.getMessage())));
+        }
+    }
+
+    /**
+     * The identity (station code, name, mode) recorded in a backup or other database file's own {@code station}
+     * table, read without changing the file; empty when the file has none (never set up) or cannot be read.
+     */
+    public static Optional<Station> identityOf(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT code, name, mode FROM station WHERE id=1")) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            String code = rs.getString(1);
+            String name = rs.getString(2);
+            return StationMode.fromCode(rs.getString(3)).map(mode -> new Station(code, name, mode));
+        } catch (SQLException e) {
+            return Optional.empty();
         }
     }
 
