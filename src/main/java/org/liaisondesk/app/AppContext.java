@@ -117,6 +117,14 @@ public final class AppContext implements AutoCloseable {
         return new AppContext(Database.open(databaseFile), messages, clock);
     }
 
+    /**
+     * Opens an existing database only: a missing, empty or foreign file is refused with a message instead of being
+     * set up (only setting up, {@code init} and the window's first run, creates one).
+     */
+    public static AppContext openExisting(Path databaseFile, Messages messages) {
+        return new AppContext(Database.open(databaseFile, false), messages, Clock.systemDefaultZone());
+    }
+
     public Database database() {
         return database;
     }

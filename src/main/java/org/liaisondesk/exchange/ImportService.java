@@ -28,6 +28,7 @@ import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.Progress;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
+import org.liaisondesk.store.Database;
 import org.liaisondesk.store.ExchangeRepository;
 
 /**
@@ -157,6 +158,10 @@ public final class ImportService {
     private FileResult importFile(Path file, String actor, Progress progress) {
         requireGeneralStation();
         try {
+            if (Database.isOpenDatabaseFile(file)) {
+                // Never read the live database's files: doing so drops SQLite's locks on them (see Database).
+                throw new BatchRejectedException("import.error.isDatabase", file);
+            }
             if (BatchCrypto.isEncrypted(file)) {
                 try (BatchCrypto.Decrypted plain = keys.openVerified(file)) {
                     return apply(file, plain.origin(), actor, progress, a -> reader.read(file, plain, a, a));

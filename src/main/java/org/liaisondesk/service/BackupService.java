@@ -261,14 +261,12 @@ public final class BackupService {
                     + "-damaged.db");
             try {
                 Files.createDirectories(raw.getParent());
-                Files.copy(databaseFile, raw);
-                Path wal = databaseFile.resolveSibling(databaseFile.getFileName() + "-wal");
-                if (Files.exists(wal)) {
-                    Files.copy(wal, raw.resolveSibling(raw.getFileName() + "-wal"));
-                }
+                maintenance.rawCopyTo(raw);
                 ownerOnly(raw);
             } catch (IOException io) {
                 throw new UserFacingException("backup.error.io", io, raw, String.valueOf(io.getMessage()));
+            } catch (RuntimeException copy) {
+                throw new UserFacingException("backup.error.copy", copy, raw, rootMessage(copy));
             }
             audit.record(actor, "backup", null, raw + " (raw copy of a damaged database)");
             return raw;

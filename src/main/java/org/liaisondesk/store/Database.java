@@ -7,11 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -30,6 +34,16 @@ public final class Database implements AutoCloseable {
     /** The writer's page cache, in KiB: bulk inserts into a million-row table keep their index pages in memory. */
     private static final int WRITER_CACHE_KIB = 65_536;
 
+    /**
+     * The database files this process has open, with how many {@code Database}s hold each. SQLite's locks are POSIX
+     * advisory locks, which belong to the process: closing ANY descriptor of a file drops every lock the process
+     * holds on it. So no code of ours may open such a file (or its {@code -wal}/{@code -shm}) with plain file I/O
+     * while SQLite has it open, or the next program to open the database thinks it is alone, truncates the
+     * {@code -shm} and the open one dies of SIGBUS in SQLite's mapping of it.
+     */
+    private static final Map<Path, Integer> OPEN = new ConcurrentHashMap<>();
+    private static final List<String> COMPANIONS = List.of("", "-wal", "-shm", "-journal");
+
     private final Path file;
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -41,26 +55,67 @@ public final class Database implements AutoCloseable {
         this.writer = writer;
     }
 
+    /**
+     * Is {@code candidate} a database this process has open, or one of its {@code -wal}/{@code -shm}/{@code -journal}
+     * files? Such a file must never be opened with plain file I/O (see {@link #OPEN}): callers that read files a
+     * person picked refuse it instead.
+     */
+    public static boolean isOpenDatabaseFile(Path candidate) {
+        Path p = candidate.toAbsolutePath().normalize();
+        for (Path db : OPEN.keySet()) {
+            for (String suffix : COMPANIONS) {
+                Path companion = db.resolveSibling(db.getFileName() + suffix);
+                try {
+                    if (p.equals(companion) || Files.exists(p) && Files.exists(companion)
+                            && Files.isSameFile(p, companion)) { // stat only: opens nothing
+                        return true;
+                    }
+                } catch (IOException e) {
+                    // unreadable: not a file we hold
+                }
+            }
+        }
+        return false;
+    }
+
     /** Opens (creating if absent) and migrates the database; refuses files that are not ours or too new. */
     public static Database open(Path file) {
-        Path absolute = file.toAbsolutePath();
-        checkIsSqliteOrEmpty(absolute);
-        try {
-            Path parent = absolute.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+        return open(file, true);
+    }
+
+    /**
+     * Opens and migrates the database; refuses files that are not ours (another program's SQLite file, not SQLite at
+     * all), damaged or too new, before anything is written to them. A missing file in an existing folder is created
+     * (recording may start before set-up); only with {@code mayCreate} (setting up: {@code init}, the window) is an
+     * existing empty file set up or a missing folder made, otherwise they are refused as "no database here".
+     */
+    public static Database open(Path file, boolean mayCreate) {
+        Path absolute = file.toAbsolutePath().normalize();
+        boolean heldHere = isOpenDatabaseFile(absolute);
+        if (!heldHere) {
+            // Reading the header with plain I/O would drop the locks of a connection this process already holds.
+            checkIsSqliteOrEmpty(absolute, mayCreate);
+        }
+        if (mayCreate) {
+            try {
+                Path parent = absolute.getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+            } catch (IOException e) {
+                throw new StoreException("store.error.cannotCreate", e, absolute);
             }
-        } catch (IOException e) {
-            throw new StoreException("store.error.cannotCreate", e, absolute);
         }
         Connection writer = null;
         try {
             writer = connect(absolute);
+            checkIsOurs(writer, absolute);
             try (Statement st = writer.createStatement()) {
                 st.execute("PRAGMA journal_mode=WAL");
                 st.execute("PRAGMA cache_size=-" + WRITER_CACHE_KIB);
             }
             Migrations.migrate(writer, absolute);
+            OPEN.merge(absolute, 1, Integer::sum);
             return new Database(absolute, writer);
         } catch (SQLException e) {
             closeQuietly(writer);
@@ -68,6 +123,41 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(writer);
             throw e;
+        }
+    }
+
+    /**
+     * Ours: marked with our {@code application_id} (migration V014), or an older database of ours (our tables and a
+     * schema version) from before the mark. A file with no tables at all is new (an existing empty file got this far
+     * only with {@code mayCreate}). Anything else belongs to another program and is left untouched; so is a newer
+     * schema.
+     */
+    private static void checkIsOurs(Connection c, Path file) throws SQLException {
+        int applicationId;
+        int tables;
+        boolean ourTables;
+        try (Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("PRAGMA application_id")) {
+                applicationId = rs.next() ? rs.getInt(1) : 0;
+            }
+            try (ResultSet rs = st.executeQuery("SELECT count(*), count(*) FILTER (WHERE name IN "
+                    + "('station', 'opinion', 'audit_log')) FROM sqlite_master WHERE type='table'")) {
+                rs.next();
+                tables = rs.getInt(1);
+                ourTables = rs.getInt(2) == 3;
+            }
+        }
+        int version = Migrations.userVersion(c);
+        if (tables == 0 && version == 0 && applicationId == 0) {
+            return; // new: SQLite just created it (an existing empty file was refused before, unless setting up)
+        }
+        boolean ours = applicationId == Migrations.APPLICATION_ID
+                || applicationId == 0 && version > 0 && ourTables;
+        if (!ours) {
+            throw new StoreException("store.error.notOurs", file);
+        }
+        if (version > Migrations.latestVersion()) {
+            throw new StoreException("store.error.tooNew", file, version, Migrations.latestVersion());
         }
     }
 
@@ -190,11 +280,15 @@ public final class Database implements AutoCloseable {
         return c;
     }
 
-    private static void checkIsSqliteOrEmpty(Path file) {
+    private static void checkIsSqliteOrEmpty(Path file, boolean mayCreate) {
         if (Files.isDirectory(file)) {
             throw new StoreException("store.error.notADatabase", file);
         }
         if (!Files.exists(file)) {
+            Path folder = file.getParent();
+            if (!mayCreate && folder != null && !Files.isDirectory(folder)) {
+                throw new StoreException("store.error.missing", file); // a mistyped path: only init makes folders
+            }
             return;
         }
         if (!Files.isReadable(file)) {
@@ -203,6 +297,9 @@ public final class Database implements AutoCloseable {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(SQLITE_HEADER.length);
             if (head.length == 0) {
+                if (!mayCreate) {
+                    throw new StoreException("store.error.empty", file);
+                }
                 return;
             }
             if (!java.util.Arrays.equals(head, SQLITE_HEADER)) {
@@ -210,6 +307,18 @@ public final class Database implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new StoreException("store.error.unreadable", e, file);
+        }
+    }
+
+    /** Does the file start like an SQLite database? (A file this process holds open is known to; it is not read.) */
+    private static boolean hasSqliteHeader(Path file) {
+        if (isOpenDatabaseFile(file)) {
+            return true;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return java.util.Arrays.equals(in.readNBytes(SQLITE_HEADER.length), SQLITE_HEADER);
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -221,14 +330,28 @@ public final class Database implements AutoCloseable {
                     case 5, 6 -> {
                         return new StoreException("store.error.locked", e, file);
                     }
-                    case 26, 11 -> {
-                        return new StoreException("store.error.notADatabase", e, file);
+                    case 11 -> {
+                        return new StoreException("store.error.damaged", e, file);
                     }
-                    case 8, 14, 23 -> {
+                    case 26 -> {
+                        // An SQLite header over pages SQLite cannot read is a damaged database, not a foreign file.
+                        return new StoreException(hasSqliteHeader(file) ? "store.error.damaged"
+                                : "store.error.notADatabase", e, file);
+                    }
+                    case 8 -> {
+                        return new StoreException("store.error.readOnly", e, file);
+                    }
+                    case 14, 23 -> {
                         return new StoreException("store.error.unreadable", e, file);
                     }
                     case 13 -> {
                         return new StoreException("store.error.full", e, file);
+                    }
+                    case 10 -> {
+                        if (DiskSpace.isFull(file)) {
+                            // e.g. SQLITE_IOERR_SHMSIZE: the -shm or -wal could not grow on a full disk
+                            return new StoreException("store.error.full", e, file);
+                        }
                     }
                     default -> {
                     }
@@ -248,6 +371,9 @@ public final class Database implements AutoCloseable {
     public void close() {
         writeLock.lock();
         try {
+            if (!closed) {
+                OPEN.computeIfPresent(file, (f, n) -> n > 1 ? n - 1 : null);
+            }
             closed = true;
             synchronized (idleReaders) {
                 idleReaders.forEach(Database::closeQuietly);

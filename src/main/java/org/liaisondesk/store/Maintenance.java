@@ -70,6 +70,21 @@ public final class Maintenance {
     }
 
     /**
+     * Copies the database page by page with SQLite's online backup API, without reading its b-trees: the copy of a
+     * database too damaged for {@link #copyTo}. Never with plain file I/O, which would drop this process's locks on
+     * the live file (see {@link Database}).
+     */
+    public void rawCopyTo(Path target) {
+        db.withOwnConnection(c -> {
+            int rc = ((SQLiteConnection) c).getDatabase().backup("main", target.toAbsolutePath().toString(), null);
+            if (rc != 0) {
+                throw new SQLException("copy failed with SQLite result code " + rc);
+            }
+            return null;
+        });
+    }
+
+    /**
      * Checks a copy on its own: readable SQLite, intact, a Liaison Desk schema this program can open. With
      * {@code mayWrite} the copy is also switched to a self-contained journal mode (no -wal file beside it).
      */
