@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
+import org.sqlite.SQLiteOpenMode;
 
 /**
  * One SQLite file. Writes go through a single writer connection, one transaction at a time, so the window's
@@ -50,9 +52,16 @@ public final class Database implements AutoCloseable {
     private final Deque<Connection> idleReaders = new ArrayDeque<>();
     private volatile boolean closed;
 
+    /**
+     * Opened for reading only because the disk is full (see {@link #openReadingOnly}): no writer connection, every
+     * write refused with "the disk is full".
+     */
+    private final boolean diskFull;
+
     private Database(Path file, Connection writer) {
         this.file = file;
         this.writer = writer;
+        this.diskFull = writer == null;
     }
 
     /**
@@ -106,6 +115,10 @@ public final class Database implements AutoCloseable {
                 throw new StoreException("store.error.cannotCreate", e, absolute);
             }
         }
+        if (!mayCreate && Files.exists(absolute) && DiskSpace.isFull(absolute)) {
+            // Before any read-write connection: one would share its read-write -shm with the read-only ones.
+            return openReadingOnly(absolute, new StoreException("store.error.full", absolute));
+        }
         Connection writer = null;
         try {
             writer = connect(absolute);
@@ -117,12 +130,78 @@ public final class Database implements AutoCloseable {
             Migrations.migrate(writer, absolute);
             OPEN.merge(absolute, 1, Integer::sum);
             return new Database(absolute, writer);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(writer);
+            RuntimeException why = e instanceof SQLException sql ? translate(sql, absolute) : (RuntimeException) e;
+            if (!mayCreate && why instanceof StoreException se && se.messageKey().equals("store.error.full")) {
+                return openReadingOnly(absolute, se);
+            }
+            throw why;
+        }
+    }
+
+    /**
+     * The disk is full: opening the usual way needs the {@code -shm} to grow, which fails (SQLITE_IOERR_SHMSIZE).
+     * Reading still works through connections that open the {@code -shm} read-only: alone, SQLite then builds the
+     * WAL index in memory; beside a running window it uses the window's. Writes say the disk is full. A schema that
+     * still needs migrating cannot be read this way (migrating writes), so then the original error stands.
+     */
+    private static Database openReadingOnly(Path absolute, StoreException full) {
+        try (Connection c = connectReadingOnly(absolute)) {
+            checkIsOurs(c, absolute);
+            if (Migrations.userVersion(c) != Migrations.latestVersion()) {
+                throw full;
+            }
         } catch (SQLException e) {
-            closeQuietly(writer);
-            throw translate(e, absolute);
-        } catch (RuntimeException e) {
-            closeQuietly(writer);
-            throw e;
+            full.addSuppressed(e);
+            throw full;
+        }
+        OPEN.merge(absolute, 1, Integer::sum);
+        return new Database(absolute, null);
+    }
+
+    private static Connection connectReadingOnly(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        String path = file.toString().replace("%", "%25").replace("?", "%3f").replace("#", "%23");
+        Connection c = config.createConnection("jdbc:sqlite:file:" + path + "?" + readingOnlyMode(file));
+        SearchFunctions.register(c);
+        return c;
+    }
+
+    /**
+     * With a {@code -shm} (someone has or had the database open): read through it read-only. Without one and with an
+     * empty or no {@code -wal}, nobody has it open and the database file holds everything: read it as unchanging
+     * (a read-only connection cannot create the {@code -shm}, and on a full disk nobody can write meanwhile).
+     */
+    private static String readingOnlyMode(Path file) {
+        Path shm = file.resolveSibling(file.getFileName() + "-shm");
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        try {
+            if (!Files.exists(shm) && (!Files.exists(wal) || Files.size(wal) == 0)) {
+                return "immutable=1";
+            }
+        } catch (IOException e) {
+            // fall through to the usual read-only way
+        }
+        return "readonly_shm=1";
+    }
+
+    /** A new connection: the usual one, or a read-only one when the disk is full. */
+    private Connection connection() throws SQLException {
+        return diskFull ? connectReadingOnly(file) : connect(file);
+    }
+
+    /** True when opened for reading only because the disk is full: every write says so. */
+    public boolean readingOnly() {
+        return diskFull;
+    }
+
+    private void refuseWhenDiskFull() {
+        if (diskFull) {
+            throw new StoreException("store.error.full", file);
         }
     }
 
@@ -167,6 +246,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one write transaction; rolls back on any exception so nothing is half-saved. */
     public <T> T write(SqlWork<T> work) {
+        refuseWhenDiskFull();
         writeLock.lock();
         try {
             ensureOpen();
@@ -208,6 +288,7 @@ public final class Database implements AutoCloseable {
      * this program writes meanwhile (restoring a backup replaces every page).
      */
     <T> T exclusive(SqlWork<T> work) {
+        refuseWhenDiskFull();
         writeLock.lock();
         try {
             ensureOpen();
@@ -222,7 +303,7 @@ public final class Database implements AutoCloseable {
     /** Runs {@code work} on a fresh connection of its own, closed afterwards (a backup reads one long snapshot). */
     <T> T withOwnConnection(SqlWork<T> work) {
         ensureOpen();
-        try (Connection c = connect(file)) {
+        try (Connection c = connection()) {
             return work.run(c);
         } catch (SQLException e) {
             throw translate(e, file);
@@ -245,7 +326,7 @@ public final class Database implements AutoCloseable {
             }
         }
         try {
-            Connection c = connect(file);
+            Connection c = connection();
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA query_only=ON");
             }

@@ -52,7 +52,7 @@ public final class Maintenance {
             }
             return found;
         }));
-        if (issues.isEmpty() && !quick) {
+        if (issues.isEmpty() && !quick && !db.readingOnly()) { // FTS5's own check runs as a write
             issues.addAll(fullTextIndexes());
         }
         return issues;
