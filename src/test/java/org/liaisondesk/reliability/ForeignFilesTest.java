@@ -113,6 +113,17 @@ class ForeignFilesTest {
         assertThat(r.err()).containsAnyOf("read-only", "Cannot read").doesNotContain("at org.");
     }
 
+    @Test
+    void exportXlsxToAFolderNamesTheFolderNotATemporaryFile() {
+        Path db = dir.resolve("xlsx.db");
+        CliRun cli = new CliRun(db);
+        cli.ok("init", "--station", "GS-013", "--name", "导出站");
+        cli.ok("add", "--text", "导出到文件夹的意见。");
+        CliRun.Result r = cli.run("--lang", "en", "export-xlsx", "--out", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("is a folder", dir.toString()).doesNotContain(".part", ".liaison-desk-");
+    }
+
     private static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
