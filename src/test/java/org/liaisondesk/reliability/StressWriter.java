@@ -13,7 +13,8 @@ import org.liaisondesk.model.OpinionInput;
 
 /**
  * Child process of {@link ConcurrentUseStressTest}, standing in for the window. {@code stress DB}: picks the
- * database file itself for import (a person choosing the wrong file; it must be refused without being read), then
+ * database file itself for import (a person choosing the wrong file; it must be refused without being read) and
+ * opens a second context on it (which must not read it with plain I/O either), then
  * writes in a loop until standard input closes: a bulk of generated opinions in large transactions, then single
  * saves, printing {@code ack <id>} after each save returned. {@code adds DB N}: N single saves, retrying one that
  * found the database busy, then one line {@code done ok=.. retried=.. failed=.. maxMs=..}.
@@ -30,7 +31,10 @@ public final class StressWriter {
                 adds(ctx, Integer.parseInt(args[2]));
                 return;
             }
-            ctx.imports().importPaths(List.of(db), "stress"); // refused; on old code it read (and unlocked) the file
+            ctx.imports().importPaths(List.of(db), "stress"); // refused, never read
+            // A second context on the same file in this process (as the window's parts or a test may open): its
+            // header check used to read the file with plain I/O, which dropped the first one's SQLite locks.
+            AppContext.open(db, Messages.forLanguage("en")).close();
             System.out.println("ready");
             Thread stopper = new Thread(() -> {
                 try {
