@@ -108,7 +108,7 @@ public final class AppContext implements AutoCloseable {
         this.audit = new AuditRepository(database);
         Maintenance maintenance = new Maintenance(database);
         this.health = new HealthService(maintenance);
-        this.backups = new BackupService(maintenance, settings, audit, database.file(), clock);
+        this.backups = new BackupService(maintenance, settings, audit, stations, database.file(), clock);
         this.users = new UserService(new UserRepository(database),
                 new PasswordHasher(PasswordHasher.configuredIterations()), clock);
         this.contactPolicy = new ContactPolicy(settings, audit);
@@ -147,6 +147,14 @@ public final class AppContext implements AutoCloseable {
             OwnerOnly.tighten(folder); // the program's own data folder; a folder chosen with --db is left alone
         }
         return new AppContext(database, messages, clock);
+    }
+
+    /**
+     * Opens an existing database only: a missing, empty or foreign file is refused with a message instead of being
+     * set up (only setting up, {@code init} and the window's first run, creates one).
+     */
+    public static AppContext openExisting(Path databaseFile, Messages messages) {
+        return new AppContext(Database.open(databaseFile, false), messages, Clock.systemDefaultZone());
     }
 
     public Database database() {

@@ -38,7 +38,7 @@ final class GenerateCommand implements Callable<Integer> {
             throw new UserFacingException("cli.error.generateStations", stations);
         }
         long started = System.nanoTime();
-        long made = root.context().generator().generate(count, stations, seed, root.actor(), done -> { });
+        long made = root.contextForSetUp().generator().generate(count, stations, seed, root.actor(), done -> { });
         double seconds = (System.nanoTime() - started) / 1e9;
         spec.commandLine().getOut().println(root.messages().get("cli.generate.done", made, stations, seconds));
         return Cli.OK;

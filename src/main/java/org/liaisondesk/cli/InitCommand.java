@@ -33,7 +33,7 @@ final class InitCommand implements Callable<Integer> {
     public Integer call() {
         StationMode m = StationMode.fromCode(mode)
                 .orElseThrow(() -> new UserFacingException("cli.error.mode", mode));
-        Station s = root.context().stations().initialize(code, name, m, root.actor());
+        Station s = root.contextForSetUp().stations().initialize(code, name, m, root.actor());
         spec.commandLine().getOut().println(root.messages().get("cli.init.done", s.code(), s.name(),
                 root.messages().get("mode." + s.mode().code()), root.context().database().file()));
         return Cli.OK;

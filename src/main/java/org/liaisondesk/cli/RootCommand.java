@@ -161,8 +161,21 @@ public final class RootCommand implements Callable<Integer> {
         }
     }
 
-    /** Opens the database on first use, so {@code --help} and {@code --version} never touch it. */
+    /**
+     * Opens the database on first use, so {@code --help} and {@code --version} never touch it. A file named with
+     * {@code --db} must already be a database of ours (only {@link #contextForSetUp()} creates one); the default
+     * database in the data folder is created on first use.
+     */
     AppContext context() {
+        if (context == null) {
+            context = database == null ? AppContext.open(databaseFile(), messages())
+                    : AppContext.openExisting(databaseFile(), messages());
+        }
+        return context;
+    }
+
+    /** For the commands that set a database up ({@code init}, {@code generate}): a new file may be created. */
+    AppContext contextForSetUp() {
         if (context == null) {
             context = AppContext.open(databaseFile(), messages());
             if (keyPassphraseStdin) {

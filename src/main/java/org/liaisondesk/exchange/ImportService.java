@@ -29,6 +29,7 @@ import org.liaisondesk.model.Progress;
 import org.liaisondesk.model.SequenceRange;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
+import org.liaisondesk.store.Database;
 import org.liaisondesk.store.ExchangeRepository;
 import org.liaisondesk.store.SettingsRepository;
 
@@ -164,6 +165,10 @@ public final class ImportService {
     private FileResult importFile(Path file, String actor, Progress progress) {
         requireGeneralStation();
         try {
+            if (Database.isOpenDatabaseFile(file)) {
+                // Never read the live database's files: doing so drops SQLite's locks on them (see Database).
+                throw new BatchRejectedException("import.error.isDatabase", file);
+            }
             if (Files.exists(file) && !Files.isRegularFile(file)) {
                 // a FIFO or device would block the first read forever
                 throw new BatchRejectedException("batch.error.notRegular", file);

@@ -33,6 +33,9 @@ public final class AtomicFile {
         if (folder == null || !Files.isDirectory(folder)) {
             throw new UserFacingException("stats.error.noFolder", folder);
         }
+        if (Files.isDirectory(file)) {
+            throw new UserFacingException("stats.error.isFolder", file);
+        }
         Path temp = null;
         try {
             temp = Files.createTempFile(folder, ".liaison-desk-", ".part");
@@ -43,7 +46,10 @@ public final class AtomicFile {
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return result;
         } catch (IOException | UncheckedIOException e) {
-            throw new UserFacingException("stats.error.write", e, file, e.getMessage());
+            // The temporary file is ours, not the person's: the message names the file they asked for.
+            String why = String.valueOf(e.getMessage());
+            throw new UserFacingException("stats.error.write", e, file,
+                    temp == null ? why : why.replace(temp.toString(), file.toString()));
         } finally {
             if (temp != null) {
                 try {

@@ -32,6 +32,15 @@ public final class StationService {
         return Optional.of(s);
     }
 
+    /**
+     * Forgets the identity read so far: after a restore (or a migration to another station's backup) the database may
+     * hold another identity, and everything shown or numbered from then on must use the new one.
+     */
+    public Optional<Station> reload() {
+        cached = null;
+        return current();
+    }
+
     /** The code new opinions get: the station's, or the provisional one before set-up. */
     public String codeForNewOpinions() {
         return current().map(Station::code).orElse(PROVISIONAL_CODE);

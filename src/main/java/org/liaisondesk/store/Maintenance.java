@@ -8,7 +8,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.liaisondesk.model.HealthIssue;
+import org.liaisondesk.model.Station;
+import org.liaisondesk.model.StationMode;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 
@@ -50,7 +53,7 @@ public final class Maintenance {
             }
             return found;
         }));
-        if (issues.isEmpty() && !quick) {
+        if (issues.isEmpty() && !quick && !db.readingOnly()) { // FTS5's own check runs as a write
             issues.addAll(fullTextIndexes());
         }
         return issues;
@@ -62,6 +65,21 @@ public final class Maintenance {
             try (PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
                 ps.setString(1, target.toAbsolutePath().toString());
                 ps.execute();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Copies the database page by page with SQLite's online backup API, without reading its b-trees: the copy of a
+     * database too damaged for {@link #copyTo}. Never with plain file I/O, which would drop this process's locks on
+     * the live file (see {@link Database}).
+     */
+    public void rawCopyTo(Path target) {
+        db.withOwnConnection(c -> {
+            int rc = ((SQLiteConnection) c).getDatabase().backup("main", target.toAbsolutePath().toString(), null);
+            if (rc != 0) {
+                throw new SQLException("copy failed with SQLite result code " + rc);
             }
             return null;
         });
@@ -94,6 +112,27 @@ public final class Maintenance {
             return List.of();
         } catch (SQLException e) {
             return List.of(HealthIssue.of("health.unreadable", file, String.valueOf(e.getMessage())));
+        }
+    }
+
+    /**
+     * The identity (station code, name, mode) recorded in a backup or other database file's own {@code station}
+     * table, read without changing the file; empty when the file has none (never set up) or cannot be read.
+     */
+    public static Optional<Station> identityOf(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT code, name, mode FROM station WHERE id=1")) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            String code = rs.getString(1);
+            String name = rs.getString(2);
+            return StationMode.fromCode(rs.getString(3)).map(mode -> new Station(code, name, mode));
+        } catch (SQLException e) {
+            return Optional.empty();
         }
     }
 

@@ -18,6 +18,8 @@ import java.util.List;
 final class Migrations {
 
     private static final String RESOURCE = "migrations/V%03d.sql";
+    /** {@code PRAGMA application_id} of our databases (set by V014): "LDK1". */
+    static final int APPLICATION_ID = 0x4C444B31;
 
     private Migrations() {
     }

@@ -238,8 +238,8 @@ public final class AppWindow {
         mainViewModel = new MainViewModel(Screens.standard(), app, station, user, readOnly, messages, background);
         UiContext ui = new UiContext(app, messages, background, mainViewModel.userNameProperty(), this::report,
                 new DataChanges(), user.role(), readOnly);
-        MainView main = new MainView(mainViewModel, ui, () -> switchUser(station, user));
-        stage.setTitle(mainViewModel.titleText());
+        MainView main = new MainView(mainViewModel, ui, () -> switchUser(user));
+        stage.titleProperty().bind(mainViewModel.titleTextBinding());
         stage.getScene().setRoot(main.root());
         mainViewModel.setOnFirstCount(this::ready);
         mainViewModel.selectFirst();
@@ -249,11 +249,14 @@ public final class AppWindow {
     }
 
     /** Logs out: the screens (and what they show) go; the login asks again. */
-    private void switchUser(Station station, UserAccount leaving) {
+    private void switchUser(UserAccount leaving) {
+        // A restore may have brought another identity (a confirmed migration): log in to the one the database holds.
+        Station now = mainViewModel.station();
         mainViewModel = null;
+        stage.titleProperty().unbind();
         stage.setTitle(messages.get("app.title"));
         stage.getScene().setRoot(waiting(messages.get("window.loggedOut", leaving.name())));
-        logIn(station, null);
+        logIn(now, null);
     }
 
     /** The main window is usable: the first screen is up and the database answered. */

@@ -87,7 +87,8 @@ public final class MainView {
     }
 
     private HBox statusBar() {
-        Label station = new Label(vm.stationText());
+        Label station = new Label();
+        station.textProperty().bind(vm.stationTextBinding());
         station.setId("status-station");
         Hyperlink user = new Hyperlink();
         user.setId("status-user");

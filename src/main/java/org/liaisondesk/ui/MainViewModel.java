@@ -7,6 +7,7 @@ import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -35,7 +36,8 @@ public final class MainViewModel {
             "exchange", Set.of(Action.EXPORT, Action.IMPORT));
 
     private final List<NavItem> items;
-    private final Station station;
+    /** This database's identity as last read: a restore (or migration) can change it while the window is open. */
+    private final ReadOnlyObjectWrapper<Station> station = new ReadOnlyObjectWrapper<>();
     private final Path database;
     private final Messages messages;
     private final AppContext app;
@@ -53,7 +55,7 @@ public final class MainViewModel {
                          Messages messages, Background background) {
         this.items = List.copyOf(items);
         this.app = app;
-        this.station = station;
+        this.station.set(station);
         this.database = app.database().file();
         this.messages = messages;
         this.background = background;
@@ -127,13 +129,29 @@ public final class MainViewModel {
         return userName.getReadOnlyProperty();
     }
 
+    /** The identity as last read. */
+    public Station station() {
+        return station.get();
+    }
+
     public String titleText() {
-        return messages.get("app.titleWithStation", station.name());
+        return titleTextBinding().get();
+    }
+
+    /** The window's title, naming the station; follows a restore that changed the identity. */
+    public StringBinding titleTextBinding() {
+        return Bindings.createStringBinding(() -> messages.get("app.titleWithStation", station.get().name()),
+                station);
     }
 
     public String stationText() {
-        return messages.get("statusBar.station", station.name(), station.code(),
-                messages.get("mode." + station.mode().code()));
+        return stationTextBinding().get();
+    }
+
+    /** The status bar's station, code and mode; follows a restore that changed the identity. */
+    public StringBinding stationTextBinding() {
+        return Bindings.createStringBinding(() -> messages.get("statusBar.station", station.get().name(),
+                station.get().code(), messages.get("mode." + station.get().mode().code())), station);
     }
 
     public String databaseText() {
@@ -155,7 +173,9 @@ public final class MainViewModel {
         this.onFirstCount = action;
     }
 
+    /** Re-reads the opinion count, and the identity (a restore may have brought another one). */
     public void refreshCount() {
+        background.run(() -> app.stations().current(), now -> now.ifPresent(station::set));
         background.run(() -> app.opinions().count(OpinionFilter.ALL), n -> {
             boolean first = opinionCount.get() < 0;
             opinionCount.set(n);

@@ -152,8 +152,9 @@ class BackupRestoreTest {
         String out = cli.ok("--lang", "en", "restore", "--from", good.toString(), "--yes");
         assertThat(out).contains("Restored");
         assertThat(Sql.count(db, "SELECT count(*) FROM opinion")).isEqualTo(1);
-        try (java.util.stream.Stream<Path> saved = Files.list(dir.resolve("backups"))) {
+        try (java.util.stream.Stream<Path> saved = Files.list(dir.resolve("backups/station"))) {
             Path before = saved.filter(p -> p.toString().endsWith("-before-restore.db")).findFirst().orElseThrow();
+            assertThat(before.getFileName().toString()).matches("GS-007_\\d{4}-\\d{2}-\\d{2}_.*-before-restore\\.db");
             assertThat(Sql.count(before, "SELECT count(*) FROM opinion")).isEqualTo(2);
         }
         assertThat(cli.ok("audit", "--action", "backup-restore", "--json")).contains("good.db");
@@ -177,8 +178,67 @@ class BackupRestoreTest {
                 assertThat(Sql.integrity(p)).isEqualTo("ok");
             }
             assertThat(Files.exists(ctx.backups().folder().resolve("notes.txt"))).isTrue();
-            assertThat(ctx.backups().folder()).isEqualTo(dir.resolve("backups"));
+            assertThat(ctx.backups().folder()).isEqualTo(dir.resolve("backups/station"));
+            assertThat(kept).allMatch(p -> p.getFileName().toString().startsWith("GS-007_2024-03-01_"));
             assertThat(ctx.audit().find(new AuditQuery(null, null, "backup", 0))).hasSizeGreaterThanOrEqualTo(6);
+        }
+    }
+
+    /**
+     * A station's and the general station's databases in one folder: each keeps its backups in its own folder, named
+     * after its station; each lists only its own; restoring the other's backup is refused (exit 2, nothing changes)
+     * unless confirmed as a migration, after which the database holds the backup's identity.
+     */
+    @Test
+    void restoreNeverCrossesStationsUnlessConfirmedAsAMigration() throws Exception {
+        Path general = dir.resolve("general.db");
+        CliRun gs = new CliRun(general);
+        gs.ok("init", "--station", "ZZ-000", "--name", "联络总站", "--mode", "general");
+        Path stationBackup;
+        Path generalBackup;
+        Clock clock = new TickingClock(Instant.parse("2026-12-05T10:30:00Z"));
+        try (AppContext st = AppContext.open(db, Messages.forLanguage("zh"), clock);
+             AppContext gen = AppContext.open(general, Messages.forLanguage("zh"), clock)) {
+            stationBackup = st.backups().now("admin");
+            generalBackup = gen.backups().now("admin");
+            assertThat(st.backups().folder()).isNotEqualTo(gen.backups().folder());
+            assertThat(st.backups().backups()).containsExactly(stationBackup);
+            assertThat(gen.backups().backups()).containsExactly(generalBackup);
+        }
+        assertThat(stationBackup.getFileName().toString()).startsWith("GS-007_2026-12-05_");
+        assertThat(generalBackup.getFileName().toString()).startsWith("ZZ-000_2026-12-05_");
+
+        // Even a backup copied into the general station's folder under a general-station name is not taken.
+        Path disguised = generalBackup.resolveSibling(
+                generalBackup.getFileName().toString().replace("-manual", "-daily"));
+        Files.copy(stationBackup, disguised);
+        CliRun.Result refused = gs.run("--lang", "en", "restore", "--from", disguised.toString(), "--yes");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("GS-007 (station)", "ZZ-000 (general)", "--migrate")
+                .doesNotContain("at org.");
+        assertThat(Sql.count(general, "SELECT count(*) FROM station WHERE code='ZZ-000' AND mode='general'"))
+                .isEqualTo(1);
+        assertThat(Sql.count(general, "SELECT count(*) FROM opinion")).isZero();
+
+        String migrated = gs.ok("--lang", "en", "restore", "--from", disguised.toString(), "--yes", "--migrate");
+        assertThat(migrated).contains("Restored");
+        assertThat(Sql.count(general, "SELECT count(*) FROM station WHERE code='GS-007' AND mode='station'"))
+                .isEqualTo(1);
+        assertThat(gs.ok("audit", "--action", "backup-restore", "--json")).contains("migrated from ZZ-000");
+    }
+
+    @Test
+    void theIdentityShownAfterARestoreIsTheRestoredOne() throws Exception {
+        Path other = dir.resolve("other-station.db");
+        new CliRun(other).ok("init", "--station", "GS-009", "--name", "另一个站");
+        Path otherBackup = dir.resolve("other-backup.db");
+        new CliRun(other).ok("backup", "--out", otherBackup.toString());
+        try (AppContext ctx = AppContext.open(db, Messages.forLanguage("zh"))) {
+            assertThat(ctx.stations().current().orElseThrow().code()).isEqualTo("GS-007");
+            ctx.backups().restore(otherBackup, "admin", true);
+            assertThat(ctx.stations().current().orElseThrow().code()).isEqualTo("GS-009");
+            assertThat(ctx.stations().codeForNewOpinions()).isEqualTo("GS-009");
+            assertThat(ctx.backups().backups()).allMatch(p -> p.getFileName().toString().startsWith("GS-009_"));
         }
     }
 

@@ -75,6 +75,12 @@ public final class BackupSection {
                     ui.text("settings.backup.confirmRestore", row.name(), row.made()), "settings.backup.restore",
                     "ui.cancel", () -> vm.restore(row), () -> { });
         });
+        vm.migrationOfferProperty().addListener((obs, old, offer) -> {
+            if (offer != null) {
+                Dialogs.confirm(restore.getScene().getWindow(), ui.messages(), offer.question(),
+                        "settings.backup.migrate", "ui.cancel", () -> vm.migrate(offer.row()), () -> { });
+            }
+        });
         root = Sections.section("settings-backup", settings, table, restore,
                 Sections.note("backup-message", vm.message()));
         vm.load();

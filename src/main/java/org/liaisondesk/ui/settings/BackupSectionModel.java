@@ -8,14 +8,19 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.liaisondesk.i18n.UserFacingException;
+import org.liaisondesk.service.BackupService;
 import org.liaisondesk.ui.UiContext;
 
 /**
@@ -37,6 +42,7 @@ public final class BackupSectionModel {
     private final IntegerProperty keep = new SimpleIntegerProperty();
     private final SectionMessage message = new SectionMessage();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<MigrationOffer> migrationOffer = new ReadOnlyObjectWrapper<>();
 
     public BackupSectionModel(UiContext ui) {
         this.ui = ui;
@@ -89,14 +95,44 @@ public final class BackupSectionModel {
         run(() -> ui.app().backups().now(ui.actor()).getFileName().toString(), "settings.backup.made");
     }
 
-    /** Only after the view asked and the person confirmed. */
+    /** A backup of another station or mode that was refused: the view asks whether to migrate to it. */
+    public record MigrationOffer(BackupRow row, String question) {
+    }
+
+    /** Set when a restore was refused because the backup belongs to another station or mode; null otherwise. */
+    public ReadOnlyObjectProperty<MigrationOffer> migrationOfferProperty() {
+        return migrationOffer.getReadOnlyProperty();
+    }
+
+    /** Only after the view asked and the person confirmed; a backup of another station is refused (see offer). */
     public void restore(BackupRow row) {
-        run(() -> ui.app().backups().restore(row.file(), ui.actor()).getFileName().toString(),
-                "settings.backup.restored");
+        restore(row, false);
+    }
+
+    /** Restores a backup of another station or mode: only after the person confirmed the migration. */
+    public void migrate(BackupRow row) {
+        restore(row, true);
+    }
+
+    private void restore(BackupRow row, boolean migrate) {
+        migrationOffer.set(null);
+        run(() -> ui.app().backups().restore(row.file(), ui.actor(), migrate).getFileName().toString(),
+                "settings.backup.restored", error -> {
+                    if (!migrate && error instanceof UserFacingException u
+                            && BackupService.OTHER_STATION.equals(u.messageKey())) {
+                        Object[] a = u.args();
+                        migrationOffer.set(new MigrationOffer(row,
+                                ui.text("settings.backup.confirmMigrate", row.name(), a[1], a[2])));
+                    }
+                });
+    }
+
+    private void run(Callable<String> work, String doneKey) {
+        run(work, doneKey, error -> { });
     }
 
     /** Runs {@code work}, re-reads the folder, then says {@code doneKey} with what the work returned. */
-    private void run(Callable<String> work, String doneKey) {
+    private void run(Callable<String> work, String doneKey, Consumer<Throwable> onError) {
         busy.set(true);
         if (doneKey != null) {
             message.done(ui.text("settings.backup.working"));
@@ -115,6 +151,7 @@ public final class BackupSectionModel {
         }, error -> {
             busy.set(false);
             message.failed(error, ui.messages());
+            onError.accept(error);
         });
     }
 
