@@ -104,7 +104,8 @@ public final class AppContext implements AutoCloseable {
         this.tagging = new TaggingService(new TaggingRepository(database),
                 database.file().resolveSibling("synonyms.tsv"), SeedReports.folder());
         this.opinionService = new OpinionService(opinions, stations, rules, tagging, clock);
-        this.generator = new GenerateService(opinions, new ReviewRepository(database), stations, opinionService, clock);
+        this.generator = new GenerateService(opinions, new ReviewRepository(database), stations, opinionService, clock,
+                settings);
         this.audit = new AuditRepository(database);
         Maintenance maintenance = new Maintenance(database);
         this.health = new HealthService(maintenance);

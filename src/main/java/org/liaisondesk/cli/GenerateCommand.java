@@ -8,7 +8,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code generate --count N [--stations K] [--seed S]}: realistic synthetic opinions, reproducible by seed. */
+/**
+ * {@code generate --count N [--stations K] [--seed S] [--demo]}: realistic synthetic opinions, reproducible by seed;
+ * refused on a database that holds real opinions unless {@code --demo}.
+ */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false)
 final class GenerateCommand implements Callable<Integer> {
 
@@ -29,6 +32,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", descriptionKey = "generate.seed")
     long seed;
 
+    @Option(names = "--demo", descriptionKey = "generate.demo")
+    boolean demo;
+
     @Override
     public Integer call() {
         if (count < 1 || count > MAX_COUNT) {
@@ -37,6 +43,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (stations < 1 || stations > 500) {
             throw new UserFacingException("cli.error.generateStations", stations);
         }
+        root.contextForSetUp().generator().requireNoRealOpinions(demo);
         long started = System.nanoTime();
         long made = root.contextForSetUp().generator().generate(count, stations, seed, root.actor(), done -> { });
         double seconds = (System.nanoTime() - started) / 1e9;

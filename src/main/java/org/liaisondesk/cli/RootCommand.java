@@ -168,8 +168,8 @@ public final class RootCommand implements Callable<Integer> {
      */
     AppContext context() {
         if (context == null) {
-            context = database == null ? AppContext.open(databaseFile(), messages())
-                    : AppContext.openExisting(databaseFile(), messages());
+            opened(database == null ? AppContext.open(databaseFile(), messages())
+                    : AppContext.openExisting(databaseFile(), messages()));
         }
         return context;
     }
@@ -177,12 +177,17 @@ public final class RootCommand implements Callable<Integer> {
     /** For the commands that set a database up ({@code init}, {@code generate}): a new file may be created. */
     AppContext contextForSetUp() {
         if (context == null) {
-            context = AppContext.open(databaseFile(), messages());
-            if (keyPassphraseStdin) {
-                unlockKeys();
-            }
+            opened(AppContext.open(databaseFile(), messages()));
         }
         return context;
+    }
+
+    /** The database is open: with {@code --key-passphrase-stdin}, the private keys are unlocked for this run. */
+    private void opened(AppContext ctx) {
+        context = ctx;
+        if (keyPassphraseStdin) {
+            unlockKeys();
+        }
     }
 
     /**

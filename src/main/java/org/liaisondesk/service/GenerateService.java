@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.function.LongConsumer;
 import org.liaisondesk.generate.GeneratedOpinion;
 import org.liaisondesk.generate.OpinionGenerator;
+import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.Opinion;
+import org.liaisondesk.model.OpinionFilter;
 import org.liaisondesk.model.OpinionIds;
 import org.liaisondesk.model.OpinionInput;
 import org.liaisondesk.model.Priority;
@@ -18,6 +20,7 @@ import org.liaisondesk.model.StationMode;
 import org.liaisondesk.model.Status;
 import org.liaisondesk.store.OpinionRepository;
 import org.liaisondesk.store.ReviewRepository;
+import org.liaisondesk.store.SettingsRepository;
 
 /** Fills a database with reproducible synthetic opinions for demonstrations, tests and benchmarks. */
 public final class GenerateService {
@@ -30,9 +33,14 @@ public final class GenerateService {
     private final StationService stations;
     private final OpinionService opinionService;
     private final Clock clock;
+    private final SettingsRepository settings;
+
+    /** How many opinions {@code generate} has made in this database, so the real ones can be told apart. */
+    static final String GENERATED_SETTING = "generate.opinions";
 
     public GenerateService(OpinionRepository opinions, ReviewRepository reviews, StationService stations,
-                           OpinionService opinionService, Clock clock) {
+                           OpinionService opinionService, Clock clock, SettingsRepository settings) {
+        this.settings = settings;
         this.opinions = opinions;
         this.reviews = reviews;
         this.stations = stations;
@@ -47,6 +55,21 @@ public final class GenerateService {
     public List<Station> stationsFor(int stationCount) {
         return stations.current().filter(s -> s.mode() == StationMode.STATION).map(List::of)
                 .orElseGet(() -> OpinionGenerator.stations(stationCount));
+    }
+
+    /**
+     * Test data must never mix with residents' real opinions, which the next export would send as real: a database
+     * holding opinions that {@code generate} did not make is refused unless {@code demo} says it is a demonstration.
+     */
+    public void requireNoRealOpinions(boolean demo) {
+        long real = opinions.count(OpinionFilter.ALL) - generatedSoFar();
+        if (real > 0 && !demo) {
+            throw new UserFacingException("generate.error.realOpinions", real);
+        }
+    }
+
+    private long generatedSoFar() {
+        return settings.get(GENERATED_SETTING).map(Long::parseLong).orElse(0L);
     }
 
     /**
@@ -75,6 +98,7 @@ public final class GenerateService {
                 reviews.storeGenerated(reviewed);
                 reviewed.clear();
                 done += chunk.size();
+                settings.put(GENERATED_SETTING, Long.toString(generatedSoFar() + chunk.size()));
                 chunk.clear();
                 progress.accept(done);
             }

@@ -54,6 +54,23 @@ class GenerateCommandTest {
     }
 
     @Test
+    void aDatabaseWithRealOpinionsIsRefusedUnlessDemo() throws Exception {
+        CliRunner cli = new CliRunner(dir.resolve("real.db"));
+        cli.run("init", "--station", "GS-007", "--name", "湖滨街道人大代表联络站");
+        assertThat(cli.run("generate", "--count", "20").code()).isZero();
+        assertThat(cli.run("generate", "--count", "20", "--seed", "2").code()).isZero(); // only generated ones so far
+        assertThat(cli.run("add", "--text", "小区门口路灯坏了,晚上出行不安全").code()).isZero();
+
+        CliRunner.Result refused = cli.run("generate", "--count", "20", "--seed", "3");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("1 条真实的群众意见", "--demo");
+        assertThat(JSON.readTree(cli.run("stats", "--json").out()).get("opinions").asInt()).isEqualTo(41);
+
+        assertThat(cli.run("generate", "--count", "20", "--seed", "3", "--demo").code()).isZero();
+        assertThat(JSON.readTree(cli.run("stats", "--json").out()).get("opinions").asInt()).isEqualTo(61);
+    }
+
+    @Test
     void badCountsAreRejected() {
         CliRunner cli = new CliRunner(dir.resolve("x.db"));
         assertThat(cli.run("generate", "--count", "0").code()).isEqualTo(2);
