@@ -136,6 +136,14 @@ class BigramTaggerTest {
     }
 
     @Test
+    void aDilapidatedDitchIsFarmWaterNotCulture() {
+        // "年久失修" once sent this to 促进文化兴盛 (old buildings): the clause shown must be the reason
+        Suggestion s = tagger.suggest("村里灌溉水渠年久失修,田里缺水").get(0);
+        assertThat(s.clause()).contains("山塘水库").doesNotContain("文化");
+        assertThat(s.path().topic()).isEqualTo("灌溉与农田水利");
+    }
+
+    @Test
     void aRoadThroughTheScienceCorridorIsNotAReasonForAreaTwo() {
         List<Suggestion> s = tagger.suggest("科创大道上的公交车太少了，早高峰等半个小时");
         assertThat(s).first().extracting(Suggestion::area).isEqualTo(4);
