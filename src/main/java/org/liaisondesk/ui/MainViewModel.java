@@ -32,7 +32,8 @@ public final class MainViewModel {
             "list", Set.of(Action.VIEW_OPINIONS),
             "review", Set.of(Action.REVIEW),
             "stats", Set.of(Action.VIEW_OPINIONS),
-            "exchange", Set.of(Action.EXPORT, Action.IMPORT));
+            "exchange", Set.of(Action.EXPORT, Action.IMPORT),
+            "handling", Set.of(Action.EDIT, Action.REVIEW));
 
     private final List<NavItem> items;
     private final Station station;
