@@ -165,7 +165,9 @@ public final class HandlingView implements Screen {
             c.visibleProperty().bind(model.showProperty().isEqualTo(Show.CALLBACK));
         }
         table.getColumns().add(colour);
-        table.getColumns().add(column("number", Row::number, 130));
+        TableColumn<Row, String> number = column("number", Row::number, 150);
+        number.setMinWidth(150);
+        table.getColumns().add(number);
         table.getColumns().add(column("stage", Row::stage, 100));
         table.getColumns().add(column("unit", Row::unit, 150));
         table.getColumns().add(column("due", Row::due, 100));

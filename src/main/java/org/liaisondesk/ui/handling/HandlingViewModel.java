@@ -253,6 +253,7 @@ public final class HandlingViewModel {
                         });
             }
         }
+        List<Row> handled = new ArrayList<>();
         for (HandlingCase c : cases.values()) {
             Stage st = c.stage();
             boolean wanted = chosen == Show.ALL ? st != Stage.ARCHIVED && st != Stage.NOT_ACCEPTED
@@ -262,9 +263,33 @@ public final class HandlingViewModel {
             }
             ui.app().opinions().find(c.opinionId()).filter(o -> !o.deleted())
                     .filter(o -> chosen != Show.CALLBACK || o.constituent().consentToContact())
-                    .ifPresent(o -> out.add(row(o, c, h.colour(c), unitNames)));
+                    .ifPresent(o -> handled.add(row(o, c, h.colour(c), unitNames)));
         }
+        // overdue first, then due soon, then the rest; the earliest due date first within each
+        handled.sort(java.util.Comparator.comparingInt((Row r) -> urgency(r.colour()))
+                .thenComparing(r -> r.due().isEmpty() ? "9999" : r.due()).thenComparing(Row::number));
+        out.addAll(handled);
         return out;
+    }
+
+    /** The reply to pass on: its text, the outcome class and the explanation to the resident. */
+    private String replyText(HandlingCase c) {
+        if (c.get("reply_text") == null) {
+            return null;
+        }
+        String outcome = c.outcome().map(this::outcomeText).orElse("");
+        String note = c.get("outcome_note");
+        return c.get("reply_text") + (outcome.isEmpty() ? "" : "(" + outcome + ")")
+                + (note == null ? "" : " " + note);
+    }
+
+    private static int urgency(Supervision s) {
+        return switch (s) {
+            case RED -> 0;
+            case YELLOW -> 1;
+            case GREEN -> 2;
+            case NONE -> 3;
+        };
     }
 
     private Row row(Opinion o, HandlingCase c, Supervision colour, Map<String, String> unitNames) {
@@ -275,7 +300,7 @@ public final class HandlingViewModel {
                 c.get("due_date") == null ? "" : c.get("due_date"),
                 ui.text("loop.stage." + c.stage().code()), colour,
                 who.name() == null ? ui.text("list.anonymous") : who.name(),
-                who.phone() == null ? "" : who.phone(), c.get("reply_text"));
+                who.phone() == null ? "" : who.phone(), replyText(c));
     }
 
     /** Opens the form of {@code a} for the selected row (nothing happens without one, or without the right). */

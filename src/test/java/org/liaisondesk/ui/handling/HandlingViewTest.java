@@ -188,7 +188,7 @@ class HandlingViewTest {
         HandlingViewModel.Row call = table(robot).getItems().get(0);
         assertThat(call.id()).isEqualTo(reviewed.id());
         assertThat(call.phone()).isEqualTo("13812345678");
-        assertThat(call.reply()).isEqualTo("已安排修补,十月底前完成");
+        assertThat(call.reply()).isEqualTo("已安排修补,十月底前完成(A 已解决)");
 
         // 已反馈群众 (F, Ctrl+Enter), 回访 满意 (V, Enter), 办结 (C, Enter)
         robot.type(KeyCode.F);
