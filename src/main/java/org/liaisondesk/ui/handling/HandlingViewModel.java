@@ -319,12 +319,26 @@ public final class HandlingViewModel {
         error.set("");
         action.set(a);
         if (a == Action.ASSIGN) {
+            prefillDeputyOpinion(selected.get().id());
             if (unit.get() == null && !units.isEmpty()) {
                 unit.set(units.get(0));
             } else {
                 computeDue(unit.get());
             }
         }
+    }
+
+    /** The 交办意见 starts from the deputy's review note (拟办意见), unless the person typed already. */
+    private void prefillDeputyOpinion(UUID id) {
+        ui.background().run(() -> {
+            String note = ui.app().reviews().review(id).note();
+            return note == null ? "" : note;
+        }, note -> {
+            if (action.get() == Action.ASSIGN && text.get().isEmpty() && selected.get() != null
+                    && selected.get().id().equals(id)) {
+                text.set(note);
+            }
+        }, ui.errors()::report);
     }
 
     /** Closes the form without saving. */

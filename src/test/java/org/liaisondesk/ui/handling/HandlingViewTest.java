@@ -161,13 +161,15 @@ class HandlingViewTest {
         robot.type(KeyCode.A);
         HandlingService h = app.handling();
         LocalDate due = h.limits().of("street").due(h.calendar(), h.today());
-        ScreenHarness.waitUntil(() -> ((Label) lookup("#handling-due")).getText().equals("期限:" + due));
+        ScreenHarness.waitUntil(() -> ((Label) lookup("#handling-due")).getText().equals("期限:" + due)
+                && ((javafx.scene.control.TextArea) lookup("#handling-text")).getText().equals("请街道核实"));
         robot.type(KeyCode.ENTER);
         waitForStage(reviewed.id(), Stage.ASSIGNED);
         HandlingCase assigned = h.caseOf(reviewed.id());
         assertThat(assigned.get("main_unit")).isEqualTo("JD-01");
         assertThat(assigned.dueDate()).contains(due);
         assertThat(assigned.get("assigned_by")).isEqualTo("总站");
+        assertThat(assigned.get("deputy_opinion")).isEqualTo("请街道核实");
 
         // 答复: R, the text, who signed, outcome A by default, Ctrl+Enter
         robot.type(KeyCode.R);
