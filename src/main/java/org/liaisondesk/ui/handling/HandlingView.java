@@ -143,7 +143,11 @@ public final class HandlingView implements Screen {
         status.setId("handling-status");
         status.getStyleClass().add("handling-status");
         status.textProperty().bind(model.statusProperty());
-        HBox bar = new HBox(shows, gap, status);
+        Label count = new Label();
+        count.setId("handling-count");
+        count.getStyleClass().add("handling-count");
+        count.textProperty().bind(model.countProperty());
+        HBox bar = new HBox(shows, gap, status, count);
         bar.getStyleClass().add("handling-bar");
         return bar;
     }

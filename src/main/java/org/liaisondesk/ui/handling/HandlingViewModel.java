@@ -66,6 +66,7 @@ public final class HandlingViewModel {
     private final ObjectProperty<Action> action = new SimpleObjectProperty<>();
     private final StringProperty detail = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty count = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ObservableList<HandlingUnit> units = FXCollections.observableArrayList();
@@ -116,8 +117,14 @@ public final class HandlingViewModel {
         return detail;
     }
 
+    /** What the last save did ("意见 …:已答复,期限 …"). */
     public ReadOnlyStringProperty statusProperty() {
         return status;
+    }
+
+    /** "共 9 件": the rows shown. */
+    public ReadOnlyStringProperty countProperty() {
+        return count;
     }
 
     /** The form's problem, shown in red beside it; empty when none. */
@@ -217,7 +224,7 @@ public final class HandlingViewModel {
             }
             selected.set(rows.stream().filter(r -> r.id().equals(keep)).findFirst()
                     .orElse(rows.isEmpty() ? null : rows.get(0)));
-            status.set(ui.text("handling.ui.count", rows.size()));
+            count.set(ui.text("handling.ui.count", rows.size()));
         }, ui.errors()::report);
     }
 

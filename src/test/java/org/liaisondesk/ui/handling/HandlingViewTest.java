@@ -226,6 +226,30 @@ class HandlingViewTest {
     }
 
     @Test
+    void aDissatisfiedReturnVisitFromTheCallBackListOpensReHandling(FxRobot robot) throws Exception {
+        this.robot = robot;
+        HandlingService h = app.handling();
+        h.reply(late.id(), new HandlingService.Reply("已加装遮雨棚", "王主任", null, null, Outcome.A, null, null), "总站");
+        HandlingView view = screens.show(robot, app, "zh", "站点", HandlingView::new, 1200, 760);
+        ScreenHarness.waitUntil(() -> table(robot).getItems().size() == 2);
+        robot.interact(() -> table(robot).requestFocus());
+        robot.type(KeyCode.B);
+        ScreenHarness.waitUntil(() -> table(robot).getItems().size() == 1);
+        assertThat(view.model().detailProperty().get()).contains("已加装遮雨棚");
+
+        // V, 不满意 (the last rating), Enter
+        robot.type(KeyCode.V);
+        robot.interact(() -> view.model().ratingProperty().set(Rating.DISSATISFIED));
+        robot.type(KeyCode.ENTER);
+        waitForStage(late.id(), Stage.REHANDLING);
+        HandlingCase again = h.caseOf(late.id());
+        assertThat(again.rating()).contains(Rating.DISSATISFIED);
+        assertThat(again.dueDate()).isPresent();
+        assertThat(((Label) lookup("#handling-status")).getText()).contains("重办", again.get("due_date"));
+        assertThat(screens.errors()).isEmpty();
+    }
+
+    @Test
     void theDashboardSaysDashWhenNothingIsCounted(FxRobot robot) throws Exception {
         this.robot = robot;
         other = AppContext.open(dir.resolve("empty.db"), Messages.forLanguage("zh"), clock);
