@@ -161,8 +161,9 @@ public final class HandlingView implements Screen {
         colour.setId("handling-col-colour");
         colour.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().colour()));
         colour.setCellFactory(c -> new ColourCell());
-        colour.setPrefWidth(64);
-        colour.setMaxWidth(90);
+        colour.setPrefWidth(96);
+        colour.setMinWidth(64);
+        colour.setMaxWidth(120);
         TableColumn<Row, String> resident = column("resident", Row::resident, 90);
         TableColumn<Row, String> phone = column("phone", Row::phone, 110);
         for (TableColumn<Row, String> c : java.util.List.of(resident, phone)) {
