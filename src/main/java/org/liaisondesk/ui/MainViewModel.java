@@ -33,7 +33,8 @@ public final class MainViewModel {
             "list", Set.of(Action.VIEW_OPINIONS),
             "review", Set.of(Action.REVIEW),
             "stats", Set.of(Action.VIEW_OPINIONS),
-            "exchange", Set.of(Action.EXPORT, Action.IMPORT));
+            "exchange", Set.of(Action.EXPORT, Action.IMPORT),
+            "handling", Set.of(Action.EDIT, Action.REVIEW));
 
     private final List<NavItem> items;
     /** This database's identity as last read: a restore (or migration) can change it while the window is open. */

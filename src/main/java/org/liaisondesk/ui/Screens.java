@@ -3,6 +3,7 @@ package org.liaisondesk.ui;
 import java.util.List;
 import org.liaisondesk.ui.entry.EntryView;
 import org.liaisondesk.ui.exchange.ExchangeView;
+import org.liaisondesk.ui.handling.HandlingView;
 import org.liaisondesk.ui.list.OpinionListView;
 import org.liaisondesk.ui.review.ReviewView;
 import org.liaisondesk.ui.settings.SettingsView;
@@ -24,6 +25,7 @@ public final class Screens {
                 new NavItem("review", "nav.review", ReviewView::new),
                 new NavItem("stats", "nav.stats", StatsView::new),
                 new NavItem("exchange", "nav.exchange", ExchangeView::new),
-                new NavItem("settings", "nav.settings", SettingsView::new));
+                new NavItem("settings", "nav.settings", SettingsView::new),
+                new NavItem("handling", "handling.ui.nav", HandlingView::new));
     }
 }

@@ -101,7 +101,7 @@ public final class StatsView implements Screen {
         summary.setId("stats-summary");
         summary.getStyleClass().add("stats-summary");
         summary.textProperty().bind(model.summaryProperty());
-        grid.add(card(new VBox(summary, progress()), "stats.progress.title"), 0, 0, 2, 1);
+        grid.add(card(new VBox(summary, progress(), rates()), "stats.progress.title"), 0, 0, 2, 1);
         grid.add(card(horizontalBars("stats-areas", "stats.areas.title", model.areas()), null), 0, 1);
         grid.add(card(monthChart(), null), 1, 1);
         grid.add(card(horizontalBars("stats-subtopics", "stats.subtopics.title", model.subtopics()), null), 0, 2, 2, 1);
@@ -121,6 +121,28 @@ public final class StatsView implements Screen {
         scroll.getStyleClass().add("stats-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         root.getChildren().addAll(filters(), status(), scroll);
+    }
+
+    /** The handling rates (办结率, 按时办结率, 满意率, 回访率) in a row under the progress bar. */
+    private Node rates() {
+        String[] keys = {"closed", "onTime", "satisfaction", "visit"};
+        HBox row = new HBox();
+        row.setId("stats-rates");
+        row.getStyleClass().add("stats-rates");
+        Label title = new Label(ui.text("handling.ui.rates.title"));
+        title.getStyleClass().add("stats-rates-title");
+        row.getChildren().add(title);
+        for (int i = 0; i < keys.length; i++) {
+            Label name = new Label(ui.text("handling.ui.rates." + keys[i]));
+            Label value = new Label();
+            value.setId("stats-rate-" + keys[i]);
+            value.getStyleClass().add("stats-rate-value");
+            value.textProperty().bind(model.rates().get(i));
+            HBox pair = new HBox(name, value);
+            pair.getStyleClass().add("stats-rate");
+            row.getChildren().add(pair);
+        }
+        return row;
     }
 
     private Node filters() {

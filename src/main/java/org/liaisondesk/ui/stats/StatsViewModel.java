@@ -40,6 +40,7 @@ import org.liaisondesk.report.ChartPainter;
 import org.liaisondesk.report.ReportPeriod;
 import org.liaisondesk.report.ReportService;
 import org.liaisondesk.service.AtomicFile;
+import org.liaisondesk.service.HandlingService;
 import org.liaisondesk.service.StatsService;
 import org.liaisondesk.ui.UiContext;
 
@@ -87,6 +88,9 @@ public final class StatsViewModel {
     private final StringProperty mattersStatus = new SimpleStringProperty("");
     private final BooleanProperty exporting = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("");
+    /** 办结率, 按时办结率, 满意率, 回访率 of the handling loop, as "85%" or "—". */
+    private final List<StringProperty> rates = List.of(new SimpleStringProperty(""), new SimpleStringProperty(""),
+            new SimpleStringProperty(""), new SimpleStringProperty(""));
     private boolean applyingPeriod;
     private long generation;
     private Task<List<StatsService.Matter>> mattersTask;
@@ -204,6 +208,11 @@ public final class StatsViewModel {
         return status;
     }
 
+    /** The handling rates 办结率, 按时办结率, 满意率, 回访率 in that order, as "85%" or "—" when nothing to count. */
+    public List<? extends ReadOnlyStringProperty> rates() {
+        return rates;
+    }
+
     public String periodText(Period p) {
         return ui.text("stats.period." + p.name().toLowerCase(Locale.ROOT));
     }
@@ -245,7 +254,8 @@ public final class StatsViewModel {
                     == StationMode.GENERAL;
             int year = (f.receivedFrom() != null ? f.receivedFrom() : LocalDate.now(ui.app().clock())).getYear();
             return new Loaded(general, ui.app().stats().dashboard(general ? f : f.withStation(null)),
-                    ui.app().receptions().duty(year), year);
+                    ui.app().receptions().duty(year), year,
+                    ui.app().handling().rates(general ? f.station() : null));
         }, loaded -> {
             if (request != generation) {
                 return;
@@ -254,6 +264,7 @@ public final class StatsViewModel {
             boolean modeChanged = generalStation.get() != loaded.general;
             generalStation.set(loaded.general);
             show(loaded.dashboard);
+            showRates(loaded.rates);
             duty.setAll(loaded.duty);
             dutyTitle.set(ui.text("report.duty.title", loaded.year));
             if (modeChanged && loaded.general) {
@@ -273,7 +284,17 @@ public final class StatsViewModel {
         }
     }
 
-    private record Loaded(boolean general, StatsService.Dashboard dashboard, List<DutyRecord> duty, int year) {
+    private record Loaded(boolean general, StatsService.Dashboard dashboard, List<DutyRecord> duty, int year,
+                          HandlingService.Rates rates) {
+    }
+
+    private void showRates(HandlingService.Rates r) {
+        List<Integer> values = java.util.Arrays.asList(r.closedRate(), r.onTimeRate(), r.satisfactionRate(),
+                r.visitRate());
+        for (int i = 0; i < rates.size(); i++) {
+            Integer v = values.get(i);
+            rates.get(i).set(v == null ? ui.text("handling.ui.rates.none") : ui.text("handling.ui.rates.value", v));
+        }
     }
 
     private void show(StatsService.Dashboard d) {
