@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -24,6 +25,7 @@ import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.HealthIssue;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.store.AuditRepository;
+import org.liaisondesk.store.StoreException;
 import org.liaisondesk.store.Maintenance;
 import org.liaisondesk.store.SettingsRepository;
 
@@ -53,6 +55,8 @@ public final class BackupService {
     private final Maintenance maintenance;
     private final SettingsRepository settings;
     private final AuditRepository audit;
+    /** How long a finished backup's audit entry waits for a long import to let go of the write lock. */
+    static final Duration AUDIT_PATIENCE = Duration.ofMinutes(15);
     private final StationService stations;
     private final Path databaseFile;
     private final Clock clock;
@@ -83,8 +87,33 @@ public final class BackupService {
             throw new UserFacingException("backup.error.exists", out);
         }
         writeVerified(out);
-        audit.record(actor, "backup", null, out.toString());
+        recordPatiently(() -> audit.record(actor, "backup", null, out.toString()));
         return out;
+    }
+
+    /**
+     * A long import holds the write lock for minutes, longer than any write normally waits. The copy is already made
+     * and verified, so its audit entry waits for the lock (up to {@link #AUDIT_PATIENCE}) instead of failing the
+     * backup that the documentation calls safe while the program runs.
+     */
+    private static void recordPatiently(Runnable record) {
+        long giveUp = System.nanoTime() + AUDIT_PATIENCE.toNanos();
+        while (true) {
+            try {
+                record.run();
+                return;
+            } catch (StoreException e) {
+                if (!"store.error.locked".equals(e.messageKey()) || System.nanoTime() > giveUp) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The daily backup, unless one was already made today; call at start-up and now and then. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +72,30 @@ class BackupRestoreTest {
         CliRun.Result self = cli.run("--lang", "en", "backup", "--out", db.toString(), "--force");
         assertThat(self.code()).isEqualTo(2);
         assertThat(self.err()).contains("database in use itself");
+    }
+
+    @Test
+    void backupFromTheCommandLineWaitsOutALongWriteInsteadOfFailing() throws Exception {
+        try (AppContext window = AppContext.open(db, Messages.forLanguage("zh"))) {
+            CountDownLatch holding = new CountDownLatch(1);
+            // an import-sized write transaction: longer than a write normally waits for the lock (4 s)
+            Thread longWrite = new Thread(() -> window.database().write(c -> {
+                holding.countDown();
+                try {
+                    Thread.sleep(6_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            longWrite.start();
+            holding.await();
+            Path out = dir.resolve("during-import.db");
+            CliRun.Result backup = cli.run("backup", "--out", out.toString());
+            longWrite.join();
+            assertThat(backup.code()).as(backup.err()).isZero();
+            assertThat(Sql.integrity(out)).isEqualTo("ok");
+        }
     }
 
     @Test
