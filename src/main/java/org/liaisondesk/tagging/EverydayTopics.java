@@ -42,13 +42,7 @@ public final class EverydayTopics {
     /** @throws IllegalArgumentException naming the line when a line does not have four columns */
     public static EverydayTopics parse(String text) {
         List<Topic> topics = new ArrayList<>();
-        int lineNo = 0;
-        for (String raw : text.replace("\uFEFF", "").lines().toList()) {
-            lineNo++;
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
+        Lexicon.forEachLine(text, (lineNo, line) -> {
             String[] cols = line.split("\t");
             if (cols.length != 4 || cols[0].isBlank() || cols[1].isBlank() || cols[2].isBlank()) {
                 throw new IllegalArgumentException("everyday topics line " + lineNo
@@ -65,7 +59,7 @@ public final class EverydayTopics {
                 throw new IllegalArgumentException("everyday topics line " + lineNo + ": no words of two or more characters");
             }
             topics.add(new Topic(cols[0].strip(), cols[1].strip(), cols[2].strip(), words));
-        }
+        });
         return new EverydayTopics(topics);
     }
 

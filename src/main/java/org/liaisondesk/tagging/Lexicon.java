@@ -24,22 +24,37 @@ public final class Lexicon {
 
     public static Lexicon parse(String text) {
         Map<String, List<String>> map = new LinkedHashMap<>();
-        int lineNo = 0;
-        for (String raw : text.lines().toList()) {
-            lineNo++;
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
+        forEachLine(text, (lineNo, line) -> {
             int tab = line.indexOf('\t');
             if (tab <= 0 || tab == line.length() - 1) {
                 throw new IllegalArgumentException("line " + lineNo + ": expected kind<TAB>phrase: " + line);
             }
             map.computeIfAbsent(line.substring(0, tab).strip(), k -> new ArrayList<>())
                     .add(line.substring(tab + 1).strip());
-        }
+        });
         map.replaceAll((k, v) -> List.copyOf(v));
         return new Lexicon(Map.copyOf(map));
+    }
+
+    /** One content line of a tagging list file, with its 1-based number for messages. */
+    @FunctionalInterface
+    interface LineHandler {
+        void line(int number, String line);
+    }
+
+    /**
+     * The tagging list files' common format (this file, the synonyms, the everyday topics): UTF-8, a byte-order mark
+     * ignored, blank lines and lines starting with {@code #} skipped; each other line is handed on stripped.
+     */
+    static void forEachLine(String text, LineHandler handler) {
+        int lineNo = 0;
+        for (String raw : text.replace("\uFEFF", "").lines().toList()) {
+            lineNo++;
+            String line = raw.strip();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                handler.line(lineNo, line);
+            }
+        }
     }
 
     /** Reads a resource next to this class, e.g. {@code stopwords.tsv}. */

@@ -57,13 +57,7 @@ public final class SynonymList {
     /** @throws IllegalArgumentException naming the line when a line is not {@code KEY<TAB>phrases} */
     public static SynonymList parse(String text) {
         List<Entry> entries = new ArrayList<>();
-        int lineNo = 0;
-        for (String raw : text.replace("\uFEFF", "").lines().toList()) {
-            lineNo++;
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
+        Lexicon.forEachLine(text, (lineNo, line) -> {
             int tab = line.indexOf('\t');
             if (tab <= 0) {
                 throw new IllegalArgumentException("synonyms line " + lineNo + ": expected KEY<TAB>phrase、phrase: " + line);
@@ -79,7 +73,7 @@ public final class SynonymList {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("synonyms line " + lineNo + ": " + e.getMessage(), e);
             }
-        }
+        });
         return new SynonymList(entries);
     }
 
