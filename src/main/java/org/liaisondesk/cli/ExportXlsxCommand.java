@@ -34,7 +34,7 @@ final class ExportXlsxCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long rows = root.context().stats().exportXlsx(filters.filter().withTextContains(query), out,
-                root.messages(), FormCommand.viewer(root, root.context()), () -> false);
+                root.messages(), FormCommand.viewer(root), () -> false);
         spec.commandLine().getOut().println(root.messages().get("cli.exportXlsx.done", rows, out.toAbsolutePath()));
         spec.commandLine().getOut().flush();
         return Cli.OK;

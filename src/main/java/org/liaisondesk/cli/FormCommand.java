@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.liaisondesk.app.AppContext;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.Role;
-import org.liaisondesk.model.UserAccount;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,11 +35,19 @@ final class FormCommand implements Callable<Integer> {
         return Cli.USAGE;
     }
 
-    /** The role of the {@code --user} account, or null for a name without an account (sees masked details). */
-    static Role viewer(RootCommand root, AppContext ctx) {
-        String name = root.requestedUser();
-        return name == null ? null : ctx.users().list().stream().filter(u -> u.name().equals(name))
-                .map(UserAccount::role).findFirst().orElse(null);
+    /** Says where the form went and how many pages it has. */
+    int done(int pages, Path out) {
+        spec.commandLine().getOut().println(root.messages().get("cli.form.done", pages, out.toAbsolutePath()));
+        spec.commandLine().getOut().flush();
+        return Cli.OK;
+    }
+
+    /**
+     * Whose eyes residents' details are shown to: the proven account's role (a name given without its password is
+     * refused, never trusted), null for an unproven user once accounts exist (sees masked details).
+     */
+    static Role viewer(RootCommand root) {
+        return root.caller().role();
     }
 
     @Command(name = "register", mixinStandardHelpOptions = true, sortOptions = false)
@@ -67,7 +74,7 @@ final class FormCommand implements Callable<Integer> {
         public Integer call() {
             RootCommand root = parent.root;
             AppContext ctx = root.context();
-            Role viewer = viewer(root, ctx);
+            Role viewer = viewer(root);
             int pages;
             if (which.opinion != null) {
                 UUID id;
@@ -81,10 +88,7 @@ final class FormCommand implements Callable<Integer> {
             } else {
                 pages = ctx.forms().registerForDay(Dates.parse(which.date), viewer, out);
             }
-            parent.spec.commandLine().getOut().println(root.messages().get("cli.form.done", pages,
-                    out.toAbsolutePath()));
-            parent.spec.commandLine().getOut().flush();
-            return Cli.OK;
+            return parent.done(pages, out);
         }
     }
 
@@ -115,9 +119,7 @@ final class FormCommand implements Callable<Integer> {
             AppContext ctx = root.context();
             ctx.forms().notice(Dates.parse(date), time, place, Arrays.asList(deputies.split("[,，、]")),
                     LocalDate.now(ctx.clock()), out);
-            parent.spec.commandLine().getOut().println(root.messages().get("cli.form.done", 1, out.toAbsolutePath()));
-            parent.spec.commandLine().getOut().flush();
-            return Cli.OK;
+            return parent.done(1, out);
         }
     }
 }

@@ -111,12 +111,6 @@ class ReportCommandTest {
     @Test
     void formsAndDutyRecords() throws Exception {
         String id = JSON.readTree(cli.ok("list", "--json", "--limit", "1")).get(0).get("id").asText();
-        Path register = dir.resolve("登记表.docx");
-        cli.ok("form", "register", "--opinion", id, "--out", register.toString());
-        String reg = text(register);
-        // --user tester has no account: the details are masked as for a deputy without consent.
-        assertThat(reg).contains("群众来访接待登记表").contains("138****5678").contains("张**")
-                .doesNotContain("13812345678");
         Path day = dir.resolve("一天.docx");
         assertThat(cli.ok("form", "register", "--date", "2026-11-05", "--out", day.toString())).contains("2");
         Path notice = dir.resolve("公告.docx");
@@ -139,6 +133,17 @@ class ReportCommandTest {
         JsonNode wang = duty.get(duty.get(0).get("deputy").asText().equals("王代表") ? 0 : 1);
         assertThat(wang.get("receptions").asLong()).isEqualTo(2);
         assertThat(wang.get("residents").asLong()).isEqualTo(10);
+
+        // Once the station has accounts, a run that proves none sees the details masked as for a deputy without
+        // consent (without accounts, the operating-system user is the station's own operator and sees them).
+        CliRunner operator = new CliRunner(dir.resolve("t.db"));
+        assertThat(operator.runWithInput("admin-pass-1\n", "user", "add", "站长", "--role", "admin",
+                "--password-stdin").code()).isZero();
+        Path register = dir.resolve("登记表.docx");
+        assertThat(operator.run("form", "register", "--opinion", id, "--out", register.toString()).code()).isZero();
+        String reg = text(register);
+        assertThat(reg).contains("群众来访接待登记表").contains("138****5678").contains("张**")
+                .doesNotContain("13812345678");
     }
 
     /** First column → second column of a table's body rows, as numbers. */

@@ -47,6 +47,20 @@ class CommandLineAccessTest {
     }
 
     @Test
+    void aNameWithoutItsPasswordDoesNotUnmaskTheReceptionRegister() {
+        Path form = dir.resolve("register.docx");
+        String today = java.time.LocalDate.now().toString();
+        CliRunner.Result claimed = cli.runWithInput("", "--lang", "en", "--user", "admin1", "form", "register",
+                "--date", today, "--out", form.toString());
+        assertThat(claimed.code()).isEqualTo(2);
+        assertThat(claimed.err()).contains("proven account");
+        assertThat(form).doesNotExist();
+        ok(cli.runWithInput(ADMIN + "\n", "--user", "admin1", "--password-stdin", "form", "register", "--date",
+                today, "--out", form.toString()));
+        assertThat(form).exists();
+    }
+
+    @Test
     void aDeputyCannotCreateAnAdministrator() {
         CliRunner.Result r = cli.runWithInput(DEPUTY + "\nnew-admin-pass\n", "--lang", "en", "--user", "dep",
                 "--password-stdin", "user", "add", "dep2", "--role", "admin", "--password-stdin");
