@@ -29,7 +29,7 @@ class ExportFolderVanishesTest {
     void theStickPulledMidExportUsesNoNumberAndTheNextExportIsWhole() throws Exception {
         Path usb = Files.createDirectory(dir.resolve("usb"));
         try (AppContext station = ExchangeFixture.station(dir); AppContext general = ExchangeFixture.general(dir)) {
-            ExchangeFixture.addOpinions(station, 2_000);
+            ExchangeFixture.addOpinions(station, 600);
             Progress pullsTheStick = new Progress() {
                 @Override
                 public void update(long done, long total) {
@@ -57,9 +57,9 @@ class ExportFolderVanishesTest {
             Files.createDirectory(usb);
             ExportService.Exported again = station.exports().export(usb, "clerk").orElseThrow();
             assertThat(again.header().sequence()).isEqualTo(1);
-            assertThat(again.header().count()).isEqualTo(2_000);
+            assertThat(again.header().count()).isEqualTo(600);
             general.imports().importPaths(java.util.List.of(again.file()), "operator");
-            assertThat(general.opinions().count(org.liaisondesk.model.OpinionFilter.ALL)).isEqualTo(2_000);
+            assertThat(general.opinions().count(org.liaisondesk.model.OpinionFilter.ALL)).isEqualTo(600);
         }
     }
 
