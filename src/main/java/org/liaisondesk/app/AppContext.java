@@ -14,6 +14,7 @@ import org.liaisondesk.report.ReportService;
 import org.liaisondesk.service.CalendarService;
 import org.liaisondesk.service.GenerateService;
 import org.liaisondesk.service.HandlingService;
+import org.liaisondesk.service.AuditAnchors;
 import org.liaisondesk.service.BackupService;
 import org.liaisondesk.service.ContactPolicy;
 import org.liaisondesk.service.HealthService;
@@ -69,6 +70,7 @@ public final class AppContext implements AutoCloseable {
     // reliability and security
     private final AuditRepository audit;
     private final HealthService health;
+    private final AuditAnchors auditAnchors;
     private final BackupService backups;
     private final UserService users;
     private final ContactPolicy contactPolicy;
@@ -109,6 +111,7 @@ public final class AppContext implements AutoCloseable {
         this.audit = new AuditRepository(database);
         Maintenance maintenance = new Maintenance(database);
         this.health = new HealthService(maintenance);
+        this.auditAnchors = new AuditAnchors(audit, stations, json);
         this.backups = new BackupService(maintenance, settings, audit, stations, database.file(), clock);
         this.users = new UserService(new UserRepository(database),
                 new PasswordHasher(PasswordHasher.configuredIterations()), clock);
@@ -204,6 +207,10 @@ public final class AppContext implements AutoCloseable {
 
     public AuditRepository audit() {
         return audit;
+    }
+
+    public AuditAnchors auditAnchors() {
+        return auditAnchors;
     }
 
     public HealthService health() {

@@ -34,7 +34,7 @@ public final class Cli {
             AuditCommand.class, UserCommand.class, KeysCommand.class, RetentionCommand.class,
             BenchCommand.class, RetagCommand.class, ReviewCommand.class, StatusCommand.class, HistoryCommand.class,
             ExportXlsxCommand.class, ReportCommand.class, FormCommand.class, ReceptionCommand.class,
-            TagEvalCommand.class), LoopCommands.ALL.stream()).toList();
+            TagEvalCommand.class, AuditAnchorsCommand.class), LoopCommands.ALL.stream()).toList();
 
     /** Options of the root command that take a value, so their value is not taken for a command's name. */
     private static final Set<String> VALUE_OPTIONS = Set.of("--db", "--lang", "--user");

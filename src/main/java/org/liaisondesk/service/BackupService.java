@@ -27,6 +27,7 @@ import org.liaisondesk.model.Station;
 import org.liaisondesk.store.AuditRepository;
 import org.liaisondesk.store.StoreException;
 import org.liaisondesk.store.Maintenance;
+import org.liaisondesk.store.OwnerOnly;
 import org.liaisondesk.store.SettingsRepository;
 
 /**
@@ -289,7 +290,7 @@ public final class BackupService {
             Path raw = folder().resolve(code() + "_" + LocalDateTime.now(clock).format(STAMP)
                     + "-damaged.db");
             try {
-                Files.createDirectories(raw.getParent());
+                createFolder(raw.getParent());
                 maintenance.rawCopyTo(raw);
                 ownerOnly(raw);
             } catch (IOException io) {
@@ -327,7 +328,7 @@ public final class BackupService {
     private void writeVerified(Path target) {
         Path parent = target.getParent();
         try {
-            Files.createDirectories(parent);
+            createFolder(parent);
         } catch (IOException e) {
             throw new UserFacingException("backup.error.unwritable", e, target);
         }
@@ -353,6 +354,19 @@ public final class BackupService {
             throw new UserFacingException("backup.error.io", e, target, String.valueOf(e.getMessage()));
         } finally {
             deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * Backups hold residents' personal details: a new folder is made owner-only, and the program's own backup folders
+     * ({@code backups/} and the one per database in it) are tightened if an older version made them readable to all.
+     */
+    private void createFolder(Path folder) throws IOException {
+        OwnerOnly.createDirectories(folder);
+        Path ours = defaultFolder().toAbsolutePath();
+        if (folder.toAbsolutePath().equals(ours)) {
+            OwnerOnly.tighten(ours.getParent());
+            OwnerOnly.tighten(ours);
         }
     }
 

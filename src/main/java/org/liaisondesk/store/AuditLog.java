@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.liaisondesk.model.AuditAnchor;
 import org.liaisondesk.model.HealthIssue;
 
 /**
@@ -138,6 +139,27 @@ final class AuditLog {
         }
         if (breaks > MAX_BREAKS) {
             issues.add(HealthIssue.of("audit.chain.more", breaks - MAX_BREAKS));
+        }
+        return issues;
+    }
+
+    /**
+     * Compares the chain with heads recorded elsewhere (the general station, on import): a chain rewritten as a whole
+     * passes {@link #verify} but no longer has the hash an anchor recorded for its entry.
+     */
+    static List<HealthIssue> verifyAnchors(Connection c, List<AuditAnchor> anchors) throws SQLException {
+        List<HealthIssue> issues = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM audit_hash WHERE id = ?")) {
+            for (AuditAnchor anchor : anchors) {
+                ps.setLong(1, anchor.entry());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        issues.add(HealthIssue.of("audit.anchor.missing", anchor.entry(), anchor.sequence()));
+                    } else if (!rs.getString(1).equals(anchor.hash())) {
+                        issues.add(HealthIssue.of("audit.anchor.changed", anchor.entry(), anchor.sequence()));
+                    }
+                }
+            }
         }
         return issues;
     }

@@ -7,8 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.liaisondesk.model.AuditAnchor;
 import org.liaisondesk.model.AuditEntry;
 import org.liaisondesk.model.AuditQuery;
+import org.liaisondesk.model.HealthIssue;
 
 /**
  * The append-only audit log: reading it, and recording events that change no row of their own (backups, exports,
@@ -28,6 +34,43 @@ public final class AuditRepository {
             return null;
         });
     }
+
+    /** Where this database's audit chain no longer has the hashes the general station recorded for it. */
+    public List<HealthIssue> verifyAnchors(List<AuditAnchor> anchors) {
+        return db.read(c -> AuditLog.verifyAnchors(c, anchors));
+    }
+
+    /**
+     * At the general station: the heads of {@code station}'s audit chain its imported batches carried, in the order
+     * they arrived, one per batch (a batch imported again adds none).
+     */
+    public List<AuditAnchor> anchorsOf(String station) {
+        return db.read(c -> {
+            Map<String, AuditAnchor> byBatch = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT at, detail FROM audit_log WHERE action='import' "
+                    + "AND detail LIKE ? ORDER BY id")) {
+                ps.setString(1, "batch=% station=" + station + " sequence=% auditHead=%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Matcher m = IMPORTED.matcher(rs.getString(2));
+                        if (m.matches() && m.group(2).equals(station)) {
+                            String signer = m.group(4).equals("none") ? null : m.group(4);
+                            byBatch.putIfAbsent(m.group(1), new AuditAnchor(Long.parseLong(m.group(3)), m.group(1),
+                                    Long.parseLong(m.group(5)), m.group(6), rs.getString(1), signer));
+                        }
+                    }
+                }
+            }
+            return List.copyOf(byBatch.values());
+        });
+    }
+
+    /**
+     * An import's audit detail (see ImportService): the file name may hold anything, so the head is the last field
+     * and the signer the last {@code signedBy} before it.
+     */
+    private static final Pattern IMPORTED = Pattern.compile("batch=(\\S+) station=(\\S+) sequence=(\\d+) file=.*"
+            + " signedBy=(\\S+) auditHead=(\\d+):([0-9a-f]{64})(?: (?:added|alreadyImported)=.*)?", Pattern.DOTALL);
 
     /** Matching entries, newest first, streamed to {@code sink}. */
     public void forEach(AuditQuery q, Consumer<AuditEntry> sink) {

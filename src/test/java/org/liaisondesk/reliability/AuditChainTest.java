@@ -92,4 +92,49 @@ class AuditChainTest {
         general.ok("import", batch.toString());
         assertThat(general.ok("audit", "--action", "import", "--json")).contains("auditHead=" + head);
     }
+
+    /**
+     * The attack a chain alone cannot see: the log edited and the whole chain recomputed (here by the program itself,
+     * with the hashes deleted and the "chain pending" mark of V015 put back). Plain {@code check} passes; the heads the
+     * general station recorded from the station's batches do not match any more.
+     */
+    @Test
+    void aRechainedLogPassesCheckButNotTheGeneralStationsAnchors() throws Exception {
+        Path usb = java.nio.file.Files.createDirectory(dir.resolve("usb"));
+        CliRun general = new CliRun(dir.resolve("general.db"));
+        general.ok("init", "--station", "ZZ-000", "--name", "联络总站", "--mode", "general");
+        general.ok("import", cli.ok("export", "--out", usb.toString()).strip());
+        cli.ok("add", "--text", "第二批的意见:楼道灯不亮。");
+        general.ok("import", cli.ok("export", "--out", usb.toString()).strip());
+        Path anchors = dir.resolve("anchors.json");
+        assertThat(general.ok("--lang", "en", "audit-anchors", "--station", "GS-007", "--out", anchors.toString()))
+                .contains("Wrote 2 audit anchors of station GS-007");
+        assertThat(cli.ok("--lang", "en", "check", "--anchors", anchors.toString())).contains("agrees with the 2 anchors");
+
+        long second = Sql.count(db, "SELECT id FROM audit_log ORDER BY id LIMIT 1 OFFSET 1");
+        Sql.exec(db, "DROP TRIGGER audit_log_no_update", "DROP TRIGGER audit_hash_no_delete",
+                "UPDATE audit_log SET actor = 'someone-else' WHERE id = " + second, RECREATE_UPDATE_TRIGGER,
+                "DELETE FROM audit_hash", "INSERT INTO setting (key, value) VALUES ('audit.chain.pending', '1')");
+        assertThat(cli.run("check").code()).as("the rewritten chain is consistent in itself").isZero();
+        CliRun.Result r = cli.run("--lang", "en", "check", "--anchors", anchors.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("when batch 1 was sent", "when batch 2 was sent", "rewritten");
+    }
+
+    @Test
+    void anchorsAreWrittenAtTheGeneralStationOnlyAndCheckedAtTheirOwnStationOnly() throws Exception {
+        Path anchors = dir.resolve("anchors.json");
+        CliRun.Result atStation = cli.run("--lang", "en", "audit-anchors", "--station", "GS-007", "--out",
+                anchors.toString());
+        assertThat(atStation.code()).isEqualTo(2);
+        assertThat(atStation.err()).contains("general station only");
+        java.nio.file.Files.writeString(anchors, "{\"format\":\"liaison-desk-audit-anchors\",\"version\":1,"
+                + "\"station\":\"GS-008\",\"anchors\":[]}");
+        CliRun.Result other = cli.run("--lang", "en", "check", "--anchors", anchors.toString());
+        assertThat(other.code()).isEqualTo(2);
+        assertThat(other.err()).contains("belongs to station GS-008").doesNotContain("at org.");
+        java.nio.file.Files.writeString(anchors, "not json");
+        assertThat(cli.run("--lang", "en", "check", "--anchors", anchors.toString()).err())
+                .contains("Cannot read the anchor file");
+    }
 }

@@ -163,6 +163,34 @@ class BackupRestoreTest {
         assertThat(Files.exists(dir.resolve("backups"))).isFalse();
     }
 
+    /** Backups hold residents' details: the program's backup folders and files are the owner's only, old ones too. */
+    @Test
+    void automaticBackupsAreOwnerOnlyAndAnOlderWorldReadableFolderIsTightened() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews()
+                .contains("posix"));
+        Path backups = Files.createDirectory(dir.resolve("backups"),
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path good = dir.resolve("good.db");
+        cli.ok("backup", "--out", good.toString());
+        cli.ok("restore", "--from", good.toString(), "--yes"); // saves the state before it in backups/station/
+
+        Path own = backups.resolve("station");
+        assertThat(permissions(backups)).isEqualTo("rwx------");
+        assertThat(permissions(own)).isEqualTo("rwx------");
+        try (var files = Files.list(own)) {
+            assertThat(files.toList()).isNotEmpty().allSatisfy(f -> assertThat(permissions(f)).isEqualTo("rw-------"));
+        }
+    }
+
+    private static String permissions(Path p) {
+        try {
+            return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void restoreNeedsYesSavesTheCurrentStateAndIsAudited() throws Exception {
         Path good = dir.resolve("good.db");

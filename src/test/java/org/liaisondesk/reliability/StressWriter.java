@@ -13,7 +13,7 @@ import org.liaisondesk.model.OpinionInput;
 
 /**
  * Child process of {@link ConcurrentUseStressTest}, standing in for the window. {@code stress DB}: picks the
- * database file itself for import (a person choosing the wrong file; it must be refused without being read) and
+ * database file itself, its {@code -wal} and its {@code -shm} for import (a person choosing the wrong file; it must be refused without being read) and
  * opens a second context on it (which must not read it with plain I/O either), then
  * writes in a loop until standard input closes: a bulk of generated opinions in large transactions, then single
  * saves, printing {@code ack <id>} after each save returned. {@code adds DB N}: N single saves, retrying one that
@@ -31,7 +31,9 @@ public final class StressWriter {
                 adds(ctx, Integer.parseInt(args[2]));
                 return;
             }
-            ctx.imports().importPaths(List.of(db), "stress"); // refused, never read
+            for (String suffix : List.of("", "-wal", "-shm")) { // refused, never read
+                ctx.imports().importPaths(List.of(db.resolveSibling(db.getFileName() + suffix)), "stress");
+            }
             // A second context on the same file in this process (as the window's parts or a test may open): its
             // header check used to read the file with plain I/O, which dropped the first one's SQLite locks.
             AppContext.open(db, Messages.forLanguage("en")).close();

@@ -155,6 +155,57 @@ class ReliabilityWindowTest extends DesktopTest {
         }
     }
 
+    /**
+     * #18 item 3 in the window: a backup in this database's folder that holds another station (a copy renamed, or a
+     * folder shared by mistake) is refused; the window asks whether to migrate; only then is it restored, and the
+     * status bar follows the new identity.
+     */
+    @Test
+    void aBackupOfAnotherStationIsRestoredOnlyAsAConfirmedMigrationAndTheStatusBarFollows() throws Exception {
+        DesktopFixture.prepare(db, "路灯不亮。");
+        Path other = db.resolveSibling("other.db");
+        Path disguised;
+        try (AppContext app = open()) {
+            new DeskSettings(app.settings()).rememberUser("管理员");
+            disguised = app.backups().folder().resolve("GS-007_2026-12-01_120000-000-manual.db");
+        }
+        try (AppContext app = AppContext.open(other, org.liaisondesk.i18n.Messages.forLanguage("zh"))) {
+            app.stations().initialize("GS-009", "拱宸桥街道人大代表联络站", org.liaisondesk.model.StationMode.STATION,
+                    "test");
+            app.users().createFirstAdministrator("管理员", DesktopFixture.PASSWORD.toCharArray());
+            java.nio.file.Files.createDirectories(disguised.getParent());
+            app.backups().backupTo(disguised, false, "test");
+        }
+        window.startReady(db);
+        assertThat(lookup("#status-station").queryLabeled().getText()).contains("GS-007");
+        push(KeyCode.CONTROL, KeyCode.DIGIT6);
+        DesktopFixture.waitFor(() -> lookup("#settings-users").tryQuery().isPresent());
+        clickOn("#settings-tab-backup .tab-label");
+        DesktopFixture.waitFor(() -> this.<BackupRow>rows("#backup-table").stream()
+                .anyMatch(r -> r.name().equals(disguised.getFileName().toString())));
+        int row = this.<BackupRow>rows("#backup-table").stream().map(BackupRow::name).toList()
+                .indexOf(disguised.getFileName().toString());
+        TableView<?> backups = lookup("#backup-table").queryAs(TableView.class);
+        interact(() -> backups.getSelectionModel().select(row));
+        clickOn("#backup-restore");
+        DesktopFixture.waitFor(() -> dialogText().contains("替换当前数据库"));
+        push(KeyCode.ENTER);
+        DesktopFixture.waitFor(() -> dialogText().contains("属于另一个站点或模式"));
+        assertThat(dialogText()).contains("GS-009").contains("GS-007");
+        try (AppContext app = open()) {
+            assertThat(app.stations().current().orElseThrow().code()).as("refused until confirmed").isEqualTo("GS-007");
+            assertThat(app.opinions().count(OpinionFilter.ALL)).isEqualTo(1);
+        }
+        push(KeyCode.ENTER);
+        DesktopFixture.waitFor(() -> label("#backup-message").getText().startsWith("已恢复"));
+        DesktopFixture.waitFor(() -> lookup("#status-station").queryLabeled().getText().contains("GS-009"));
+        assertThat(lookup("#status-station").queryLabeled().getText()).contains("拱宸桥街道人大代表联络站");
+        try (AppContext app = open()) {
+            assertThat(app.stations().current().orElseThrow().code()).isEqualTo("GS-009");
+            assertThat(app.opinions().count(OpinionFilter.ALL)).isZero();
+        }
+    }
+
     @Test
     void closingTheWindowMakesTheExitBackup() throws Exception {
         DesktopFixture.prepare(db, "路灯不亮。");
