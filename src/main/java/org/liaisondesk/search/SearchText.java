@@ -5,13 +5,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.liaisondesk.model.TextFold;
 
 /**
  * How text is cut up for the full-text index, and how a query becomes an index lookup. Pure computation, no SQL.
  *
  * <p>A <em>word character</em> is a letter or digit of any script; everything else (spaces, punctuation, symbols)
- * separates runs of them, called segments. Latin letters are folded to lower case (ASCII only, exactly like SQLite's
- * built-in {@code lower()}), so a search for "WiFi" finds "wifi". The index holds, per opinion, the overlapping
+ * separates runs of them, called segments. Text is folded first ({@link TextFold}: full-width and other compatibility
+ * forms to their plain form, Latin letters to lower case), so a search for "WiFi" finds "wifi" and 3号楼 finds ３号楼. The index holds, per opinion, the overlapping
  * character pairs (bigrams) of every segment in order, and the set of its single characters. A query is looked up
  * as, for each of its segments, the phrase of its bigrams (or its single character); every text that contains the
  * query therefore matches, and the store confirms each candidate with an exact substring check, so results are
@@ -27,19 +28,9 @@ public final class SearchText {
         return Character.isLetterOrDigit(codePoint);
     }
 
-    /** ASCII letters to lower case, nothing else: the same as SQLite's {@code lower()} without ICU. */
+    /** The program's one text fold ({@link TextFold}): compatibility forms and Latin case, length-preserving. */
     public static String fold(String s) {
-        char[] chars = null;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch >= 'A' && ch <= 'Z') {
-                if (chars == null) {
-                    chars = s.toCharArray();
-                }
-                chars[i] = (char) (ch + ('a' - 'A'));
-            }
-        }
-        return chars == null ? s : new String(chars);
+        return TextFold.fold(s);
     }
 
     /** The folded runs of word characters, each as an array of code points. */

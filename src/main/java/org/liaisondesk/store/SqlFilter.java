@@ -74,10 +74,11 @@ record SqlFilter(String sql, List<Object> params) {
     }
 
     /**
-     * The exact check behind every search: the text contains the (folded) query. The full-text index only narrows
+     * The exact check behind every search: the text, folded as the index folds it ({@code search_fold}, see
+     * {@link SearchFunctions}), contains the folded query. The full-text index only narrows
      * the candidates; this decides, so there are no false positives.
      */
-    static final String CONTAINS = "instr(lower(text), ?) > 0";
+    static final String CONTAINS = "instr(search_fold(text), ?) > 0";
 
     /** This filter and one more condition with its parameter. */
     SqlFilter and(String condition, Object param) {

@@ -2,14 +2,15 @@ package org.liaisondesk.tagging;
 
 import java.util.Arrays;
 import java.util.Collection;
+import org.liaisondesk.model.TextFold;
 
 /**
  * Cuts text into character bigrams encoded as one int ({@code first << 16 | second}), the unit both the
  * zero-shot index and the correction model count. Chinese has no spaces, and bigrams catch most two-character
  * words (养老, 噪声, 托育) without a segmenter or dictionary.
  *
- * <p>Normalisation: full-width ASCII folded to half-width, Latin lower-cased; function characters (的了吗 …)
- * skipped so 路太窄 and 路窄 give the same bigram; any other non-letter (punctuation, spaces) ends a run so no
+ * <p>Normalisation: the program's one fold ({@link TextFold}: full-width and other compatibility forms, Latin
+ * case); function characters (的了吗 …) skipped so 路太窄 and 路窄 give the same bigram; any other non-letter (punctuation, spaces) ends a run so no
  * bigram spans it. Immutable and thread-safe.
  */
 final class CharBigrams {
@@ -67,12 +68,7 @@ final class CharBigrams {
 
     /** The character to use, or 0 when {@code c} ends a run (punctuation, space, symbols). */
     private static char fold(char c) {
-        if (c >= '\uFF01' && c <= '\uFF5E') {
-            c = (char) (c - 0xFEE0);
-        }
-        if (c >= 'A' && c <= 'Z') {
-            return (char) (c + 32);
-        }
+        c = TextFold.fold(c);
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
             return c;
         }

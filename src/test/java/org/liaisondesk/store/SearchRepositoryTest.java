@@ -65,6 +65,47 @@ class SearchRepositoryTest {
         return search.search(query, filter, 0, 0).stream().map(Opinion::text).toList();
     }
 
+    /** #14 item 14: one NFKC fold, so the half-width and full-width ways of typing a number or a Latin word meet. */
+    @Test
+    void fullWidthAndHalfWidthFindEachOther() {
+        add("３号楼电梯坏了一个月");
+        add("ＷｉＦｉ信号太弱,老人用不了健康码");
+        add("5号楼门口积水");
+        assertThat(texts("3号楼")).containsExactly("３号楼电梯坏了一个月");
+        assertThat(texts("３号楼")).containsExactly("３号楼电梯坏了一个月");
+        assertThat(texts("wifi")).containsExactly("ＷｉＦｉ信号太弱,老人用不了健康码");
+        assertThat(texts("５号楼")).containsExactly("5号楼门口积水");
+        assertThat(SearchText.spans("３号楼电梯坏了", "3号楼")).extracting(SearchText.Span::start, SearchText.Span::end)
+                .containsExactly(org.assertj.core.api.Assertions.tuple(0, 3));
+    }
+
+    /** A database indexed with the old ASCII-only fold is indexed again by V027 where the new fold differs. */
+    @Test
+    void migrationV027IndexesOldFullWidthTextAgain() {
+        Opinion old = add("３号楼电梯坏了");
+        db.write(c -> {
+            try (Statement st = c.createStatement()) {
+                long docid;
+                try (var rs = st.executeQuery("SELECT docid FROM search_doc WHERE opinion_id = '" + old.id() + "'")) {
+                    rs.next();
+                    docid = rs.getLong(1);
+                }
+                // what the ASCII-only fold wrote: ３ kept as it is
+                st.executeUpdate("DELETE FROM search_fts WHERE rowid = " + docid);
+                st.executeUpdate("INSERT INTO search_fts (rowid, bi, ch) VALUES (" + docid
+                        + ", '３号 号楼 楼电 电梯 梯坏 坏了', '３ 号 楼 电 梯 坏 了')");
+                st.executeUpdate("PRAGMA user_version = 26");
+            }
+            return null;
+        });
+        assertThat(texts("3号楼")).as("before V027").isEmpty();
+        db.close();
+        db = Database.open(dir.resolve("t.db"));
+        search = new SearchRepository(db);
+        assertThat(texts("3号楼")).containsExactly("３号楼电梯坏了");
+        assertThat(texts("电梯")).containsExactly("３号楼电梯坏了");
+    }
+
     @Test
     void findsWordsOfTwoThreeAndFourCharacters() {
         add("社区养老服务站只有一个工作人员");
