@@ -19,6 +19,7 @@ import org.liaisondesk.model.Outcome;
 import org.liaisondesk.model.Rating;
 import org.liaisondesk.model.TimeLimits;
 import org.liaisondesk.model.WorkCalendar;
+import org.liaisondesk.report.ReminderNotice;
 import org.liaisondesk.service.HandlingService;
 import org.liaisondesk.store.HandlingRepository;
 import picocli.CommandLine.Command;
@@ -42,7 +43,8 @@ final class LoopCommands {
     static final List<Class<?>> ALL = List.of(UnitsCommand.class, AssignCommand.class, SignCommand.class,
             ReplyCommand.class, FeedbackCommand.class, VisitCommand.class, ExtendCommand.class, ReturnCommand.class,
             CloseCommand.class, RejectCommand.class, SuggestCommand.class, CalendarCommand.class,
-            LimitsCommand.class, OverdueCommand.class, HandlingConflictsCommand.class, SlipCommand.class);
+            LimitsCommand.class, OverdueCommand.class, HandlingConflictsCommand.class, SlipCommand.class,
+            RemindCommand.class);
 
     /** What every handling command shares: the root, the spec, the opinion id, and the line it prints. */
     abstract static class Base implements Callable<Integer> {
@@ -340,6 +342,27 @@ final class LoopCommands {
             String name = ctx().stations().current().map(org.liaisondesk.model.Station::name).orElse("");
             java.nio.file.Files.writeString(file, handling().slip(opinion(), name));
             out().println(file);
+            out().flush();
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "remind", mixinStandardHelpOptions = true, sortOptions = false)
+    static final class RemindCommand extends Base {
+
+        @Option(names = "--unit", paramLabel = "CODE", descriptionKey = "loop.remind.unit")
+        String unit;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.docx", descriptionKey = "loop.remind.out")
+        Path file;
+
+        @Override
+        public Integer call() {
+            String name = ctx().stations().current().map(org.liaisondesk.model.Station::name).orElse("");
+            ReminderNotice.Written w = ReminderNotice.write(handling(), unit, name, file);
+            Messages m = root.messages();
+            out().println(w.file() == null ? m.get("loop.remind.nothing")
+                    : m.get("loop.remind.written", w.file(), w.units(), w.matters()));
             out().flush();
             return Cli.OK;
         }
