@@ -44,7 +44,7 @@ final class LoopCommands {
             ReplyCommand.class, FeedbackCommand.class, VisitCommand.class, ExtendCommand.class, ReturnCommand.class,
             CloseCommand.class, RejectCommand.class, SuggestCommand.class, CalendarCommand.class,
             LimitsCommand.class, OverdueCommand.class, HandlingConflictsCommand.class, SlipCommand.class,
-            RemindCommand.class);
+            RemindCommand.class, TemplatesCommand.class);
 
     /** What every handling command shares: the root, the spec, the opinion id, and the line it prints. */
     abstract static class Base implements Callable<Integer> {
@@ -342,6 +342,59 @@ final class LoopCommands {
             String name = ctx().stations().current().map(org.liaisondesk.model.Station::name).orElse("");
             java.nio.file.Files.writeString(file, handling().slip(opinion(), name));
             out().println(file);
+            out().flush();
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "templates", mixinStandardHelpOptions = true, sortOptions = false)
+    static final class TemplatesCommand extends Base {
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "list|set|reset", descriptionKey = "loop.templates.action")
+        String action = "list";
+
+        @Parameters(index = "1", arity = "0..1", paramLabel = "KEY", descriptionKey = "loop.templates.key")
+        String key;
+
+        @Option(names = "--text-stdin", descriptionKey = "loop.templates.textStdin")
+        boolean textStdin;
+
+        @Option(names = "--json", descriptionKey = "loop.json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            org.liaisondesk.service.ReplyTemplates templates = handling().templates();
+            Messages m = root.messages();
+            switch (action) {
+                case "list" -> {
+                    List<org.liaisondesk.service.ReplyTemplates.Template> all = templates.list();
+                    if (json) {
+                        List<Map<String, Object>> rows = new ArrayList<>();
+                        for (org.liaisondesk.service.ReplyTemplates.Template t : all) {
+                            Map<String, Object> r = new LinkedHashMap<>();
+                            r.put("key", t.key());
+                            r.put("text", t.text());
+                            r.put("edited", t.edited());
+                            rows.add(r);
+                        }
+                        printJson(rows);
+                        return Cli.OK;
+                    }
+                    all.forEach(t -> out().println(t.key() + "\t" + (t.edited() ? "*" : "") + "\t"
+                            + t.text().replace('\n', ' ')));
+                }
+                case "set" -> {
+                    if (!textStdin) {
+                        throw new UserFacingException("loop.templates.error.textStdin");
+                    }
+                    templates.set(key, root.readRestOfStdin(), root.actor());
+                    out().println(m.get("loop.templates.saved", key));
+                }
+                case "reset" -> out().println(m.get(templates.reset(key, root.actor()) ? "loop.templates.reset"
+                        : "loop.templates.notEdited", key));
+                default -> throw new UserFacingException("loop.templates.error.action", action);
+            }
             out().flush();
             return Cli.OK;
         }

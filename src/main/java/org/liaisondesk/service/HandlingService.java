@@ -57,6 +57,7 @@ public final class HandlingService {
     private final CalendarService calendars;
     private final Path attachments;
     private final Clock clock;
+    private final ReplyTemplates templates;
 
     public HandlingService(HandlingRepository repository, OpinionRepository opinions, LinkRepository links,
                            CalendarService calendars, Path attachments, Clock clock) {
@@ -66,6 +67,12 @@ public final class HandlingService {
         this.calendars = calendars;
         this.attachments = attachments;
         this.clock = clock;
+        this.templates = new ReplyTemplates(repository);
+    }
+
+    /** The reply templates that fill in an explanation or a feedback note left out. */
+    public ReplyTemplates templates() {
+        return templates;
     }
 
     /** What a 交办 says. {@code due} and {@code route} may be null: the route follows the main unit's kind. */
@@ -326,8 +333,9 @@ public final class HandlingService {
         if (r.outcome().needsFollowUp() && r.promised() == null) {
             throw new UserFacingException("loop.error.promisedRequired", r.outcome().code());
         }
-        String explanation = InputRules.blankToNull(r.explanation());
-        checkLength(explanation);
+        String given = InputRules.blankToNull(r.explanation());
+        checkLength(given);
+        String explanation = given != null ? given : templates.text(ReplyTemplates.outcomeKey(r.outcome()));
         LocalDate date = r.date() != null ? r.date() : today();
         HandlingCase first = caseOf(id);
         List<UUID> ids = sameAssignment(first);
@@ -349,8 +357,9 @@ public final class HandlingService {
 
     /** 已反馈群众: the reply was passed on to this resident. */
     public List<HandlingCase> feedback(UUID id, String note, String actor) {
-        String n = InputRules.blankToNull(note);
-        checkLength(n);
+        String given = InputRules.blankToNull(note);
+        checkLength(given);
+        String n = given != null ? given : templates.text(ReplyTemplates.FEEDBACK);
         return change(List.of(id), actor, "feedback", c -> {
             requireStage(c, Set.of(Stage.REPLIED));
             Map<String, String> m = new LinkedHashMap<>();
