@@ -44,7 +44,7 @@ final class LoopCommands {
             ReplyCommand.class, FeedbackCommand.class, VisitCommand.class, ExtendCommand.class, ReturnCommand.class,
             CloseCommand.class, RejectCommand.class, SuggestCommand.class, CalendarCommand.class,
             LimitsCommand.class, OverdueCommand.class, HandlingConflictsCommand.class, SlipCommand.class,
-            RemindCommand.class, TemplatesCommand.class);
+            RemindCommand.class, TemplatesCommand.class, FollowUpCommand.class);
 
     /** What every handling command shares: the root, the spec, the opinion id, and the line it prints. */
     abstract static class Base implements Callable<Integer> {
@@ -397,6 +397,29 @@ final class LoopCommands {
             }
             out().flush();
             return Cli.OK;
+        }
+    }
+
+    @Command(name = "follow-up", mixinStandardHelpOptions = true, sortOptions = false)
+    static final class FollowUpCommand extends OnOpinion {
+
+        @Option(names = "--result", required = true, paramLabel = "done|still|dropped",
+                descriptionKey = "loop.followUp.result")
+        String result;
+
+        @Option(names = "--note", paramLabel = "TEXT", descriptionKey = "loop.followUp.note")
+        String note;
+
+        @Option(names = "--date", paramLabel = "YYYY-MM-DD", descriptionKey = "loop.followUp.date")
+        String date;
+
+        @Option(names = "--promised", paramLabel = "YYYY-MM-DD", descriptionKey = "loop.followUp.promised")
+        String promised;
+
+        @Override
+        public Integer call() {
+            return printed(handling().followUp(opinion(), result, note, Dates.parse(date), Dates.parse(promised),
+                    root.actor()));
         }
     }
 

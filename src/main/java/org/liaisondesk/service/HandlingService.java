@@ -179,8 +179,7 @@ public final class HandlingService {
                 kind = "overdue";
             } else if (s == Supervision.YELLOW && withYellow) {
                 kind = "due-soon";
-            } else if (c.outcome().map(Outcome::needsFollowUp).orElse(false)
-                    && c.promisedDate().map(today::isAfter).orElse(false) && c.get("closed_at") == null) {
+            } else if (followUpDue(c, today)) {
                 kind = "follow-up";
             }
             if (kind != null) {
@@ -190,6 +189,58 @@ public final class HandlingService {
         });
         out.sort(java.util.Comparator.comparing(w -> w.handling().dueDate().orElse(LocalDate.MAX)));
         return out;
+    }
+
+    /** Follow-up results (B/C): 已解决, 仍在解决 (perhaps with a new promised date), 不再解决. */
+    public static final Set<String> FOLLOW_UP_RESULTS = Set.of("done", "still", "dropped");
+
+    /**
+     * A B or C reply whose promised date has passed and whose follow-up result is not recorded since (a "still"
+     * with a new promised date comes back once that date passes).
+     */
+    static boolean followUpDue(HandlingCase c, LocalDate today) {
+        if (!c.outcome().map(Outcome::needsFollowUp).orElse(false) || c.get("closed_at") != null) {
+            return false;
+        }
+        Optional<LocalDate> promised = c.promisedDate();
+        if (promised.isEmpty() || !today.isAfter(promised.get())) {
+            return false;
+        }
+        String recorded = c.get("followup_date");
+        return recorded == null || !LocalDate.parse(recorded).isAfter(promised.get());
+    }
+
+    /**
+     * Records what happened to a B/C reply's promise: {@code result} done, still (with {@code newPromised}, a later
+     * date it comes back on) or dropped, a note and the date (default today). The follow-up list drops it.
+     */
+    public List<HandlingCase> followUp(UUID id, String result, String note, LocalDate date, LocalDate newPromised,
+                                       String actor) {
+        if (result == null || !FOLLOW_UP_RESULTS.contains(result)) {
+            throw new UserFacingException("loop.followUp.error.result", result);
+        }
+        String n = InputRules.blankToNull(note);
+        checkLength(n);
+        LocalDate on = date != null ? date : today();
+        if (on.isAfter(today())) {
+            throw new UserFacingException("loop.followUp.error.future", on);
+        }
+        if (newPromised != null && (!"still".equals(result) || !newPromised.isAfter(on))) {
+            throw new UserFacingException("loop.followUp.error.promised", newPromised);
+        }
+        return change(List.of(id), actor, "follow-up", c -> {
+            if (!c.outcome().map(Outcome::needsFollowUp).orElse(false) || c.promisedDate().isEmpty()) {
+                throw new UserFacingException("loop.followUp.error.notBC", require(id).number());
+            }
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("followup_result", result);
+            m.put("followup_note", n);
+            m.put("followup_date", on.toString());
+            if (newPromised != null) {
+                m.put("promised_date", newPromised.toString());
+            }
+            return m;
+        });
     }
 
     /** 办结率, 按时办结率, 满意率 (满意 + 基本满意 of the rated), 回访率 (visited of those fed back). */
