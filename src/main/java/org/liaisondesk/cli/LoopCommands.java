@@ -554,6 +554,8 @@ final class LoopCommands {
                     r.put("unit", w.handling().get("main_unit"));
                     r.put("dueDate", w.handling().get("due_date"));
                     r.put("promisedDate", w.handling().get("promised_date"));
+                    r.put("residents", w.residents());
+                    r.put("priority", w.priority().code());
                     r.put("text", w.opinion().text());
                     rows.add(r);
                 }

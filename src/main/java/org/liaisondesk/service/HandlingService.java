@@ -22,6 +22,7 @@ import org.liaisondesk.model.HandlingCase;
 import org.liaisondesk.model.HandlingUnit;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.Outcome;
+import org.liaisondesk.model.Priority;
 import org.liaisondesk.model.Rating;
 import org.liaisondesk.model.Stage;
 import org.liaisondesk.model.Status;
@@ -85,8 +86,19 @@ public final class HandlingService {
                         LocalDate promised) {
     }
 
-    /** A case under supervision: its colour and, when overdue, why. */
-    public record Watched(Opinion opinion, HandlingCase handling, Supervision colour, String kind) {
+    /**
+     * A case under supervision: its colour and, when overdue, why; how many residents raised its matter (the
+     * opinions linked as the same matter, 1 when not linked) and the priority that gives.
+     */
+    public record Watched(Opinion opinion, HandlingCase handling, Supervision colour, String kind, int residents) {
+        public Watched(Opinion opinion, HandlingCase handling, Supervision colour, String kind) {
+            this(opinion, handling, colour, kind, 1);
+        }
+
+        /** Urgent when the matter's residents reach {@link Priority#RAISE_AT_RESIDENTS}. */
+        public Priority priority() {
+            return Priority.NORMAL.raisedFor(residents);
+        }
     }
 
     /** The rates higher levels ask for, in percent (null when nothing to divide by). */
@@ -166,12 +178,16 @@ public final class HandlingService {
 
     /**
      * Cases that need someone: overdue ones (red), ones about to be (yellow, when {@code withYellow}), and B/C replies
-     * whose promised date has passed (follow-up). Oldest due first.
+     * whose promised date has passed (follow-up). Matters raised by many residents first
+     * ({@link Priority#RAISE_AT_RESIDENTS}), then oldest due first, then more residents first.
      */
     public List<Watched> supervision(boolean withYellow, String station) {
         WorkCalendar cal = calendar();
         LocalDate today = today();
         List<Watched> out = new ArrayList<>();
+        Map<UUID, UUID> matterOf = links.matters();
+        Map<UUID, Integer> matterSize = new java.util.HashMap<>();
+        matterOf.values().forEach(m -> matterSize.merge(m, 1, Integer::sum));
         repository.forEach(station, c -> {
             Supervision s = Supervision.of(cal, c, today);
             String kind = null;
@@ -184,10 +200,14 @@ public final class HandlingService {
             }
             if (kind != null) {
                 String k = kind;
-                opinions.find(c.opinionId()).ifPresent(o -> out.add(new Watched(o, c, s, k)));
+                UUID matter = matterOf.get(c.opinionId());
+                int residents = matter == null ? 1 : matterSize.getOrDefault(matter, 1);
+                opinions.find(c.opinionId()).ifPresent(o -> out.add(new Watched(o, c, s, k, residents)));
             }
         });
-        out.sort(java.util.Comparator.comparing(w -> w.handling().dueDate().orElse(LocalDate.MAX)));
+        out.sort(java.util.Comparator.comparing((Watched w) -> w.priority() != Priority.URGENT)
+                .thenComparing(w -> w.handling().dueDate().orElse(LocalDate.MAX))
+                .thenComparing(w -> -w.residents()));
         return out;
     }
 

@@ -105,4 +105,43 @@ class LoopFollowUpAndPriorityTest {
                     .containsEntry("followup_date", "2026-10-21");
         });
     }
+
+    @Test
+    void aMatterOfFiveResidentsComesFirstInTheReviewQueueAndTheOverdueList() {
+        Opinion single = add("楼道灯坏了");
+        Opinion lone = add("垃圾桶满了没人清");
+        Opinion first = add("小区门口道路坑洼,下雨积水");
+        for (int i = 0; i < 4; i++) {
+            Opinion same = add("小区门口道路坑洼,居民第" + i + "次反映");
+            ctx.searchService().link(same.id(), first.id(), "clerk");
+        }
+        Opinion pair = add("公交站台没有遮雨棚");
+        ctx.searchService().link(add("公交站台没有遮雨棚,老人淋雨").id(), pair.id(), "clerk");
+
+        // the review queue: the five residents' matter first, then the rest oldest first
+        List<Opinion> queue = ctx.reviews().queue(ReviewService.QueueOrder.OLDEST, 0, 100).items();
+        assertThat(queue).hasSize(9);
+        assertThat(queue.subList(0, 5)).allSatisfy(o -> assertThat(o.text()).contains("坑洼"));
+        assertThat(queue.get(5).id()).isEqualTo(single.id());
+        List<Opinion> page2 = ctx.reviews().queue(ReviewService.QueueOrder.OLDEST, 4, 2).items();
+        assertThat(page2).extracting(Opinion::text).first().asString().contains("坑洼");
+        assertThat(page2.get(1).id()).isEqualTo(single.id());
+        assertThat(ctx.reviews().queue(ReviewService.QueueOrder.OLDEST, 6, 100).items()).hasSize(3)
+                .noneMatch(o -> o.text().contains("坑洼"));
+
+        // overdue: the raised matter first although another is due earlier
+        handling.assign(lone.id(), new HandlingService.Assignment("JD-01", List.of(), null,
+                LocalDate.parse("2026-09-24"), null, false), "总站");
+        handling.assign(first.id(), new HandlingService.Assignment("JD-01", List.of(), null,
+                LocalDate.parse("2026-09-29"), null, true), "总站");
+        days(15);
+        List<HandlingService.Watched> overdue = handling.supervision(false, null);
+        assertThat(overdue).hasSize(6);
+        assertThat(overdue.subList(0, 5)).allSatisfy(w -> {
+            assertThat(w.residents()).isEqualTo(5);
+            assertThat(w.priority()).isEqualTo(org.liaisondesk.model.Priority.URGENT);
+        });
+        assertThat(overdue.get(5).opinion().id()).isEqualTo(lone.id());
+        assertThat(overdue.get(5).priority()).isEqualTo(org.liaisondesk.model.Priority.NORMAL);
+    }
 }
