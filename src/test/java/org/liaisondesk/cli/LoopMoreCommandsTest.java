@@ -85,4 +85,36 @@ class LoopMoreCommandsTest {
         east.ok("import", usb.toString());
         assertThat(east.ok("templates")).contains("outcome.A\t*\t问题已解决", "feedback\t\t已将承办单位");
     }
+
+    @Test
+    void aDryRunOfOpinionBatchesReportsWhatWouldBeImportedOrRejectedAndKeepsNothing() throws Exception {
+        CliRun general = new CliRun(dir.resolve("general.db"));
+        CliRun east = new CliRun(dir.resolve("east.db"));
+        Path usb = Files.createDirectories(dir.resolve("usb"));
+        general.ok("init", "--station", "HZ-000", "--name", "联络总站", "--mode", "general");
+        east.ok("init", "--station", "GS-007", "--name", "湖滨街道联络站");
+        east.ok("add", "--text", "路灯坏了一个月没人修");
+        east.ok("add", "--text", "菜场门口占道经营");
+        Path batch = Path.of(east.ok("export", "--out", usb.toString()).strip().lines().filter(l -> l.contains(
+                ".ldbatch")).findFirst().orElseThrow());
+        String audit = general.ok("audit", "--json");
+
+        String dry = general.ok("--lang", "en", "import", "--dry-run", usb.toString());
+        assertThat(dry).contains("Dry run", "would import GS-007 batch 1", "2 new");
+        assertThat(json.readTree(general.ok("list", "--json"))).isEmpty();
+        assertThat(json.readTree(general.ok("stats", "--json")).get("batchesImported").asInt()).isZero();
+        assertThat(general.ok("audit", "--json")).isEqualTo(audit);
+
+        Path bad = Files.createDirectories(dir.resolve("bad")).resolve(batch.getFileName());
+        Files.writeString(bad, Files.readString(batch).replace("路灯", "路X"));
+        CliRun.Result rejected = general.run("--lang", "en", "import", "--dry-run", bad.toString());
+        assertThat(rejected.code()).isEqualTo(2);
+        assertThat(rejected.err()).contains("Dry run", "rejected");
+        assertThat(general.ok("audit", "--json")).isEqualTo(audit);
+
+        assertThat(general.ok("--lang", "en", "import", usb.toString())).contains("imported GS-007 batch 1");
+        assertThat(json.readTree(general.ok("list", "--json"))).hasSize(2);
+        assertThat(general.ok("--lang", "en", "import", "--dry-run", batch.toString())).contains("Dry run",
+                "already imported");
+    }
 }
