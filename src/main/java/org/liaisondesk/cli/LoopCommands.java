@@ -44,7 +44,7 @@ final class LoopCommands {
             ReplyCommand.class, FeedbackCommand.class, VisitCommand.class, ExtendCommand.class, ReturnCommand.class,
             CloseCommand.class, RejectCommand.class, SuggestCommand.class, CalendarCommand.class,
             LimitsCommand.class, OverdueCommand.class, HandlingConflictsCommand.class, SlipCommand.class,
-            RemindCommand.class, TemplatesCommand.class, FollowUpCommand.class);
+            RemindCommand.class, TemplatesCommand.class, FollowUpCommand.class, HandlingStatsCommand.class);
 
     /** What every handling command shares: the root, the spec, the opinion id, and the line it prints. */
     abstract static class Base implements Callable<Integer> {
@@ -420,6 +420,106 @@ final class LoopCommands {
         public Integer call() {
             return printed(handling().followUp(opinion(), result, note, Dates.parse(date), Dates.parse(promised),
                     root.actor()));
+        }
+    }
+
+    @Command(name = "handling-stats", mixinStandardHelpOptions = true, sortOptions = false)
+    static final class HandlingStatsCommand extends Base {
+
+        @Option(names = "--period", paramLabel = "YYYY-MM|YYYY-Qn|YYYY|FROM..TO",
+                descriptionKey = "loop.handlingStats.period")
+        String period;
+
+        @Option(names = "--by", paramLabel = "unit|area|station", descriptionKey = "loop.handlingStats.by")
+        String by;
+
+        @Option(names = "--station", paramLabel = "CODE", descriptionKey = "loop.overdue.station")
+        String station;
+
+        @Option(names = "--json", descriptionKey = "loop.json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            org.liaisondesk.report.ReportPeriod p = period == null ? null
+                    : org.liaisondesk.report.ReportPeriod.parse(period);
+            HandlingService.RateGroup group = null;
+            if (by != null) {
+                group = Arrays.stream(HandlingService.RateGroup.values())
+                        .filter(g -> g.name().equalsIgnoreCase(by)).findFirst()
+                        .orElseThrow(() -> new UserFacingException("loop.handlingStats.error.by", by));
+            }
+            LocalDateRange range = p == null ? new LocalDateRange(null, null) : new LocalDateRange(p.from(), p.to());
+            List<HandlingService.GroupCounts> total = handling().rates(station, range.from(), range.to(), null);
+            List<HandlingService.GroupCounts> groups = group == null ? List.of()
+                    : handling().rates(station, range.from(), range.to(), group);
+            Map<String, String> unitNames = new LinkedHashMap<>();
+            handling().units().forEach(u -> unitNames.put(u.code(), u.name()));
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("from", range.from() == null ? null : range.from().toString());
+            doc.put("to", range.to() == null ? null : range.to().toString());
+            doc.put("station", station);
+            doc.put("by", group == null ? null : group.name().toLowerCase(java.util.Locale.ROOT));
+            doc.put("total", row(null, null, total.isEmpty() ? new HandlingService.Counts(0, 0, 0, 0, 0, 0, 0)
+                    : total.get(0).counts()));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (HandlingService.GroupCounts g : groups) {
+                rows.add(row(g.group(), group == HandlingService.RateGroup.UNIT ? unitNames.get(g.group()) : null,
+                        g.counts()));
+            }
+            doc.put("groups", rows);
+            if (json) {
+                printJson(doc);
+                return Cli.OK;
+            }
+            Messages m = root.messages();
+            out().println(m.get("loop.handlingStats.header"));
+            List<Map<String, Object>> all = new ArrayList<>(rows);
+            Map<String, Object> t = new LinkedHashMap<>(castRow(doc.get("total")));
+            t.put("group", m.get("loop.handlingStats.total"));
+            all.add(t);
+            for (Map<String, Object> r : all) {
+                out().println(String.join("\t", String.valueOf(r.get("group")), String.valueOf(r.get("cases")),
+                        pct(r.get("closedRate")), pct(r.get("onTimeRate")), pct(r.get("satisfactionRate")),
+                        pct(r.get("visitRate"))));
+            }
+            out().flush();
+            return Cli.OK;
+        }
+
+        private record LocalDateRange(java.time.LocalDate from, java.time.LocalDate to) {
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> castRow(Object o) {
+            return (Map<String, Object>) o;
+        }
+
+        private static String pct(Object rate) {
+            return rate == null ? "-" : rate + "%";
+        }
+
+        private static Map<String, Object> row(String group, String name, HandlingService.Counts c) {
+            HandlingService.Rates r = c.rates();
+            Map<String, Object> o = new LinkedHashMap<>();
+            if (group != null) {
+                o.put("group", group);
+            }
+            if (name != null) {
+                o.put("name", name);
+            }
+            o.put("cases", c.cases());
+            o.put("closed", c.closed());
+            o.put("closedOnTime", c.onTime());
+            o.put("rated", c.rated());
+            o.put("satisfied", c.satisfied());
+            o.put("fedBack", c.fedBack());
+            o.put("visited", c.visited());
+            o.put("closedRate", r.closedRate());
+            o.put("onTimeRate", r.onTimeRate());
+            o.put("satisfactionRate", r.satisfactionRate());
+            o.put("visitRate", r.visitRate());
+            return o;
         }
     }
 

@@ -265,8 +265,60 @@ public final class HandlingService {
 
     /** 办结率, 按时办结率, 满意率 (满意 + 基本满意 of the rated), 回访率 (visited of those fed back). */
     public Rates rates(String station) {
-        long[] n = new long[7];
+        Tally t = new Tally();
+        repository.forEach(station, t::add);
+        return t.rates();
+    }
+
+    /** How {@link #rates(String, LocalDate, LocalDate, RateGroup)} groups: by main unit, primary area, station. */
+    public enum RateGroup { UNIT, AREA, STATION }
+
+    /** The counts behind the rates: cases, closed (办结), closed on time, rated, satisfied, fed back, visited. */
+    public record Counts(long cases, long closed, long onTime, long rated, long satisfied, long fedBack,
+                         long visited) {
+        public Rates rates() {
+            return new Rates(cases, closed, percent(closed, cases), percent(onTime, closed),
+                    percent(satisfied, rated), percent(visited, fedBack));
+        }
+    }
+
+    /** One group's counts ({@code group}: a unit code, an area number, a station code; "-" for none). */
+    public record GroupCounts(String group, Counts counts) {
+    }
+
+    /**
+     * The rates per group, for the opinions received from {@code from} to {@code to} (both inclusive; null: no
+     * bound) at {@code station} (null: all). Groups in code order; the total is {@link #rates(String)}'s kind.
+     */
+    public List<GroupCounts> rates(String station, LocalDate from, LocalDate to, RateGroup by) {
+        Map<String, Tally> groups = new java.util.TreeMap<>();
+        boolean needOpinion = from != null || to != null || by == RateGroup.AREA;
         repository.forEach(station, c -> {
+            Opinion o = needOpinion ? opinions.find(c.opinionId()).filter(x -> !x.deleted()).orElse(null) : null;
+            if (needOpinion && o == null) {
+                return;
+            }
+            if (o != null) {
+                LocalDate received = o.receivedAt().toLocalDate();
+                if ((from != null && received.isBefore(from)) || (to != null && received.isAfter(to))) {
+                    return;
+                }
+            }
+            String key = switch (by == null ? RateGroup.STATION : by) {
+                case UNIT -> c.get("main_unit");
+                case AREA -> o.areas().isEmpty() ? null : String.valueOf(o.areas().get(0));
+                case STATION -> c.station();
+            };
+            groups.computeIfAbsent(by == null ? "" : key == null ? "-" : key, k -> new Tally()).add(c);
+        });
+        return groups.entrySet().stream().map(e -> new GroupCounts(e.getKey(), e.getValue().counts())).toList();
+    }
+
+    /** Counts cases for the rates; cases not yet assigned (已登记, 已审阅) are not counted. */
+    private static final class Tally {
+        private final long[] n = new long[7];
+
+        void add(HandlingCase c) {
             Stage st = c.stage();
             if (st == Stage.REGISTERED || st == Stage.REVIEWED) {
                 return;
@@ -292,9 +344,15 @@ public final class HandlingService {
                     n[6]++;
                 }
             }
-        });
-        return new Rates(n[0], n[1], percent(n[1], n[0]), percent(n[2], n[1]), percent(n[4], n[3]),
-                percent(n[6], n[5]));
+        }
+
+        Counts counts() {
+            return new Counts(n[0], n[1], n[2], n[3], n[4], n[5], n[6]);
+        }
+
+        Rates rates() {
+            return counts().rates();
+        }
     }
 
     private static Integer percent(long part, long whole) {

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,5 +117,74 @@ class LoopMoreCommandsTest {
         assertThat(json.readTree(general.ok("list", "--json"))).hasSize(2);
         assertThat(general.ok("--lang", "en", "import", "--dry-run", batch.toString())).contains("Dry run",
                 "already imported");
+    }
+
+    @Test
+    void handlingRatesByUnitAreaAndPeriodOnASmallHandBuiltCase() throws Exception {
+        CliRun gs = new CliRun(dir.resolve("general.db"));
+        gs.ok("init", "--station", "HZ-000", "--name", "联络总站", "--mode", "general");
+        gs.ok("units", "add", "JD-01", "--name", "湖滨街道办事处", "--kind", "street");
+        gs.ok("units", "add", "QJ-01", "--name", "区交通运输局", "--kind", "district-dept");
+        String a = gs.ok("add", "--text", "小区门口道路坑洼", "--received", "2026-01-10").strip();
+        String b = gs.ok("add", "--text", "楼道灯坏了", "--received", "2026-01-12").strip();
+        String c = gs.ok("add", "--text", "公交站台没有遮雨棚", "--received", "2026-01-20").strip();
+        String d = gs.ok("add", "--text", "路口红绿灯时间太短", "--received", "2026-02-03").strip();
+        gs.ok("add", "--text", "未交办的意见", "--received", "2026-01-05");
+        gs.ok("review", a, "--areas", "4");
+        gs.ok("review", b, "--areas", "4");
+        gs.ok("review", c, "--areas", "3");
+        gs.ok("review", d, "--areas", "3");
+        // a: closed after 满意; b: 不满意 (re-handling); c: B, fed back, not visited; d (February): assigned only
+        gs.ok("assign", a, "--unit", "JD-01");
+        gs.ok("reply", a, "--text", "已修补", "--signed-by", "李科长", "--outcome", "A");
+        gs.ok("feedback", a);
+        gs.ok("visit", a, "--rating", "satisfied");
+        gs.ok("close", a);
+        gs.ok("assign", b, "--unit", "JD-01");
+        gs.ok("reply", b, "--text", "已更换", "--signed-by", "李科长", "--outcome", "A");
+        gs.ok("feedback", b);
+        gs.ok("visit", b, "--rating", "dissatisfied");
+        gs.ok("assign", c, "--unit", "QJ-01");
+        gs.ok("reply", c, "--text", "已列入计划", "--signed-by", "王科长", "--outcome", "B", "--promised",
+                LocalDate.now().plusMonths(2).toString());
+        gs.ok("feedback", c);
+        gs.ok("assign", d, "--unit", "QJ-01");
+
+        JsonNode byUnit = json.readTree(gs.ok("handling-stats", "--period", "2026-01", "--by", "unit", "--json"));
+        assertThat(byUnit.get("from").asText()).isEqualTo("2026-01-01");
+        JsonNode total = byUnit.get("total");
+        assertThat(total.get("cases").asInt()).isEqualTo(3);
+        assertThat(total.get("closedRate").asInt()).isEqualTo(33);
+        assertThat(total.get("onTimeRate").asInt()).isEqualTo(100);
+        assertThat(total.get("satisfactionRate").asInt()).isEqualTo(50);
+        assertThat(total.get("visitRate").asInt()).isEqualTo(67);
+        JsonNode jd = byUnit.get("groups").get(0);
+        assertThat(jd.get("group").asText()).isEqualTo("JD-01");
+        assertThat(jd.get("name").asText()).isEqualTo("湖滨街道办事处");
+        assertThat(jd.get("cases").asInt()).isEqualTo(2);
+        assertThat(jd.get("closedRate").asInt()).isEqualTo(50);
+        assertThat(jd.get("satisfactionRate").asInt()).isEqualTo(50);
+        assertThat(jd.get("visitRate").asInt()).isEqualTo(100);
+        JsonNode qj = byUnit.get("groups").get(1);
+        assertThat(qj.get("group").asText()).isEqualTo("QJ-01");
+        assertThat(qj.get("cases").asInt()).isEqualTo(1);
+        assertThat(qj.get("closedRate").asInt()).isZero();
+        assertThat(qj.get("onTimeRate").isNull()).isTrue();
+        assertThat(qj.get("satisfactionRate").isNull()).isTrue();
+        assertThat(qj.get("visitRate").asInt()).isZero();
+
+        JsonNode allTime = json.readTree(gs.ok("handling-stats", "--by", "unit", "--json"));
+        assertThat(allTime.get("total").get("cases").asInt()).isEqualTo(4);
+        assertThat(allTime.get("groups").get(1).get("cases").asInt()).isEqualTo(2);
+        JsonNode byArea = json.readTree(gs.ok("handling-stats", "--period", "2026-01", "--by", "area", "--json"));
+        assertThat(byArea.get("groups")).hasSize(2);
+        assertThat(byArea.get("groups").get(0).get("group").asText()).isEqualTo("3");
+        assertThat(byArea.get("groups").get(0).get("cases").asInt()).isEqualTo(1);
+        assertThat(byArea.get("groups").get(1).get("group").asText()).isEqualTo("4");
+        assertThat(byArea.get("groups").get(1).get("closedRate").asInt()).isEqualTo(50);
+        assertThat(gs.ok("--lang", "en", "handling-stats", "--period", "2026-01", "--by", "unit"))
+                .contains("JD-01\t2\t50%\t100%\t50%\t100%", "Total\t3\t33%\t100%\t50%\t67%");
+        assertThat(gs.run("handling-stats", "--by", "colour").code()).isEqualTo(2);
+        assertThat(gs.run("handling-stats", "--period", "2026-13").code()).isEqualTo(2);
     }
 }
