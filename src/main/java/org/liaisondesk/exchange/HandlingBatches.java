@@ -254,11 +254,17 @@ public final class HandlingBatches {
 
     // ---- reading
 
-    /** Imports (or, in a dry run, only reports) one handling batch file; never throws for a bad file. */
+    /**
+     * Imports (or, in a dry run, only reports) one handling batch file; never throws for a bad file, only when the
+     * keys must be unlocked first to open an encrypted one ({@code keys.error.locked}).
+     */
     public Read importFile(Path file, boolean dryRun, String actor) {
         try {
             return read(file, dryRun, actor);
         } catch (UserFacingException e) {
+            if ("keys.error.locked".equals(e.messageKey())) {
+                throw e; // not the file's fault: the caller asks for the passphrase and tries again
+            }
             return new Read(file, Outcome.REJECTED, null, null, 0, null, e);
         }
     }

@@ -255,7 +255,11 @@ class LoopRoundTripTest {
         assertThat(r.err()).contains("not signed by the general station");
         assertThat(only(east, a).get("stage").asText()).isNotEqualTo("assigned");
 
-        // the genuine one imports
+        // the genuine one needs the station's key passphrase (its private key is sealed), then imports
+        CliRun.Result locked = new CliRun(dir.resolve("east.db")).run("import", genuine.toString());
+        assertThat(locked.code()).isEqualTo(2);
+        assertThat(locked.err()).contains("口令");
+        assertThat(only(east, a).get("stage").asText()).isNotEqualTo("assigned");
         assertThat(east.ok("import", genuine.toString())).contains("已导入办理批次");
         assertThat(only(east, a).get("stage").asText()).isEqualTo("assigned");
     }
