@@ -232,8 +232,10 @@ final class LoopCommands {
         public Integer call() {
             Outcome o = Outcome.fromCode(outcome)
                     .orElseThrow(() -> new UserFacingException("loop.error.outcome", outcome));
+            String told = explanation != null ? explanation
+                    : handling().templates().text(org.liaisondesk.service.ReplyTemplates.outcomeKey(o));
             return printed(handling().reply(opinion(), new HandlingService.Reply(text, signedBy, Dates.parse(date),
-                    file, o, explanation, Dates.parse(promised)), root.actor()));
+                    file, o, told, Dates.parse(promised)), root.actor()));
         }
     }
 
@@ -245,7 +247,8 @@ final class LoopCommands {
 
         @Override
         public Integer call() {
-            return printed(handling().feedback(opinion(), note, root.actor()));
+            return printed(handling().feedback(opinion(), note != null ? note
+                    : handling().templates().text(org.liaisondesk.service.ReplyTemplates.FEEDBACK), root.actor()));
         }
     }
 

@@ -71,7 +71,10 @@ public final class HandlingService {
         this.templates = new ReplyTemplates(repository);
     }
 
-    /** The reply templates that fill in an explanation or a feedback note left out. */
+    /**
+     * The reply templates: the texts to offer for an explanation or a feedback note a person leaves out (the
+     * command line fills them in; a window prefills its fields with them).
+     */
     public ReplyTemplates templates() {
         return templates;
     }
@@ -462,9 +465,8 @@ public final class HandlingService {
         if (r.outcome().needsFollowUp() && r.promised() == null) {
             throw new UserFacingException("loop.error.promisedRequired", r.outcome().code());
         }
-        String given = InputRules.blankToNull(r.explanation());
-        checkLength(given);
-        String explanation = given != null ? given : templates.text(ReplyTemplates.outcomeKey(r.outcome()));
+        String explanation = InputRules.blankToNull(r.explanation());
+        checkLength(explanation);
         LocalDate date = r.date() != null ? r.date() : today();
         HandlingCase first = caseOf(id);
         List<UUID> ids = sameAssignment(first);
@@ -486,9 +488,8 @@ public final class HandlingService {
 
     /** 已反馈群众: the reply was passed on to this resident. */
     public List<HandlingCase> feedback(UUID id, String note, String actor) {
-        String given = InputRules.blankToNull(note);
-        checkLength(given);
-        String n = given != null ? given : templates.text(ReplyTemplates.FEEDBACK);
+        String n = InputRules.blankToNull(note);
+        checkLength(n);
         return change(List.of(id), actor, "feedback", c -> {
             requireStage(c, Set.of(Stage.REPLIED));
             Map<String, String> m = new LinkedHashMap<>();
