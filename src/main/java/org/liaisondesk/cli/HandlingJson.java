@@ -37,6 +37,11 @@ final class HandlingJson {
             g.writeStringField("supervision", Supervision.of(calendar, c, today).code());
             g.writeStringField("outcome", c.get("outcome"));
             g.writeStringField("rating", c.get("rating"));
+            if (c.get("followup_result") != null) {
+                g.writeStringField("promisedDate", c.get("promised_date"));
+                g.writeStringField("followUp", c.get("followup_result"));
+                g.writeStringField("followUpDate", c.get("followup_date"));
+            }
         };
     }
 }

@@ -55,7 +55,7 @@ final class ImportCommand implements Callable<Integer> {
         List<Path> opinionPaths = paths.stream().filter(p -> Files.isDirectory(p) ? general
                 : !HandlingBatches.isHandlingBatchName(p.getFileName().toString())).toList();
         boolean rejected = false;
-        if (!opinionPaths.isEmpty() && !dryRun) {
+        if (!opinionPaths.isEmpty() && (general || !dryRun)) {
             rejected = importOpinions(opinionPaths, m, out, err);
         }
         rejected |= LoopImport.run(root, paths, dryRun, out, err);
@@ -65,12 +65,13 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private boolean importOpinions(List<Path> opinionPaths, Messages m, PrintWriter out, PrintWriter err) {
-        ImportService.Report report = root.context().imports().importPaths(opinionPaths, root.actor());
+        ImportService.Report report = dryRun ? root.context().imports().dryRunPaths(opinionPaths, root.actor())
+                : root.context().imports().importPaths(opinionPaths, root.actor());
         for (FileResult f : report.files()) {
             BatchHeader h = f.header();
             switch (f.outcome()) {
                 case IMPORTED -> {
-                    out.println(m.get("cli.import.imported", f.file(), h.station(), h.sequence(), f.counts().added(),
+                    out.println(m.get(dryRun ? "loop.dryRun.wouldImport" : "cli.import.imported", f.file(), h.station(), h.sequence(), f.counts().added(),
                             f.counts().updated(), f.counts().unchanged(), f.counts().conflicts()));
                     if (f.signature() != null) {
                         out.println(m.get("cli.import.signed", f.signature().station(),
@@ -79,9 +80,11 @@ final class ImportCommand implements Callable<Integer> {
                     f.conflicts().forEach(c -> out.println(m.get("cli.import.conflict", c.number(), c.opinionId(),
                             c.revision(), m.get("exchange.conflict." + c.kind().code()))));
                 }
-                case ALREADY_IMPORTED -> out.println(m.get("cli.import.already", f.file(), h.station(),
+                case ALREADY_IMPORTED -> out.println((dryRun ? m.get("loop.dryRun.prefix") : "")
+                        + m.get("cli.import.already", f.file(), h.station(),
                         h.sequence(), WHEN.format(f.importedAt())));
-                case REJECTED -> err.println(m.get("cli.import.rejected", f.file(), f.rejection().localized(m)));
+                case REJECTED -> err.println((dryRun ? m.get("loop.dryRun.prefix") : "")
+                        + m.get("cli.import.rejected", f.file(), f.rejection().localized(m)));
             }
         }
         report.gaps().forEach((station, missing) -> out.println(m.get("cli.import.gap", station,

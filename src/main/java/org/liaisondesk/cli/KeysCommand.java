@@ -46,6 +46,10 @@ final class KeysCommand implements Callable<Integer> {
     private int print(String key, KeyInfo info) {
         PrintWriter out = spec.commandLine().getOut();
         out.println(root.messages().get(key, info.owner(), info.fingerprint()));
+        if (info.companionFingerprint() != null && !"keys.generated".equals(key)) {
+            out.println(root.messages().get("loop.keys.companion", info.companionAlgorithm(),
+                    info.companionFingerprint()));
+        }
         out.flush();
         return Cli.OK;
     }

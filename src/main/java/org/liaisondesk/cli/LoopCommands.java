@@ -19,6 +19,7 @@ import org.liaisondesk.model.Outcome;
 import org.liaisondesk.model.Rating;
 import org.liaisondesk.model.TimeLimits;
 import org.liaisondesk.model.WorkCalendar;
+import org.liaisondesk.report.ReminderNotice;
 import org.liaisondesk.service.HandlingService;
 import org.liaisondesk.store.HandlingRepository;
 import picocli.CommandLine.Command;
@@ -42,7 +43,8 @@ final class LoopCommands {
     static final List<Class<?>> ALL = List.of(UnitsCommand.class, AssignCommand.class, SignCommand.class,
             ReplyCommand.class, FeedbackCommand.class, VisitCommand.class, ExtendCommand.class, ReturnCommand.class,
             CloseCommand.class, RejectCommand.class, SuggestCommand.class, CalendarCommand.class,
-            LimitsCommand.class, OverdueCommand.class, HandlingConflictsCommand.class, SlipCommand.class);
+            LimitsCommand.class, OverdueCommand.class, HandlingConflictsCommand.class, SlipCommand.class,
+            RemindCommand.class, TemplatesCommand.class, FollowUpCommand.class, HandlingStatsCommand.class);
 
     /** What every handling command shares: the root, the spec, the opinion id, and the line it prints. */
     abstract static class Base implements Callable<Integer> {
@@ -230,8 +232,10 @@ final class LoopCommands {
         public Integer call() {
             Outcome o = Outcome.fromCode(outcome)
                     .orElseThrow(() -> new UserFacingException("loop.error.outcome", outcome));
+            String told = explanation != null ? explanation
+                    : handling().templates().text(org.liaisondesk.service.ReplyTemplates.outcomeKey(o));
             return printed(handling().reply(opinion(), new HandlingService.Reply(text, signedBy, Dates.parse(date),
-                    file, o, explanation, Dates.parse(promised)), root.actor()));
+                    file, o, told, Dates.parse(promised)), root.actor()));
         }
     }
 
@@ -243,7 +247,8 @@ final class LoopCommands {
 
         @Override
         public Integer call() {
-            return printed(handling().feedback(opinion(), note, root.actor()));
+            return printed(handling().feedback(opinion(), note != null ? note
+                    : handling().templates().text(org.liaisondesk.service.ReplyTemplates.FEEDBACK), root.actor()));
         }
     }
 
@@ -340,6 +345,203 @@ final class LoopCommands {
             String name = ctx().stations().current().map(org.liaisondesk.model.Station::name).orElse("");
             java.nio.file.Files.writeString(file, handling().slip(opinion(), name));
             out().println(file);
+            out().flush();
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "templates", mixinStandardHelpOptions = true, sortOptions = false)
+    static final class TemplatesCommand extends Base {
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "list|set|reset", descriptionKey = "loop.templates.action")
+        String action = "list";
+
+        @Parameters(index = "1", arity = "0..1", paramLabel = "KEY", descriptionKey = "loop.templates.key")
+        String key;
+
+        @Option(names = "--text-stdin", descriptionKey = "loop.templates.textStdin")
+        boolean textStdin;
+
+        @Option(names = "--json", descriptionKey = "loop.json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            org.liaisondesk.service.ReplyTemplates templates = handling().templates();
+            Messages m = root.messages();
+            switch (action) {
+                case "list" -> {
+                    List<org.liaisondesk.service.ReplyTemplates.Template> all = templates.list();
+                    if (json) {
+                        List<Map<String, Object>> rows = new ArrayList<>();
+                        for (org.liaisondesk.service.ReplyTemplates.Template t : all) {
+                            Map<String, Object> r = new LinkedHashMap<>();
+                            r.put("key", t.key());
+                            r.put("text", t.text());
+                            r.put("edited", t.edited());
+                            rows.add(r);
+                        }
+                        printJson(rows);
+                        return Cli.OK;
+                    }
+                    all.forEach(t -> out().println(t.key() + "\t" + (t.edited() ? "*" : "") + "\t"
+                            + t.text().replace('\n', ' ')));
+                }
+                case "set" -> {
+                    if (!textStdin) {
+                        throw new UserFacingException("loop.templates.error.textStdin");
+                    }
+                    templates.set(key, root.readRestOfStdin(), root.actor());
+                    out().println(m.get("loop.templates.saved", key));
+                }
+                case "reset" -> out().println(m.get(templates.reset(key, root.actor()) ? "loop.templates.reset"
+                        : "loop.templates.notEdited", key));
+                default -> throw new UserFacingException("loop.templates.error.action", action);
+            }
+            out().flush();
+            return Cli.OK;
+        }
+    }
+
+    @Command(name = "follow-up", mixinStandardHelpOptions = true, sortOptions = false)
+    static final class FollowUpCommand extends OnOpinion {
+
+        @Option(names = "--result", required = true, paramLabel = "done|still|dropped",
+                descriptionKey = "loop.followUp.result")
+        String result;
+
+        @Option(names = "--note", paramLabel = "TEXT", descriptionKey = "loop.followUp.note")
+        String note;
+
+        @Option(names = "--date", paramLabel = "YYYY-MM-DD", descriptionKey = "loop.followUp.date")
+        String date;
+
+        @Option(names = "--promised", paramLabel = "YYYY-MM-DD", descriptionKey = "loop.followUp.promised")
+        String promised;
+
+        @Override
+        public Integer call() {
+            return printed(handling().followUp(opinion(), result, note, Dates.parse(date), Dates.parse(promised),
+                    root.actor()));
+        }
+    }
+
+    @Command(name = "handling-stats", mixinStandardHelpOptions = true, sortOptions = false)
+    static final class HandlingStatsCommand extends Base {
+
+        @Option(names = "--period", paramLabel = "YYYY-MM|YYYY-Qn|YYYY|FROM..TO",
+                descriptionKey = "loop.handlingStats.period")
+        String period;
+
+        @Option(names = "--by", paramLabel = "unit|area|station", descriptionKey = "loop.handlingStats.by")
+        String by;
+
+        @Option(names = "--station", paramLabel = "CODE", descriptionKey = "loop.overdue.station")
+        String station;
+
+        @Option(names = "--json", descriptionKey = "loop.json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            org.liaisondesk.report.ReportPeriod p = period == null ? null
+                    : org.liaisondesk.report.ReportPeriod.parse(period);
+            HandlingService.RateGroup group = null;
+            if (by != null) {
+                group = Arrays.stream(HandlingService.RateGroup.values())
+                        .filter(g -> g.name().equalsIgnoreCase(by)).findFirst()
+                        .orElseThrow(() -> new UserFacingException("loop.handlingStats.error.by", by));
+            }
+            LocalDateRange range = p == null ? new LocalDateRange(null, null) : new LocalDateRange(p.from(), p.to());
+            List<HandlingService.GroupCounts> total = handling().rates(station, range.from(), range.to(), null);
+            List<HandlingService.GroupCounts> groups = group == null ? List.of()
+                    : handling().rates(station, range.from(), range.to(), group);
+            Map<String, String> unitNames = new LinkedHashMap<>();
+            handling().units().forEach(u -> unitNames.put(u.code(), u.name()));
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("from", range.from() == null ? null : range.from().toString());
+            doc.put("to", range.to() == null ? null : range.to().toString());
+            doc.put("station", station);
+            doc.put("by", group == null ? null : group.name().toLowerCase(java.util.Locale.ROOT));
+            doc.put("total", row(null, null, total.isEmpty() ? new HandlingService.Counts(0, 0, 0, 0, 0, 0, 0)
+                    : total.get(0).counts()));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (HandlingService.GroupCounts g : groups) {
+                rows.add(row(g.group(), group == HandlingService.RateGroup.UNIT ? unitNames.get(g.group()) : null,
+                        g.counts()));
+            }
+            doc.put("groups", rows);
+            if (json) {
+                printJson(doc);
+                return Cli.OK;
+            }
+            Messages m = root.messages();
+            out().println(m.get("loop.handlingStats.header"));
+            List<Map<String, Object>> all = new ArrayList<>(rows);
+            Map<String, Object> t = new LinkedHashMap<>(castRow(doc.get("total")));
+            t.put("group", m.get("loop.handlingStats.total"));
+            all.add(t);
+            for (Map<String, Object> r : all) {
+                out().println(String.join("\t", String.valueOf(r.get("group")), String.valueOf(r.get("cases")),
+                        pct(r.get("closedRate")), pct(r.get("onTimeRate")), pct(r.get("satisfactionRate")),
+                        pct(r.get("visitRate"))));
+            }
+            out().flush();
+            return Cli.OK;
+        }
+
+        private record LocalDateRange(java.time.LocalDate from, java.time.LocalDate to) {
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> castRow(Object o) {
+            return (Map<String, Object>) o;
+        }
+
+        private static String pct(Object rate) {
+            return rate == null ? "-" : rate + "%";
+        }
+
+        private static Map<String, Object> row(String group, String name, HandlingService.Counts c) {
+            HandlingService.Rates r = c.rates();
+            Map<String, Object> o = new LinkedHashMap<>();
+            if (group != null) {
+                o.put("group", group);
+            }
+            if (name != null) {
+                o.put("name", name);
+            }
+            o.put("cases", c.cases());
+            o.put("closed", c.closed());
+            o.put("closedOnTime", c.onTime());
+            o.put("rated", c.rated());
+            o.put("satisfied", c.satisfied());
+            o.put("fedBack", c.fedBack());
+            o.put("visited", c.visited());
+            o.put("closedRate", r.closedRate());
+            o.put("onTimeRate", r.onTimeRate());
+            o.put("satisfactionRate", r.satisfactionRate());
+            o.put("visitRate", r.visitRate());
+            return o;
+        }
+    }
+
+    @Command(name = "remind", mixinStandardHelpOptions = true, sortOptions = false)
+    static final class RemindCommand extends Base {
+
+        @Option(names = "--unit", paramLabel = "CODE", descriptionKey = "loop.remind.unit")
+        String unit;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.docx", descriptionKey = "loop.remind.out")
+        Path file;
+
+        @Override
+        public Integer call() {
+            String name = ctx().stations().current().map(org.liaisondesk.model.Station::name).orElse("");
+            ReminderNotice.Written w = ReminderNotice.write(handling(), unit, name, file);
+            Messages m = root.messages();
+            out().println(w.file() == null ? m.get("loop.remind.nothing")
+                    : m.get("loop.remind.written", w.file(), w.units(), w.matters()));
             out().flush();
             return Cli.OK;
         }
@@ -455,6 +657,8 @@ final class LoopCommands {
                     r.put("unit", w.handling().get("main_unit"));
                     r.put("dueDate", w.handling().get("due_date"));
                     r.put("promisedDate", w.handling().get("promised_date"));
+                    r.put("residents", w.residents());
+                    r.put("priority", w.priority().code());
                     r.put("text", w.opinion().text());
                     rows.add(r);
                 }

@@ -161,6 +161,23 @@ public final class RootCommand implements Callable<Integer> {
         }
     }
 
+    /** The rest of standard input as text (after any secret lines read before), for {@code --text-stdin}. */
+    String readRestOfStdin() {
+        try {
+            if (stdinLines == null) {
+                stdinLines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+            }
+            StringBuilder b = new StringBuilder();
+            char[] buf = new char[8192];
+            for (int n; (n = stdinLines.read(buf)) > 0; ) {
+                b.append(buf, 0, n);
+            }
+            return b.toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /**
      * Opens the database on first use, so {@code --help} and {@code --version} never touch it. A file named with
      * {@code --db} must already be a database of ours (only {@link #contextForSetUp()} creates one); the default

@@ -27,4 +27,29 @@ public interface BatchKeys {
 
     /** At the general station: whether any station's signing key is registered. */
     boolean anyStationKeyRegistered();
+
+    /** At the general station: whether return batches to {@code station} are encrypted (its agreement key is held). */
+    default boolean encryptsReturnBatchesFor(String station) {
+        return false;
+    }
+
+    /** At the general station: wraps {@code out}, encrypted for {@code station}, signed by the general station. */
+    default OutputStream encryptForStation(OutputStream out, String station, String actor) {
+        throw new UnsupportedOperationException("return batches are not encrypted here");
+    }
+
+    /** At the general station, reading back a return batch it wrote: a failure throws. */
+    default void verifyWrittenForStation(Path file, String station, String actor) {
+        throw new UnsupportedOperationException("return batches are not encrypted here");
+    }
+
+    /** At a station: whether the general station's signing key is registered (return batches must be signed). */
+    default boolean generalSigningKeyRegistered() {
+        return false;
+    }
+
+    /** At a station: verifies a return batch (recipient, the general station's signature, every tag), streams it. */
+    default BatchCrypto.Decrypted openReturnBatch(Path file) {
+        throw new UnsupportedOperationException("return batches cannot be opened here");
+    }
 }

@@ -139,7 +139,8 @@ public final class HandlingBatches {
                 if (pending.isEmpty() && !newReference) {
                     continue;
                 }
-                out.add(write(dir, "down", own.code(), s, pending, refJson, digest, false, actor));
+                out.add(write(dir, "down", own.code(), s, pending, refJson, digest,
+                        keys.encryptsReturnBatchesFor(s), actor));
             }
         } else {
             Outgoing pending = repository.pending(null);
@@ -208,8 +209,13 @@ public final class HandlingBatches {
         try {
             writer.writeBytes(plain, bytes);
             if (encrypt) {
-                writer.seal(plain, file, o -> keys.encryptForGeneral(o, actor), () -> { });
-                keys.verifyWritten(file, actor);
+                if ("down".equals(direction)) {
+                    writer.seal(plain, file, o -> keys.encryptForStation(o, st, actor), () -> { });
+                    keys.verifyWrittenForStation(file, st, actor);
+                } else {
+                    writer.seal(plain, file, o -> keys.encryptForGeneral(o, actor), () -> { });
+                    keys.verifyWritten(file, actor);
+                }
             } else if (!java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
                 throw new UserFacingException("export.error.verify", file, "read back differs");
             }
@@ -248,11 +254,17 @@ public final class HandlingBatches {
 
     // ---- reading
 
-    /** Imports (or, in a dry run, only reports) one handling batch file; never throws for a bad file. */
+    /**
+     * Imports (or, in a dry run, only reports) one handling batch file; never throws for a bad file, only when the
+     * keys must be unlocked first to open an encrypted one ({@code keys.error.locked}).
+     */
     public Read importFile(Path file, boolean dryRun, String actor) {
         try {
             return read(file, dryRun, actor);
         } catch (UserFacingException e) {
+            if ("keys.error.locked".equals(e.messageKey())) {
+                throw e; // not the file's fault: the caller asks for the passphrase and tries again
+            }
             return new Read(file, Outcome.REJECTED, null, null, 0, null, e);
         }
     }
@@ -267,14 +279,14 @@ public final class HandlingBatches {
                 throw new UserFacingException("loop.batch.error.tooLarge", file);
             }
             if (BatchCrypto.isEncrypted(file)) {
-                if (!general) {
-                    throw new UserFacingException("loop.batch.error.encryptedHere", file);
-                }
-                try (BatchCrypto.Decrypted in = keys.openVerified(file)) {
+                try (BatchCrypto.Decrypted in = general ? keys.openVerified(file) : keys.openReturnBatch(file)) {
                     bytes = in.readAllBytes();
                     signer = in.origin().station();
                 }
             } else {
+                if (!general && keys.generalSigningKeyRegistered()) {
+                    throw new UserFacingException("loop.batch.error.unsigned", file);
+                }
                 bytes = Files.readAllBytes(file);
             }
         } catch (CryptoException e) {
@@ -306,8 +318,12 @@ public final class HandlingBatches {
                 || (general && st.equals(own.code()))) {
             throw new UserFacingException("loop.batch.error.notForHere", file, st, own.code());
         }
-        if (signer != null && !signer.equals(st)) {
-            throw new UserFacingException("loop.batch.error.signer", file, signer, st);
+        String sender = general ? st : h.get("from").asText();
+        if (signer != null && !signer.equals(sender)) {
+            throw new UserFacingException("loop.batch.error.signer", file, signer, sender);
+        }
+        if (signer == null && general && keys.stationKeyRegistered(st)) {
+            throw new UserFacingException("loop.batch.error.unsignedUp", file, st);
         }
         Optional<BatchRow> held = repository.batch(id);
         if (held.isPresent()) {

@@ -117,6 +117,20 @@ public final class ImportService {
      * finished before it and nothing of the one it fell in.
      */
     public Report importPaths(List<Path> paths, String actor, Progress progress) {
+        return importPaths(paths, actor, progress, false);
+    }
+
+    /**
+     * A dry run of {@link #importPaths(List, String)}: each file is read, checked and applied in its transaction as
+     * an import would, and the transaction is rolled back, so the report says what would be imported, already held
+     * or rejected and nothing is kept (not even an audit entry). Each file is tried on its own: a later batch's
+     * counts do not include what an earlier one of the same run would have added.
+     */
+    public Report dryRunPaths(List<Path> paths, String actor) {
+        return importPaths(paths, actor, Progress.NONE, true);
+    }
+
+    private Report importPaths(List<Path> paths, String actor, Progress progress, boolean dryRun) {
         requireGeneralStation();
         List<FileResult> results = new ArrayList<>();
         List<Path> files = new ArrayList<>();
@@ -139,7 +153,7 @@ public final class ImportService {
                 if (progress.cancelled()) {
                     break;
                 }
-                results.add(importFile(files.get(done), actor, fileShare(progress, done, files.size())));
+                results.add(importFile(files.get(done), actor, fileShare(progress, done, files.size()), dryRun));
             }
         } catch (Progress.Cancelled e) {
             // the file it fell in was rolled back; the ones before it stay imported
@@ -159,10 +173,10 @@ public final class ImportService {
 
     /** Imports one batch file, plain or encrypted: all of it, or (rejected) nothing but the audit entry. */
     public FileResult importFile(Path file, String actor) {
-        return importFile(file, actor, Progress.NONE);
+        return importFile(file, actor, Progress.NONE, false);
     }
 
-    private FileResult importFile(Path file, String actor, Progress progress) {
+    private FileResult importFile(Path file, String actor, Progress progress, boolean dryRun) {
         requireGeneralStation();
         try {
             if (Database.isOpenDatabaseFile(file)) {
@@ -175,11 +189,15 @@ public final class ImportService {
             }
             if (BatchCrypto.isEncrypted(file)) {
                 try (BatchCrypto.Decrypted plain = keys.openVerified(file)) {
-                    return apply(file, plain.origin(), actor, progress, a -> reader.read(file, plain, a, a));
+                    return apply(file, plain.origin(), actor, progress, dryRun,
+                            a -> reader.read(file, plain, a, a));
                 }
             }
-            return apply(file, null, actor, progress, a -> reader.read(file, a, a));
+            return apply(file, null, actor, progress, dryRun, a -> reader.read(file, a, a));
         } catch (BatchRejectedException | CryptoException e) {
+            if (dryRun) {
+                return FileResult.rejected(file, e);
+            }
             exchange.transaction(tx -> {
                 tx.audit(actor, "import-rejected", "file=" + file + " reason=" + e.getMessage());
                 return null;
@@ -190,7 +208,19 @@ public final class ImportService {
 
     /** Reads the batch with {@code read} and applies it in one transaction, with its audit entry. */
     private FileResult apply(Path file, BatchCrypto.Origin signature, String actor, Progress progress,
-                             Function<Apply, BatchReader.Result> read) {
+                             boolean dryRun, Function<Apply, BatchReader.Result> read) {
+        if (dryRun) {
+            try {
+                apply(file, signature, actor, progress, false, a -> {
+                    BatchReader.Result r = read.apply(a);
+                    a.dryRun = true;
+                    return r;
+                });
+            } catch (DryRun d) {
+                return d.result;
+            }
+            throw new IllegalStateException("a dry run must roll back");
+        }
         Apply apply = new Apply(file, signature, progress);
         return exchange.transaction(tx -> {
             apply.tx = tx;
@@ -204,11 +234,19 @@ public final class ImportService {
                 if (held != null && !held.isEmpty() && !held.equals(r.sha256())) {
                     throw new BatchRejectedException("batch.error.alteredCopy", h.batchId(), apply.importedBefore);
                 }
-                tx.audit(actor, "import", source + " alreadyImported=" + apply.importedBefore);
-                return new FileResult(file, Outcome.ALREADY_IMPORTED, h, ImportCounts.NONE, List.of(),
+                FileResult already = new FileResult(file, Outcome.ALREADY_IMPORTED, h, ImportCounts.NONE, List.of(),
                         apply.importedBefore, null, signature);
+                if (apply.dryRun) {
+                    throw new DryRun(already);
+                }
+                tx.audit(actor, "import", source + " alreadyImported=" + apply.importedBefore);
+                return already;
             }
             ImportCounts counts = apply.counts();
+            if (apply.dryRun) {
+                throw new DryRun(new FileResult(file, Outcome.IMPORTED, h, counts, List.copyOf(apply.conflicts),
+                        null, null, signature));
+            }
             tx.completeImport(h.batchId(), r.sha256(), counts);
             tx.audit(actor, "import", source + " added=" + counts.added() + " updated=" + counts.updated()
                     + " unchanged=" + counts.unchanged() + " conflicts=" + counts.conflicts());
@@ -278,7 +316,20 @@ public final class ImportService {
     }
 
     /** Applies one file's opinions inside its transaction. */
+    /** Carries a dry run's result out of its transaction, which it rolls back. */
+    private static final class DryRun extends RuntimeException {
+        private final transient FileResult result;
+
+        DryRun(FileResult result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
+    }
+
     private final class Apply implements BatchReader.HeaderCheck, BatchReader.OpinionSink {
+
+        /** Set once read in a dry run: the transaction ends with {@link DryRun}. */
+        boolean dryRun;
 
         private final Path file;
         private final BatchCrypto.Origin signature;

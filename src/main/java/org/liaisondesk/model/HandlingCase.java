@@ -26,7 +26,7 @@ public record HandlingCase(UUID opinionId, String station, Map<String, String> f
             "assisting_units", "deputy_opinion", "assigned_at", "assigned_by", "due_date", "span_start", "extensions",
             "signed_at", "reply_text", "reply_signed_by", "reply_date", "reply_file", "outcome", "outcome_note",
             "promised_date", "fed_back_at", "rating", "visited_at", "visit_note", "rehandlings", "suggestion_no",
-            "reason", "referral", "closed_at");
+            "reason", "referral", "closed_at", "followup_result", "followup_note", "followup_date");
 
     public HandlingCase {
         Map<String, String> copy = new LinkedHashMap<>();

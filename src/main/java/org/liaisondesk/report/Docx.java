@@ -101,6 +101,13 @@ final class Docx implements AutoCloseable {
         run(p, text, BODY_FONT, 16, false);
     }
 
+    /** A flush-left line without indent (the addressee, 主送单位, of an official notice). */
+    void left(String text) {
+        XWPFParagraph p = doc.createParagraph();
+        p.setAlignment(ParagraphAlignment.LEFT);
+        run(p, text, BODY_FONT, 16, false);
+    }
+
     /** A centred caption in 黑体 at 四号 above a table or under a chart. */
     void caption(String text) {
         XWPFParagraph p = doc.createParagraph();

@@ -22,6 +22,7 @@ import org.liaisondesk.model.HandlingCase;
 import org.liaisondesk.model.HandlingUnit;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.Outcome;
+import org.liaisondesk.model.Priority;
 import org.liaisondesk.model.Rating;
 import org.liaisondesk.model.Stage;
 import org.liaisondesk.model.Status;
@@ -57,6 +58,7 @@ public final class HandlingService {
     private final CalendarService calendars;
     private final Path attachments;
     private final Clock clock;
+    private final ReplyTemplates templates;
 
     public HandlingService(HandlingRepository repository, OpinionRepository opinions, LinkRepository links,
                            CalendarService calendars, Path attachments, Clock clock) {
@@ -66,6 +68,15 @@ public final class HandlingService {
         this.calendars = calendars;
         this.attachments = attachments;
         this.clock = clock;
+        this.templates = new ReplyTemplates(repository);
+    }
+
+    /**
+     * The reply templates: the texts to offer for an explanation or a feedback note a person leaves out (the
+     * command line fills them in; a window prefills its fields with them).
+     */
+    public ReplyTemplates templates() {
+        return templates;
     }
 
     /** What a 交办 says. {@code due} and {@code route} may be null: the route follows the main unit's kind. */
@@ -78,8 +89,19 @@ public final class HandlingService {
                         LocalDate promised) {
     }
 
-    /** A case under supervision: its colour and, when overdue, why. */
-    public record Watched(Opinion opinion, HandlingCase handling, Supervision colour, String kind) {
+    /**
+     * A case under supervision: its colour and, when overdue, why; how many residents raised its matter (the
+     * opinions linked as the same matter, 1 when not linked) and the priority that gives.
+     */
+    public record Watched(Opinion opinion, HandlingCase handling, Supervision colour, String kind, int residents) {
+        public Watched(Opinion opinion, HandlingCase handling, Supervision colour, String kind) {
+            this(opinion, handling, colour, kind, 1);
+        }
+
+        /** Urgent when the matter's residents reach {@link Priority#RAISE_AT_RESIDENTS}. */
+        public Priority priority() {
+            return Priority.NORMAL.raisedFor(residents);
+        }
     }
 
     /** The rates higher levels ask for, in percent (null when nothing to divide by). */
@@ -159,12 +181,16 @@ public final class HandlingService {
 
     /**
      * Cases that need someone: overdue ones (red), ones about to be (yellow, when {@code withYellow}), and B/C replies
-     * whose promised date has passed (follow-up). Oldest due first.
+     * whose promised date has passed (follow-up). Matters raised by many residents first
+     * ({@link Priority#RAISE_AT_RESIDENTS}), then oldest due first, then more residents first.
      */
     public List<Watched> supervision(boolean withYellow, String station) {
         WorkCalendar cal = calendar();
         LocalDate today = today();
         List<Watched> out = new ArrayList<>();
+        Map<UUID, UUID> matterOf = links.matters();
+        Map<UUID, Integer> matterSize = new java.util.HashMap<>();
+        matterOf.values().forEach(m -> matterSize.merge(m, 1, Integer::sum));
         repository.forEach(station, c -> {
             Supervision s = Supervision.of(cal, c, today);
             String kind = null;
@@ -172,23 +198,130 @@ public final class HandlingService {
                 kind = "overdue";
             } else if (s == Supervision.YELLOW && withYellow) {
                 kind = "due-soon";
-            } else if (c.outcome().map(Outcome::needsFollowUp).orElse(false)
-                    && c.promisedDate().map(today::isAfter).orElse(false) && c.get("closed_at") == null) {
+            } else if (followUpDue(c, today)) {
                 kind = "follow-up";
             }
             if (kind != null) {
                 String k = kind;
-                opinions.find(c.opinionId()).ifPresent(o -> out.add(new Watched(o, c, s, k)));
+                UUID matter = matterOf.get(c.opinionId());
+                int residents = matter == null ? 1 : matterSize.getOrDefault(matter, 1);
+                opinions.find(c.opinionId()).ifPresent(o -> out.add(new Watched(o, c, s, k, residents)));
             }
         });
-        out.sort(java.util.Comparator.comparing(w -> w.handling().dueDate().orElse(LocalDate.MAX)));
+        out.sort(java.util.Comparator.comparing((Watched w) -> w.priority() != Priority.URGENT)
+                .thenComparing(w -> w.handling().dueDate().orElse(LocalDate.MAX))
+                .thenComparing(w -> -w.residents()));
         return out;
+    }
+
+    /** Follow-up results (B/C): 已解决, 仍在解决 (perhaps with a new promised date), 不再解决. */
+    public static final Set<String> FOLLOW_UP_RESULTS = Set.of("done", "still", "dropped");
+
+    /**
+     * A B or C reply whose promised date has passed and whose follow-up result is not recorded since (a "still"
+     * with a new promised date comes back once that date passes).
+     */
+    static boolean followUpDue(HandlingCase c, LocalDate today) {
+        if (!c.outcome().map(Outcome::needsFollowUp).orElse(false) || c.get("closed_at") != null) {
+            return false;
+        }
+        Optional<LocalDate> promised = c.promisedDate();
+        if (promised.isEmpty() || !today.isAfter(promised.get())) {
+            return false;
+        }
+        String recorded = c.get("followup_date");
+        return recorded == null || !LocalDate.parse(recorded).isAfter(promised.get());
+    }
+
+    /**
+     * Records what happened to a B/C reply's promise: {@code result} done, still (with {@code newPromised}, a later
+     * date it comes back on) or dropped, a note and the date (default today). The follow-up list drops it.
+     */
+    public List<HandlingCase> followUp(UUID id, String result, String note, LocalDate date, LocalDate newPromised,
+                                       String actor) {
+        if (result == null || !FOLLOW_UP_RESULTS.contains(result)) {
+            throw new UserFacingException("loop.followUp.error.result", result);
+        }
+        String n = InputRules.blankToNull(note);
+        checkLength(n);
+        LocalDate on = date != null ? date : today();
+        if (on.isAfter(today())) {
+            throw new UserFacingException("loop.followUp.error.future", on);
+        }
+        if (newPromised != null && (!"still".equals(result) || !newPromised.isAfter(on))) {
+            throw new UserFacingException("loop.followUp.error.promised", newPromised);
+        }
+        return change(List.of(id), actor, "follow-up", c -> {
+            if (!c.outcome().map(Outcome::needsFollowUp).orElse(false) || c.promisedDate().isEmpty()) {
+                throw new UserFacingException("loop.followUp.error.notBC", require(id).number());
+            }
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("followup_result", result);
+            m.put("followup_note", n);
+            m.put("followup_date", on.toString());
+            if (newPromised != null) {
+                m.put("promised_date", newPromised.toString());
+            }
+            return m;
+        });
     }
 
     /** 办结率, 按时办结率, 满意率 (满意 + 基本满意 of the rated), 回访率 (visited of those fed back). */
     public Rates rates(String station) {
-        long[] n = new long[7];
+        Tally t = new Tally();
+        repository.forEach(station, t::add);
+        return t.rates();
+    }
+
+    /** How {@link #rates(String, LocalDate, LocalDate, RateGroup)} groups: by main unit, primary area, station. */
+    public enum RateGroup { UNIT, AREA, STATION }
+
+    /** The counts behind the rates: cases, closed (办结), closed on time, rated, satisfied, fed back, visited. */
+    public record Counts(long cases, long closed, long onTime, long rated, long satisfied, long fedBack,
+                         long visited) {
+        public Rates rates() {
+            return new Rates(cases, closed, percent(closed, cases), percent(onTime, closed),
+                    percent(satisfied, rated), percent(visited, fedBack));
+        }
+    }
+
+    /** One group's counts ({@code group}: a unit code, an area number, a station code; "-" for none). */
+    public record GroupCounts(String group, Counts counts) {
+    }
+
+    /**
+     * The rates per group, for the opinions received from {@code from} to {@code to} (both inclusive; null: no
+     * bound) at {@code station} (null: all). Groups in code order; the total is {@link #rates(String)}'s kind.
+     */
+    public List<GroupCounts> rates(String station, LocalDate from, LocalDate to, RateGroup by) {
+        Map<String, Tally> groups = new java.util.TreeMap<>();
+        boolean needOpinion = from != null || to != null || by == RateGroup.AREA;
         repository.forEach(station, c -> {
+            Opinion o = needOpinion ? opinions.find(c.opinionId()).filter(x -> !x.deleted()).orElse(null) : null;
+            if (needOpinion && o == null) {
+                return;
+            }
+            if (o != null) {
+                LocalDate received = o.receivedAt().toLocalDate();
+                if ((from != null && received.isBefore(from)) || (to != null && received.isAfter(to))) {
+                    return;
+                }
+            }
+            String key = switch (by == null ? RateGroup.STATION : by) {
+                case UNIT -> c.get("main_unit");
+                case AREA -> o.areas().isEmpty() ? null : String.valueOf(o.areas().get(0));
+                case STATION -> c.station();
+            };
+            groups.computeIfAbsent(by == null ? "" : key == null ? "-" : key, k -> new Tally()).add(c);
+        });
+        return groups.entrySet().stream().map(e -> new GroupCounts(e.getKey(), e.getValue().counts())).toList();
+    }
+
+    /** Counts cases for the rates; cases not yet assigned (已登记, 已审阅) are not counted. */
+    private static final class Tally {
+        private final long[] n = new long[7];
+
+        void add(HandlingCase c) {
             Stage st = c.stage();
             if (st == Stage.REGISTERED || st == Stage.REVIEWED) {
                 return;
@@ -214,9 +347,15 @@ public final class HandlingService {
                     n[6]++;
                 }
             }
-        });
-        return new Rates(n[0], n[1], percent(n[1], n[0]), percent(n[2], n[1]), percent(n[4], n[3]),
-                percent(n[6], n[5]));
+        }
+
+        Counts counts() {
+            return new Counts(n[0], n[1], n[2], n[3], n[4], n[5], n[6]);
+        }
+
+        Rates rates() {
+            return counts().rates();
+        }
     }
 
     private static Integer percent(long part, long whole) {

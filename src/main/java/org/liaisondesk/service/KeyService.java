@@ -50,9 +50,23 @@ public final class KeyService implements BatchKeys {
     private static final String AGREEMENT = "agreement";
     private static final String GENERAL = "general";
     private static final String STATION = "station";
+    private static final String GENERAL_SIGNING = "general-signing";
+    private static final String STATION_AGREEMENT = "station-agreement";
+    private static final String COMPANION = "companion";
 
-    /** A key as shown to people: whose, what for, and the fingerprint to compare. */
-    public record KeyInfo(String role, String owner, String name, String algorithm, String fingerprint) {
+    /**
+     * A key as shown to people: whose, what for, and the fingerprint to compare; a key file carries a companion key
+     * (the general station's signing key, a station's agreement key) whose fingerprint is compared too.
+     */
+    public record KeyInfo(String role, String owner, String name, String algorithm, String fingerprint,
+                          String companionAlgorithm, String companionFingerprint) {
+        public KeyInfo(String role, String owner, String name, String algorithm, String fingerprint) {
+            this(role, owner, name, algorithm, fingerprint, null, null);
+        }
+    }
+
+    /** A key file read: its key and, when it carries one, its companion key. */
+    private record KeyFile(TrustedKey key, TrustedKey companion) {
     }
 
     private static final String KDF = "pbkdf2-sha256";
@@ -203,7 +217,22 @@ public final class KeyService implements BatchKeys {
             throw new UserFacingException("keys.error.notGeneral", s.code());
         }
         StoredKeyPair pair = ownPair(AGREEMENT, Keys.AGREEMENT, actor);
-        return new KeyInfo("own-agreement", s.code(), s.name(), Keys.AGREEMENT, Keys.fingerprint(pair.publicKey()));
+        Optional<StoredKeyPair> signing = companionPair(SIGNING, Keys.SIGNING, actor);
+        return new KeyInfo("own-agreement", s.code(), s.name(), Keys.AGREEMENT, Keys.fingerprint(pair.publicKey()),
+                signing.map(StoredKeyPair::algorithm).orElse(null),
+                signing.map(p -> Keys.fingerprint(p.publicKey())).orElse(null));
+    }
+
+    /**
+     * The companion pair a key file carries (the general station's signing pair, a station's agreement pair):
+     * the stored one, or a new one when the keys are unlocked; empty while locked and none exists yet.
+     */
+    private Optional<StoredKeyPair> companionPair(String purpose, String algorithm, String actor) {
+        Optional<StoredKeyPair> existing = keys.keyPair(purpose);
+        if (existing.isPresent() || !isUnlocked()) {
+            return existing;
+        }
+        return Optional.of(ownPair(purpose, algorithm, actor));
     }
 
     /**
@@ -226,6 +255,14 @@ public final class KeyService implements BatchKeys {
         doc.put("publicKey", Base64.getEncoder().encodeToString(pair.publicKey()));
         String fingerprint = Keys.fingerprint(pair.publicKey());
         doc.put("fingerprint", fingerprint);
+        Optional<StoredKeyPair> companion = general ? companionPair(SIGNING, Keys.SIGNING, actor)
+                : companionPair(AGREEMENT, Keys.AGREEMENT, actor);
+        companion.ifPresent(c -> {
+            ObjectNode o = doc.putObject(COMPANION);
+            o.put("algorithm", c.algorithm());
+            o.put("publicKey", Base64.getEncoder().encodeToString(c.publicKey()));
+            o.put("fingerprint", Keys.fingerprint(c.publicKey()));
+        });
         try {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {
@@ -235,9 +272,11 @@ public final class KeyService implements BatchKeys {
         } catch (IOException e) {
             throw new UserFacingException("keys.error.write", e, out);
         }
-        audit.record(actor, "key-export", null, doc.get("kind").asText() + " " + fingerprint + " " + out);
+        audit.record(actor, "key-export", null, doc.get("kind").asText() + " " + fingerprint
+                + companion.map(c -> " + " + Keys.fingerprint(c.publicKey())).orElse("") + " " + out);
         return new KeyInfo(general ? "own-agreement" : "own-signing", s.code(), s.name(), pair.algorithm(),
-                fingerprint);
+                fingerprint, companion.map(StoredKeyPair::algorithm).orElse(null),
+                companion.map(c -> Keys.fingerprint(c.publicKey())).orElse(null));
     }
 
     /** At a station: trusts the general station's key file (replacing an earlier one); returns what to check. */
@@ -245,9 +284,9 @@ public final class KeyService implements BatchKeys {
         if (station().mode() == StationMode.GENERAL) {
             throw new UserFacingException("keys.error.isGeneral");
         }
-        TrustedKey key = readKeyFile(file, GENERAL, Keys.AGREEMENT, actor);
-        keys.replaceGeneral(key);
-        return info(key);
+        KeyFile read = readKeyFile(file, GENERAL, Keys.AGREEMENT, actor);
+        keys.replaceGeneral(read.key(), read.companion());
+        return info(read);
     }
 
     /** At the general station: trusts a station's signing key file; returns what to check by phone. */
@@ -255,9 +294,9 @@ public final class KeyService implements BatchKeys {
         if (station().mode() != StationMode.GENERAL) {
             throw new UserFacingException("keys.error.notGeneral", station().code());
         }
-        TrustedKey key = readKeyFile(file, STATION, Keys.SIGNING, actor);
-        keys.trust(key);
-        return info(key);
+        KeyFile read = readKeyFile(file, STATION, Keys.SIGNING, actor);
+        keys.trust(read.key(), read.companion());
+        return info(read);
     }
 
     /** Own keys first, then trusted ones. */
@@ -269,7 +308,9 @@ public final class KeyService implements BatchKeys {
         keys.keyPair(SIGNING).ifPresent(p -> out.add(new KeyInfo("own-signing", code, null, p.algorithm(),
                 Keys.fingerprint(p.publicKey()))));
         keys.trustedList(GENERAL).forEach(k -> out.add(info(k)));
+        keys.trustedList(GENERAL_SIGNING).forEach(k -> out.add(info(k)));
         keys.trustedList(STATION).forEach(k -> out.add(info(k)));
+        keys.trustedList(STATION_AGREEMENT).forEach(k -> out.add(info(k)));
         return out;
     }
 
@@ -351,6 +392,47 @@ public final class KeyService implements BatchKeys {
                 actor);
     }
 
+    /** At the general station: whether {@code station}'s agreement key is registered (its return batches are sealed). */
+    @Override
+    public boolean encryptsReturnBatchesFor(String station) {
+        return keys.trusted(STATION_AGREEMENT, station).isPresent();
+    }
+
+    /** At the general station: encrypted for {@code station}'s agreement key, signed by the general station. */
+    @Override
+    public OutputStream encryptForStation(OutputStream out, String station, String actor) {
+        return BatchCrypto.encryptingStream(out, stationAgreementKey(station), signer(actor));
+    }
+
+    /** At the general station: checks a return batch it has just written, read back from the medium. */
+    @Override
+    public void verifyWrittenForStation(Path file, String station, String actor) {
+        BatchCrypto.verifyWritten(file, stationAgreementKey(station), signer(actor));
+    }
+
+    /** At a station: whether the general station's signing key is registered (its return batches must be signed). */
+    @Override
+    public boolean generalSigningKeyRegistered() {
+        return !keys.trustedList(GENERAL_SIGNING).isEmpty();
+    }
+
+    /** At a station: verifies a return batch (this station's key, the general station's signature), then streams. */
+    @Override
+    public BatchCrypto.Decrypted openReturnBatch(Path file) {
+        StoredKeyPair pair = keys.keyPair(AGREEMENT)
+                .orElseThrow(() -> new UserFacingException("loop.keys.error.noOwnAgreementKey"));
+        KeyPair own = new KeyPair(Keys.publicKey(Keys.AGREEMENT, pair.publicKey()),
+                Keys.privateKey(Keys.AGREEMENT, usable(pair)));
+        return BatchCrypto.verifiedDecryptingStream(file, own,
+                code -> keys.trusted(GENERAL_SIGNING, code).map(k -> Keys.publicKey(Keys.SIGNING, k.publicKey())));
+    }
+
+    private PublicKey stationAgreementKey(String station) {
+        TrustedKey key = keys.trusted(STATION_AGREEMENT, station)
+                .orElseThrow(() -> new UserFacingException("loop.keys.error.noStationAgreementKey", station));
+        return Keys.publicKey(Keys.AGREEMENT, key.publicKey());
+    }
+
     @Override
     public boolean stationKeyRegistered(String station) {
         return keys.trusted(STATION, station).isPresent();
@@ -361,7 +443,7 @@ public final class KeyService implements BatchKeys {
         return !keys.trustedList(STATION).isEmpty();
     }
 
-    private TrustedKey readKeyFile(Path file, String kind, String algorithm, String actor) {
+    private KeyFile readKeyFile(Path file, String kind, String algorithm, String actor) {
         JsonNode doc;
         try {
             doc = json.readTree(file.toFile());
@@ -381,27 +463,54 @@ public final class KeyService implements BatchKeys {
                 || !doc.path("publicKey").isTextual()) {
             throw new UserFacingException("keys.error.badFile", file);
         }
+        String owner = doc.path("station").asText();
+        if (!Station.isValidCode(owner)) {
+            throw new UserFacingException("keys.error.badFile", file);
+        }
+        TrustedKey key = trustedKey(doc, file, kind, algorithm, owner, actor);
+        TrustedKey companion = null;
+        if (doc.has(COMPANION)) {
+            JsonNode c = doc.get(COMPANION);
+            String companionAlgorithm = GENERAL.equals(kind) ? Keys.SIGNING : Keys.AGREEMENT;
+            if (!companionAlgorithm.equals(c.path("algorithm").asText()) || !c.path("publicKey").isTextual()) {
+                throw new UserFacingException("keys.error.badFile", file);
+            }
+            companion = trustedKey(c, file, GENERAL.equals(kind) ? GENERAL_SIGNING : STATION_AGREEMENT,
+                    companionAlgorithm, owner, actor);
+            companion = new TrustedKey(companion.kind(), owner, doc.path("name").asText(null),
+                    companion.algorithm(), companion.publicKey(), companion.fingerprint(), companion.addedAt(),
+                    actor);
+        }
+        return new KeyFile(key, companion);
+    }
+
+    /** One public key of a key file ({@code node}: the file or its companion), its fingerprint recomputed. */
+    private TrustedKey trustedKey(JsonNode node, Path file, String kind, String algorithm, String owner,
+                                  String actor) {
         byte[] encoded;
         try {
-            encoded = Base64.getDecoder().decode(doc.path("publicKey").asText());
+            encoded = Base64.getDecoder().decode(node.path("publicKey").asText());
         } catch (IllegalArgumentException e) {
             throw new UserFacingException("keys.error.badFile", e, file);
         }
         Keys.publicKey(algorithm, encoded);
         String fingerprint = Keys.fingerprint(encoded);
-        if (!fingerprint.equals(doc.path("fingerprint").asText())) {
+        if (!fingerprint.equals(node.path("fingerprint").asText())) {
             throw new UserFacingException("keys.error.fingerprint", file);
         }
-        String owner = doc.path("station").asText();
-        if (!Station.isValidCode(owner)) {
-            throw new UserFacingException("keys.error.badFile", file);
-        }
-        return new TrustedKey(kind, owner, doc.path("name").asText(null), algorithm, encoded, fingerprint,
+        return new TrustedKey(kind, owner, node.path("name").asText(null), algorithm, encoded, fingerprint,
                 clock.instant(), actor);
     }
 
     private static KeyInfo info(TrustedKey k) {
         return new KeyInfo("trusted-" + k.kind(), k.owner(), k.name(), k.algorithm(), k.fingerprint());
+    }
+
+    private static KeyInfo info(KeyFile f) {
+        TrustedKey k = f.key();
+        TrustedKey c = f.companion();
+        return new KeyInfo("trusted-" + k.kind(), k.owner(), k.name(), k.algorithm(), k.fingerprint(),
+                c == null ? null : c.algorithm(), c == null ? null : c.fingerprint());
     }
 
     private Station station() {

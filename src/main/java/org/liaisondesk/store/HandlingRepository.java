@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -392,6 +393,20 @@ public final class HandlingRepository {
         });
     }
 
+    /** Removes a stored template (its built-in text applies again); false when none was stored. */
+    public boolean deleteTemplate(String name, String actor) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM reply_template WHERE name=?")) {
+                ps.setString(1, name);
+                if (ps.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            AuditLog.append(c, actor, "reply-template-reset", null, name);
+            return true;
+        });
+    }
+
     static void saveTemplateIn(Connection c, String name, String text) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO reply_template (name, text) VALUES (?,?) "
                 + "ON CONFLICT (name) DO UPDATE SET text=excluded.text")) {
@@ -675,6 +690,12 @@ public final class HandlingRepository {
                 }
                 for (WorkCalendar.Year y : reference.years()) {
                     saveCalendarYearIn(c, y);
+                }
+                if ("down".equals(row.direction())) {
+                    // the general station's set of templates replaces the station's: a reset there resets here too
+                    try (Statement st = c.createStatement()) {
+                        st.executeUpdate("DELETE FROM reply_template");
+                    }
                 }
                 for (Map.Entry<String, String> t : reference.templates().entrySet()) {
                     saveTemplateIn(c, t.getKey(), t.getValue());

@@ -140,15 +140,37 @@ public final class KeyRepository {
         });
     }
 
+    /** Adds or replaces a trusted key and, when given, its companion (another kind, same owner) in one transaction. */
+    public void trust(TrustedKey key, TrustedKey companion) {
+        db.write(c -> {
+            trustIn(c, key);
+            if (companion != null) {
+                trustIn(c, companion);
+            }
+            return null;
+        });
+    }
+
     /** At a station: the general station's key, replacing any earlier one in the same transaction. */
     public void replaceGeneral(TrustedKey key) {
+        replaceGeneral(key, null);
+    }
+
+    /**
+     * At a station: the general station's agreement key and, when given, its signing key (kind "general-signing"),
+     * replacing those of any other general station in the same transaction.
+     */
+    public void replaceGeneral(TrustedKey key, TrustedKey signing) {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM trusted_key WHERE kind='general' "
-                    + "AND owner<>?")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM trusted_key WHERE kind IN ('general', "
+                    + "'general-signing') AND owner<>?")) {
                 ps.setString(1, key.owner());
                 ps.executeUpdate();
             }
             trustIn(c, key);
+            if (signing != null) {
+                trustIn(c, signing);
+            }
             return null;
         });
     }

@@ -42,6 +42,10 @@ public final class ReviewRepository {
             + " AND NOT EXISTS (SELECT 1 FROM opinion_review r WHERE r.opinion_id = opinion.id "
             + "AND r.reviewed_at IS NOT NULL)";
 
+    /** Opinions of a matter linked with at least ? opinions (the parameter: Priority.RAISE_AT_RESIDENTS). */
+    private static final String RAISED = "SELECT l.opinion_id FROM opinion_link l WHERE l.matter_id IN "
+            + "(SELECT matter_id FROM opinion_link GROUP BY matter_id HAVING count(*) >= ?)";
+
     private final Database db;
 
     public ReviewRepository(Database db) {
@@ -153,11 +157,38 @@ public final class ReviewRepository {
             c.setAutoCommit(false);
             try {
                 List<Opinion> items = new ArrayList<>(Math.min(limit, 1000));
-                try (PreparedStatement ps = c.prepareStatement("SELECT " + OpinionRepository.COLUMNS + UNREVIEWED
-                        + " ORDER BY " + OpinionRepository.orderBy(sort) + " LIMIT ? OFFSET ?")) {
-                    ps.setInt(1, limit);
-                    ps.setInt(2, offset);
-                    OpinionRepository.emit(c, ps, items::add);
+                // matters raised by many residents first (Priority.RAISE_AT_RESIDENTS), then the rest, each in order
+                int raised;
+                try (PreparedStatement ps = c.prepareStatement("SELECT count(*)" + UNREVIEWED + " AND id IN ("
+                        + RAISED + ")")) {
+                    ps.setInt(1, Priority.RAISE_AT_RESIDENTS);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        raised = rs.next() ? rs.getInt(1) : 0;
+                    }
+                }
+                if (offset < raised) {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT " + OpinionRepository.COLUMNS + UNREVIEWED
+                            + " AND id IN (" + RAISED + ") ORDER BY " + OpinionRepository.orderBy(sort)
+                            + " LIMIT ? OFFSET ?")) {
+                        ps.setInt(1, Priority.RAISE_AT_RESIDENTS);
+                        ps.setInt(2, limit);
+                        ps.setInt(3, offset);
+                        OpinionRepository.emit(c, ps, items::add);
+                    }
+                }
+                int left = limit - items.size();
+                if (left > 0) {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT " + OpinionRepository.COLUMNS + UNREVIEWED
+                            + (raised > 0 ? " AND id NOT IN (" + RAISED + ")" : "")
+                            + " ORDER BY " + OpinionRepository.orderBy(sort) + " LIMIT ? OFFSET ?")) {
+                        int i = 1;
+                        if (raised > 0) {
+                            ps.setInt(i++, Priority.RAISE_AT_RESIDENTS);
+                        }
+                        ps.setInt(i++, left);
+                        ps.setInt(i, Math.max(0, offset - raised));
+                        OpinionRepository.emit(c, ps, items::add);
+                    }
                 }
                 return new Page<>(items, offset, unreviewedCount(c));
             } finally {

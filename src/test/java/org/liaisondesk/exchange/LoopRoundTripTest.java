@@ -75,7 +75,8 @@ class LoopRoundTripTest {
         general.ok("sign", a);
         general.ok("reply", a, "--text", "已安排施工队修补", "--signed-by", "李科长", "--outcome", "A");
         List<Path> down = printedPaths(general.ok("export", "--out", usb.toString()));
-        assertThat(down).hasSize(2).allSatisfy(p -> assertThat(p.toString()).contains("-down-"));
+        assertThat(down).hasSize(2).allSatisfy(p -> assertThat(p.toString()).contains("-down-")
+                .endsWith(HandlingBatches.ENCRYPTED_SUFFIX));
         assertThat(general.ok("export", "--out", usb.toString())).doesNotContain(".ldloop");
 
         // east: dry run changes nothing; import; call back; 不满意 opens re-handling
@@ -195,6 +196,71 @@ class LoopRoundTripTest {
         assertThat(east.run("import", edited.toString()).err()).contains("校验和");
 
         assertThat(east.ok("import", batch.toString())).contains("已导入办理批次");
+        assertThat(only(east, a).get("stage").asText()).isEqualTo("assigned");
+    }
+
+    @Test
+    void returnBatchesAreEncryptedToTheStationAndSignedAndAForgedOrUnsignedOneIsRejected() throws Exception {
+        CliRun general = new CliRun(dir.resolve("general.db")).withKeyPassphrase("general-钥匙口令");
+        CliRun east = new CliRun(dir.resolve("east.db")).withKeyPassphrase("east-钥匙口令");
+        CliRun forger = new CliRun(dir.resolve("forger.db")).withKeyPassphrase("forger-钥匙口令");
+        CliRun plainGs = new CliRun(dir.resolve("plain.db"));
+        Path usb = Files.createDirectories(dir.resolve("usb"));
+        Path fake = Files.createDirectories(dir.resolve("fake"));
+        Files.createDirectories(fake.resolve("plain"));
+        general.ok("init", "--station", "HZ-000", "--name", "联络总站", "--mode", "general");
+        forger.ok("init", "--station", "HZ-000", "--name", "假冒总站", "--mode", "general");
+        plainGs.ok("init", "--station", "HZ-000", "--name", "假冒总站", "--mode", "general");
+        east.ok("init", "--station", "GS-007", "--name", "湖滨街道联络站");
+        String a = east.ok("add", "--text", "小区路灯不亮已经两周,晚上出行不安全").strip();
+        east.ok("export", "--out", usb.toString());
+        general.ok("import", usb.toString());
+        forger.ok("import", usb.toString());
+        plainGs.ok("import", usb.toString());
+
+        // the key exchange: the general station's file carries its signing key, the station's its encryption key
+        general.ok("keys", "generate");
+        Path generalKey = dir.resolve("general.key.json");
+        assertThat(general.ok("keys", "export-public", "--out", generalKey.toString())).contains("Ed25519");
+        assertThat(json.readTree(generalKey.toFile()).get("companion").get("algorithm").asText())
+                .isEqualTo("Ed25519");
+        assertThat(east.ok("keys", "import-general", generalKey.toString())).contains("Ed25519");
+        Path stationKey = dir.resolve("east.key.json");
+        assertThat(east.ok("keys", "export-public", "--out", stationKey.toString())).contains("X25519");
+        general.ok("keys", "import-station", stationKey.toString());
+        forger.ok("keys", "generate");
+        forger.ok("keys", "import-station", stationKey.toString());
+        assertThat(east.ok("--lang", "en", "keys", "show")).contains("general station signing key");
+        assertThat(general.ok("--lang", "en", "keys", "show")).contains("station encryption key");
+
+        for (CliRun gs : List.of(general, forger, plainGs)) {
+            gs.ok("units", "add", "SQ-01", "--name", "湖滨社区", "--kind", "community");
+            gs.ok("assign", a, "--unit", "SQ-01");
+        }
+        Path genuine = printedPaths(general.ok("export", "--out", usb.toString())).get(0);
+        assertThat(genuine.toString()).endsWith(HandlingBatches.ENCRYPTED_SUFFIX);
+        assertThat(Files.readString(genuine, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("SQ-01");
+        // signed by a forged general station key: encrypted to the station all right, but the signer is unknown
+        Path forged = printedPaths(forger.ok("export", "--out", fake.toString())).get(0);
+        CliRun.Result r = east.run("--lang", "en", "import", forged.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isNotBlank();
+        assertThat(only(east, a).get("stage").asText()).isNotEqualTo("assigned");
+
+        // unsigned: a plain return batch in the general station's name is refused once its key is registered
+        Path plain = printedPaths(plainGs.ok("export", "--out", fake.resolve("plain").toString())).get(0);
+        assertThat(plain.toString()).endsWith(HandlingBatches.SUFFIX);
+        r = east.run("--lang", "en", "import", plain.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("not signed by the general station");
+        assertThat(only(east, a).get("stage").asText()).isNotEqualTo("assigned");
+
+        // the genuine one needs the station's key passphrase (its private key is sealed), then imports
+        CliRun.Result locked = new CliRun(dir.resolve("east.db")).run("import", genuine.toString());
+        assertThat(locked.code()).isEqualTo(2);
+        assertThat(locked.err()).contains("口令");
+        assertThat(only(east, a).get("stage").asText()).isNotEqualTo("assigned");
+        assertThat(east.ok("import", genuine.toString())).contains("已导入办理批次");
         assertThat(only(east, a).get("stage").asText()).isEqualTo("assigned");
     }
 }
