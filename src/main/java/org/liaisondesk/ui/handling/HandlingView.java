@@ -70,7 +70,7 @@ public final class HandlingView implements Screen {
 
     public HandlingView(UiContext ui) {
         this.ui = ui;
-        this.model = new HandlingViewModel(ui);
+        this.model = ui.services().handling(ui);
         this.date = DateFields.picker(ui, "handling-date", null, model.dateProperty());
         build();
         model.reload();

@@ -1,5 +1,6 @@
 package org.liaisondesk.ui.handling;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +34,9 @@ import org.liaisondesk.model.Status;
 import org.liaisondesk.model.Supervision;
 import org.liaisondesk.service.ContactPolicy;
 import org.liaisondesk.service.HandlingService;
+import org.liaisondesk.service.OpinionQueries;
 import org.liaisondesk.service.Permissions;
+import org.liaisondesk.service.ReviewService;
 import org.liaisondesk.ui.UiContext;
 import org.liaisondesk.ui.list.OpinionListViewModel;
 
@@ -60,6 +63,10 @@ public final class HandlingViewModel {
     }
 
     private final UiContext ui;
+    private final HandlingService handling;
+    private final OpinionQueries opinions;
+    private final ReviewService reviews;
+    private final Clock clock;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObjectProperty<Show> show = new SimpleObjectProperty<>(Show.ALL);
     private final ObjectProperty<Row> selected = new SimpleObjectProperty<>();
@@ -85,8 +92,13 @@ public final class HandlingViewModel {
 
     private long generation;
 
-    public HandlingViewModel(UiContext ui) {
+    public HandlingViewModel(UiContext ui, HandlingService handling, OpinionQueries opinions, ReviewService reviews,
+                             Clock clock) {
         this.ui = ui;
+        this.handling = handling;
+        this.opinions = opinions;
+        this.reviews = reviews;
+        this.clock = clock;
         show.addListener((o, was, is) -> reload());
         selected.addListener((o, was, is) -> {
             detail.set(is == null ? "" : is.reply() == null || is.reply().isBlank() ? is.excerpt()
@@ -232,7 +244,7 @@ public final class HandlingViewModel {
     }
 
     private HandlingService service() {
-        return ui.app().handling();
+        return handling;
     }
 
     /** Runs in the background. */
@@ -248,10 +260,10 @@ public final class HandlingViewModel {
             return out;
         }
         Map<UUID, HandlingCase> cases = new LinkedHashMap<>();
-        ui.app().handlingRepository().forEach(null, c -> cases.put(c.opinionId(), c));
+        opinions.forEachCase(c -> cases.put(c.opinionId(), c));
         if (chosen == Show.ALL) {
             for (Status s : List.of(Status.REVIEWED, Status.EXPORTED)) {
-                ui.app().opinions().forEach(OpinionFilter.ALL.withStatus(s), new OpinionSort(OpinionSort.Field.RECEIVED_AT, true), WAITING_SHOWN,
+                opinions.forEach(OpinionFilter.ALL.withStatus(s), new OpinionSort(OpinionSort.Field.RECEIVED_AT, true), WAITING_SHOWN,
                         o -> {
                             if (!cases.containsKey(o.id())) {
                                 out.add(row(o, HandlingCase.fresh(o.id(), o.station(), Stage.REVIEWED),
@@ -268,7 +280,7 @@ public final class HandlingViewModel {
             if (!wanted) {
                 continue;
             }
-            ui.app().opinions().find(c.opinionId()).filter(o -> !o.deleted())
+            opinions.find(c.opinionId()).filter(o -> !o.deleted())
                     .filter(o -> chosen != Show.CALLBACK || o.constituent().consentToContact())
                     .ifPresent(o -> handled.add(row(o, c, h.colour(c), unitNames)));
         }
@@ -322,7 +334,7 @@ public final class HandlingViewModel {
         rating.set(a == Action.VISIT ? Rating.SATISFIED : null);
         promised.set(null);
         wholeMatter.set(false);
-        date.set(a == Action.REPLY ? LocalDate.now(ui.app().clock()) : null);
+        date.set(a == Action.REPLY ? LocalDate.now(clock) : null);
         error.set("");
         action.set(a);
         if (a == Action.ASSIGN) {
@@ -338,7 +350,7 @@ public final class HandlingViewModel {
     /** The 交办意见 starts from the deputy's review note (拟办意见), unless the person typed already. */
     private void prefillDeputyOpinion(UUID id) {
         ui.background().run(() -> {
-            String note = ui.app().reviews().review(id).note();
+            String note = reviews.review(id).note();
             return note == null ? "" : note;
         }, note -> {
             if (action.get() == Action.ASSIGN && text.get().isEmpty() && selected.get() != null

@@ -65,9 +65,7 @@ public final class OpinionListView implements Screen {
 
     public OpinionListView(UiContext ui) {
         this.ui = ui;
-        // The station service caches the identity read at start-up (or set by the first-run dialog): no query here.
-        StationMode mode = ui.app().stations().current().map(s -> s.mode()).orElse(StationMode.STATION);
-        this.vm = new OpinionListViewModel(ui, mode);
+        this.vm = ui.services().list(ui);
         root.getStyleClass().addAll("screen", "list");
         root.setId("list");
         Label title = new Label(ui.text("list.title"));

@@ -58,7 +58,7 @@ public final class ReviewView implements Screen {
 
     public ReviewView(UiContext ui) {
         this.ui = ui;
-        this.model = new ReviewViewModel(ui);
+        this.model = ui.services().review(ui);
         build();
         model.reload();
     }

@@ -31,7 +31,7 @@ class KeysSectionModelTest {
     void theGeneralStationSeesAndChangesThePolicyForUnsignedBatches() throws Exception {
         try (TestUi t = new TestUi(dir.resolve("general.db"))) {
             t.app.stations().initialize("HZ-000", "联络总站", StationMode.GENERAL, "test");
-            KeysSectionModel vm = new KeysSectionModel(t.ui);
+            KeysSectionModel vm = t.services.keys(t.ui);
             vm.load();
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.generalProperty().get());
             assertThat(vm.plainBatchesProperty().get()).isEqualTo(PlainBatches.UNTIL_KEYS);
