@@ -23,9 +23,7 @@ import org.liaisondesk.model.UserAccount;
 import org.liaisondesk.service.DeskSettings;
 import org.liaisondesk.ui.setup.HealthDialog;
 import org.liaisondesk.ui.setup.LoginDialog;
-import org.liaisondesk.ui.setup.LoginViewModel;
 import org.liaisondesk.ui.setup.SetupDialog;
-import org.liaisondesk.ui.setup.SetupViewModel;
 
 /**
  * One open window on one database: shows the stage at once, opens the database in the background (refusing a second

@@ -1,6 +1,5 @@
 package org.liaisondesk.ui.entry;
 
-import java.time.LocalDate;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;

@@ -37,7 +37,6 @@ import javafx.stage.Window;
 import org.liaisondesk.model.AreaTag;
 import org.liaisondesk.model.Channel;
 import org.liaisondesk.model.OpinionSort;
-import org.liaisondesk.model.StationMode;
 import org.liaisondesk.model.Status;
 import org.liaisondesk.ui.Choice;
 import org.liaisondesk.service.Permissions;

@@ -39,6 +39,8 @@ class KeysSectionModelTest {
             vm.setPlainBatches(PlainBatches.REFUSE);
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                     () -> vm.plainBatchesProperty().get() == PlainBatches.REFUSE);
+            // the message is set in the same FX callback, just after the policy: let that callback finish
+            WaitForAsyncUtils.waitForFxEvents();
 
             assertThat(t.app.imports().plainBatches()).isEqualTo(PlainBatches.REFUSE);
             assertThat(vm.message().textProperty().get()).contains("拒绝", "已保存");
