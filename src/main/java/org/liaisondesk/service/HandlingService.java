@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.HandlingCase;
+import org.liaisondesk.model.HandlingStep;
 import org.liaisondesk.model.HandlingUnit;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.Outcome;
@@ -151,6 +152,12 @@ public final class HandlingService {
 
     public List<HandlingRepository.Event> history(UUID id) {
         return repository.events(id);
+    }
+
+    /** {@link #history} for the window, oldest first. */
+    public List<HandlingStep> steps(UUID id) {
+        return repository.events(id).stream()
+                .map(e -> new HandlingStep(e.at(), e.actor(), e.action(), e.before(), e.after())).toList();
     }
 
     public Supervision colour(HandlingCase c) {

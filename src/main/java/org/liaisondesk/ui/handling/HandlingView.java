@@ -108,7 +108,14 @@ public final class HandlingView implements Screen {
         detail.setWrapText(true);
         detail.textProperty().bind(model.detailProperty());
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox center = new VBox(table(), detail, actions(), form());
+        javafx.scene.control.ListView<String> history = new javafx.scene.control.ListView<>(model.history());
+        history.setId("handling-history");
+        history.getStyleClass().add("handling-history");
+        history.setFocusTraversable(false);
+        history.setPrefHeight(110);
+        history.visibleProperty().bind(model.historyShownProperty());
+        history.managedProperty().bind(history.visibleProperty());
+        VBox center = new VBox(table(), detail, history, actions(), form());
         center.getStyleClass().add("handling-center");
         root.setCenter(center);
         Label keys = new Label(ui.text("handling.ui.keys"));
@@ -260,14 +267,19 @@ public final class HandlingView implements Screen {
         CheckBox matter = new CheckBox(ui.text("handling.ui.field.matter"));
         matter.setId("handling-matter");
         matter.selectedProperty().bindBidirectional(model.wholeMatterProperty());
+        TextField assisting = new TextField();
+        assisting.setId("handling-assisting");
+        assisting.setPromptText(ui.text("handling.ui.field.assisting.prompt"));
+        assisting.textProperty().bindBidirectional(model.assistingProperty());
         row(grid, 1, "unit", new HBox(10, unit, due, matter), EnumSet.of(Action.ASSIGN));
+        row(grid, 8, "assisting", assisting, EnumSet.of(Action.ASSIGN));
 
         text.setId("handling-text");
         text.setPrefRowCount(2);
         text.setWrapText(true);
         text.textProperty().bindBidirectional(model.textProperty());
         Label textLabel = row(grid, 2, "text", text, EnumSet.of(Action.ASSIGN, Action.REPLY, Action.FEEDBACK,
-                Action.VISIT, Action.EXTEND));
+                Action.VISIT, Action.EXTEND, Action.RETURN, Action.REJECT));
         textLabel.textProperty().bind(Bindings.createStringBinding(() -> ui.text("handling.ui.field.text."
                 + (model.actionProperty().get() == null ? "reply"
                 : model.actionProperty().get().name().toLowerCase(Locale.ROOT))), model.actionProperty()));
@@ -276,6 +288,34 @@ public final class HandlingView implements Screen {
         signedBy.setId("handling-signed-by");
         signedBy.textProperty().bindBidirectional(model.signedByProperty());
         row(grid, 3, "signedBy", signedBy, EnumSet.of(Action.REPLY));
+
+        TextField file = new TextField();
+        file.setId("handling-file");
+        file.textProperty().bindBidirectional(model.fileProperty());
+        HBox.setHgrow(file, Priority.ALWAYS);
+        Button choose = new Button(ui.text("handling.ui.field.file.choose"));
+        choose.setId("handling-file-choose");
+        choose.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle(ui.text("handling.ui.field.file"));
+            java.io.File picked = chooser.showOpenDialog(root.getScene().getWindow());
+            if (picked != null) {
+                model.fileProperty().set(picked.getAbsolutePath());
+            }
+        });
+        row(grid, 9, "file", new HBox(8, file, choose), EnumSet.of(Action.REPLY));
+
+        ComboBox<String> referral = new ComboBox<>();
+        referral.setId("handling-referral");
+        referral.getItems().setAll(HandlingViewModel.REFERRALS);
+        referral.setConverter(converter(model::referralText));
+        referral.valueProperty().bindBidirectional(model.referralProperty());
+        row(grid, 10, "referral", referral, EnumSet.of(Action.REJECT));
+
+        TextField number = new TextField();
+        number.setId("handling-number");
+        number.textProperty().bindBidirectional(model.numberProperty());
+        row(grid, 11, "number", number, EnumSet.of(Action.SUGGEST));
 
         Label dateLabel = row(grid, 4, "date", date, EnumSet.of(Action.REPLY, Action.EXTEND));
         dateLabel.textProperty().bind(Bindings.when(model.actionProperty().isEqualTo(Action.EXTEND))
@@ -322,7 +362,7 @@ public final class HandlingView implements Screen {
         });
         HBox buttons = new HBox(8, save, cancel, error);
         buttons.getStyleClass().add("handling-form-buttons");
-        grid.add(buttons, 1, 7);
+        grid.add(buttons, 1, 12);
 
         grid.visibleProperty().bind(model.actionProperty().isNotNull());
         grid.managedProperty().bind(grid.visibleProperty());
@@ -357,7 +397,8 @@ public final class HandlingView implements Screen {
         }
         switch (a) {
             case ASSIGN -> unit.requestFocus();
-            case REPLY, FEEDBACK, EXTEND -> text.requestFocus();
+            case REPLY, FEEDBACK, EXTEND, RETURN, REJECT -> text.requestFocus();
+            case SUGGEST -> root.lookup("#handling-number").requestFocus();
             case VISIT -> rating.requestFocus();
             default -> root.lookup("#handling-submit").requestFocus();
         }
@@ -368,7 +409,8 @@ public final class HandlingView implements Screen {
         boolean area = e.getTarget() instanceof TextArea;
         KeyCode code = e.getCode();
         if (code == KeyCode.ENTER && model.actionProperty().get() != null && (!area || e.isControlDown())
-                && !(unit.isShowing() || rating.isShowing())) {
+                && !(unit.isShowing() || rating.isShowing()
+                || root.lookup("#handling-referral") instanceof ComboBox<?> r && r.isShowing())) {
             model.submit();
         } else if (code == KeyCode.ESCAPE && model.actionProperty().get() != null) {
             model.cancel();
@@ -380,6 +422,8 @@ public final class HandlingView implements Screen {
             model.showProperty().set(model.showProperty().get() == Show.WATCHED ? Show.ALL : Show.WATCHED);
         } else if (code == KeyCode.B) {
             model.showProperty().set(model.showProperty().get() == Show.CALLBACK ? Show.ALL : Show.CALLBACK);
+        } else if (code == KeyCode.H) {
+            model.historyShownProperty().set(!model.historyShownProperty().get());
         } else if (actionOf(code) != null) {
             swallowTyped = true;
             open(actionOf(code));
@@ -398,6 +442,9 @@ public final class HandlingView implements Screen {
             case V -> Action.VISIT;
             case E -> Action.EXTEND;
             case C -> Action.CLOSE;
+            case T -> Action.RETURN;
+            case N -> Action.REJECT;
+            case D -> Action.SUGGEST;
             default -> null;
         };
     }

@@ -23,6 +23,7 @@ import javafx.collections.ObservableList;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.HandlingCase;
+import org.liaisondesk.model.HandlingStep;
 import org.liaisondesk.model.HandlingUnit;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.OpinionFilter;
@@ -52,7 +53,10 @@ public final class HandlingViewModel {
     public enum Show { ALL, WATCHED, CALLBACK }
 
     /** What the form under the table does. */
-    public enum Action { ASSIGN, SIGN, REPLY, FEEDBACK, VISIT, EXTEND, CLOSE }
+    public enum Action { ASSIGN, SIGN, REPLY, FEEDBACK, VISIT, EXTEND, CLOSE, RETURN, REJECT, SUGGEST }
+
+    /** Where a matter not accepted is referred (不予受理 的引导渠道), as the service names them. */
+    public static final List<String> REFERRALS = List.of("petition", "court", "other-dept");
 
     /** How many reviewed opinions waiting for assignment are listed at most. */
     static final int WAITING_SHOWN = 500;
@@ -89,6 +93,12 @@ public final class HandlingViewModel {
     private final ObjectProperty<LocalDate> promised = new SimpleObjectProperty<>();
     private final ObjectProperty<Rating> rating = new SimpleObjectProperty<>();
     private final BooleanProperty wholeMatter = new SimpleBooleanProperty();
+    private final StringProperty assisting = new SimpleStringProperty("");
+    private final StringProperty file = new SimpleStringProperty("");
+    private final ObjectProperty<String> referral = new SimpleObjectProperty<>();
+    private final StringProperty number = new SimpleStringProperty("");
+    private final ObservableList<String> history = FXCollections.observableArrayList();
+    private final BooleanProperty historyShown = new SimpleBooleanProperty();
 
     private long generation;
 
@@ -104,7 +114,9 @@ public final class HandlingViewModel {
             detail.set(is == null ? "" : is.reply() == null || is.reply().isBlank() ? is.excerpt()
                     : ui.text("handling.ui.detail", is.excerpt(), is.reply()));
             cancel();
+            loadHistory();
         });
+        historyShown.addListener((o, was, is) -> loadHistory());
         unit.addListener((o, was, is) -> computeDue(is));
     }
 
@@ -193,6 +205,38 @@ public final class HandlingViewModel {
 
     public BooleanProperty wholeMatterProperty() {
         return wholeMatter;
+    }
+
+    /** Assisting units (协办单位) of an assignment: their codes, separated by commas, 、 or spaces. */
+    public StringProperty assistingProperty() {
+        return assisting;
+    }
+
+    /** The file of a unit's written reply (答复函), attached to the reply; empty for none. */
+    public StringProperty fileProperty() {
+        return file;
+    }
+
+    public ObjectProperty<String> referralProperty() {
+        return referral;
+    }
+
+    /** The number of the deputy's suggestion a matter became (转为代表建议). */
+    public StringProperty numberProperty() {
+        return number;
+    }
+
+    /** The selected case's history, oldest first, one line each; loaded while {@link #historyShownProperty()}. */
+    public ObservableList<String> history() {
+        return history;
+    }
+
+    public BooleanProperty historyShownProperty() {
+        return historyShown;
+    }
+
+    public String referralText(String code) {
+        return code == null ? "" : ui.text("handling.ui.referral." + code);
     }
 
     /** May this person change handling? Clerks, deputies, general-station staff and administrators, unless read-only. */
@@ -334,6 +378,10 @@ public final class HandlingViewModel {
         rating.set(a == Action.VISIT ? Rating.SATISFIED : null);
         promised.set(null);
         wholeMatter.set(false);
+        assisting.set("");
+        file.set("");
+        referral.set(a == Action.REJECT ? REFERRALS.get(0) : null);
+        number.set("");
         date.set(a == Action.REPLY ? LocalDate.now(clock) : null);
         error.set("");
         action.set(a);
@@ -358,6 +406,40 @@ public final class HandlingViewModel {
                 text.set(note);
             }
         }, ui.errors()::report);
+    }
+
+    /** Loads the selected case's history while it is shown. */
+    private void loadHistory() {
+        Row row = selected.get();
+        if (!historyShown.get() || row == null) {
+            history.clear();
+            return;
+        }
+        UUID id = row.id();
+        ui.background().run(() -> handling.steps(id).stream().map(this::historyLine).toList(), lines -> {
+            if (selected.get() != null && selected.get().id().equals(id)) {
+                history.setAll(lines.isEmpty() ? List.of(ui.text("handling.ui.history.none")) : lines);
+            }
+        }, ui.errors()::report);
+    }
+
+    /** "2026-10-08 09:30 张丽 交办:已审阅 → 已交办", or a field the action changed: "期限:→ 2026-10-15". */
+    private String historyLine(HandlingStep step) {
+        String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(step.at().atZone(clock.getZone()));
+        String actionKey = "handling.ui.event." + step.what();
+        if (ui.messages().has(actionKey)) {
+            return ui.text("handling.ui.history.action", when, step.actor(), ui.text(actionKey),
+                    stageText(step.before()), stageText(step.after()));
+        }
+        String fieldKey = "handling.ui.history.field." + step.what();
+        String field = ui.messages().has(fieldKey) ? ui.text(fieldKey) : step.what();
+        return ui.text("handling.ui.history.change", field, step.before() == null ? "" : step.before(),
+                step.after() == null ? "" : step.after());
+    }
+
+    private String stageText(String code) {
+        return code == null ? "—" : ui.messages().has("loop.stage." + code) ? ui.text("loop.stage." + code) : code;
     }
 
     /** Closes the form without saving. */
@@ -396,13 +478,17 @@ public final class HandlingViewModel {
                 HandlingUnit u = unit.get();
                 boolean matter = wholeMatter.get();
                 String opinion = text.get();
-                yield () -> h.assign(id, new HandlingService.Assignment(u == null ? null : u.code(), List.of(),
+                List<String> helpers = java.util.Arrays.stream(assisting.get().split("[,，、\\s]+"))
+                        .map(String::strip).filter(x -> !x.isEmpty()).toList();
+                yield () -> h.assign(id, new HandlingService.Assignment(u == null ? null : u.code(), helpers,
                         null, null, opinion, matter), actor);
             }
             case SIGN -> () -> h.sign(id, actor);
             case REPLY -> {
-                HandlingService.Reply r = new HandlingService.Reply(text.get(), signedBy.get(), date.get(), null,
-                        outcome.get(), explanation.get(), promised.get());
+                String attached = file.get() == null ? "" : file.get().strip();
+                HandlingService.Reply r = new HandlingService.Reply(text.get(), signedBy.get(), date.get(),
+                        attached.isEmpty() ? null : java.nio.file.Path.of(attached), outcome.get(), explanation.get(),
+                        promised.get());
                 yield () -> h.reply(id, r, actor);
             }
             case FEEDBACK -> {
@@ -428,6 +514,23 @@ public final class HandlingViewModel {
                 yield () -> h.extend(id, due, reason, actor);
             }
             case CLOSE -> () -> h.close(id, actor);
+            case RETURN -> {
+                String reason = text.get();
+                yield () -> h.unitReturn(id, reason, actor);
+            }
+            case REJECT -> {
+                String reason = text.get();
+                String to = referral.get();
+                if (reason == null || reason.isBlank()) {
+                    error.set(ui.text("handling.ui.error.reason"));
+                    yield null;
+                }
+                yield () -> h.reject(id, reason, to, actor);
+            }
+            case SUGGEST -> {
+                String no = number.get();
+                yield () -> h.suggestion(id, no, actor);
+            }
         };
         if (work == null) {
             return;
