@@ -1,6 +1,7 @@
 package org.liaisondesk.ui.handling;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -115,7 +116,7 @@ public final class HandlingView implements Screen {
         history.setPrefHeight(110);
         history.visibleProperty().bind(model.historyShownProperty());
         history.managedProperty().bind(history.visibleProperty());
-        VBox center = new VBox(table(), detail, history, actions(), form());
+        VBox center = new VBox(table(), detail, history, conflicts(), actions(), form());
         center.getStyleClass().add("handling-center");
         root.setCenter(center);
         Label keys = new Label(ui.text("handling.ui.keys"));
@@ -229,6 +230,59 @@ public final class HandlingView implements Screen {
             pseudoClassStateChanged(GREEN, shown == Supervision.GREEN);
             setText(shown == Supervision.NONE ? null : ui.text("handling.ui.colour." + shown.code()));
         }
+    }
+
+    /**
+     * The conflicts a return batch brought, shown only while there are some: K moves into the list, L keeps the
+     * value held here, I takes the batch's.
+     */
+    private Node conflicts() {
+        TableView<HandlingViewModel.ConflictRow> list = new TableView<>(model.conflicts());
+        list.setId("handling-conflicts");
+        list.setPrefHeight(110);
+        list.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        list.getColumns().add(conflictColumn("number", HandlingViewModel.ConflictRow::number));
+        list.getColumns().add(conflictColumn("field", HandlingViewModel.ConflictRow::field));
+        list.getColumns().add(conflictColumn("local", HandlingViewModel.ConflictRow::local));
+        list.getColumns().add(conflictColumn("incoming", HandlingViewModel.ConflictRow::incoming));
+        list.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.L || e.getCode() == KeyCode.I) {
+                model.resolve(list.getSelectionModel().getSelectedItem(), e.getCode() == KeyCode.I);
+                e.consume();
+            }
+        });
+        Label title = new Label();
+        title.getStyleClass().add("handling-form-title");
+        title.textProperty().bind(Bindings.createStringBinding(() -> ui.text("handling.ui.conflict.title",
+                model.conflicts().size()), model.conflicts()));
+        Button keep = new Button(ui.text("handling.ui.conflict.keep"));
+        keep.setId("handling-conflict-keep");
+        keep.setOnAction(e -> model.resolve(list.getSelectionModel().getSelectedItem(), false));
+        Button take = new Button(ui.text("handling.ui.conflict.take"));
+        take.setId("handling-conflict-take");
+        take.setOnAction(e -> model.resolve(list.getSelectionModel().getSelectedItem(), true));
+        for (Button b : List.of(keep, take)) {
+            b.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull()
+                    .or(model.busyProperty()));
+        }
+        VBox box = new VBox(4, new HBox(10, title, keep, take), list);
+        box.setId("handling-conflicts-box");
+        box.visibleProperty().bind(Bindings.isNotEmpty(model.conflicts()));
+        box.managedProperty().bind(box.visibleProperty());
+        model.conflicts().addListener((javafx.collections.ListChangeListener<HandlingViewModel.ConflictRow>) c -> {
+            if (!model.conflicts().isEmpty() && list.getSelectionModel().isEmpty()) {
+                list.getSelectionModel().selectFirst();
+            }
+        });
+        return box;
+    }
+
+    private TableColumn<HandlingViewModel.ConflictRow, String> conflictColumn(String id,
+            Function<HandlingViewModel.ConflictRow, String> value) {
+        TableColumn<HandlingViewModel.ConflictRow, String> c = new TableColumn<>(ui.text("handling.ui.conflict.col."
+                + id));
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        return c;
     }
 
     private Node actions() {
@@ -422,6 +476,8 @@ public final class HandlingView implements Screen {
             model.showProperty().set(model.showProperty().get() == Show.WATCHED ? Show.ALL : Show.WATCHED);
         } else if (code == KeyCode.B) {
             model.showProperty().set(model.showProperty().get() == Show.CALLBACK ? Show.ALL : Show.CALLBACK);
+        } else if (code == KeyCode.K && !model.conflicts().isEmpty()) {
+            root.lookup("#handling-conflicts").requestFocus();
         } else if (code == KeyCode.H) {
             model.historyShownProperty().set(!model.historyShownProperty().get());
         } else if (actionOf(code) != null) {

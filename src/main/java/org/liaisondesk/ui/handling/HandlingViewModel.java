@@ -98,6 +98,7 @@ public final class HandlingViewModel {
     private final ObjectProperty<String> referral = new SimpleObjectProperty<>();
     private final StringProperty number = new SimpleStringProperty("");
     private final ObservableList<String> history = FXCollections.observableArrayList();
+    private final ObservableList<ConflictRow> conflicts = FXCollections.observableArrayList();
     private final BooleanProperty historyShown = new SimpleBooleanProperty();
 
     private long generation;
@@ -270,11 +271,12 @@ public final class HandlingViewModel {
         Show chosen = show.get();
         UUID keep = selected.get() == null ? null : selected.get().id();
         ui.background().run(() -> new Loaded(load(chosen), service().units().stream()
-                .filter(HandlingUnit::active).toList()), loaded -> {
+                .filter(HandlingUnit::active).toList(), loadConflicts()), loaded -> {
             if (request != generation) {
                 return;
             }
             rows.setAll(loaded.rows);
+            conflicts.setAll(loaded.conflicts);
             if (!units.equals(loaded.units)) {
                 units.setAll(loaded.units);
             }
@@ -284,7 +286,11 @@ public final class HandlingViewModel {
         }, ui.errors()::report);
     }
 
-    private record Loaded(List<Row> rows, List<HandlingUnit> units) {
+    private record Loaded(List<Row> rows, List<HandlingUnit> units, List<ConflictRow> conflicts) {
+    }
+
+    /** A conflict as the window lists it: the opinion's number, the field's name, both values. */
+    public record ConflictRow(long id, String number, String field, String local, String incoming) {
     }
 
     private HandlingService service() {
@@ -406,6 +412,47 @@ public final class HandlingViewModel {
                 text.set(note);
             }
         }, ui.errors()::report);
+    }
+
+    /**
+     * Handling fields both sides changed (a return batch met a change made here): the window lists them until a
+     * person keeps the value held here or takes the batch's.
+     */
+    public ObservableList<ConflictRow> conflicts() {
+        return conflicts;
+    }
+
+    /** Decides {@code row}: the batch's value ({@code takeIncoming}) or the one held here; then reloads. */
+    public void resolve(ConflictRow row, boolean takeIncoming) {
+        if (row == null || busy.get() || !mayAct()) {
+            return;
+        }
+        busy.set(true);
+        ui.background().run(() -> {
+            handling.resolveConflict(row.id(), takeIncoming, ui.actor());
+            return row;
+        }, done -> {
+            busy.set(false);
+            status.set(ui.text(takeIncoming ? "handling.ui.conflict.tookIncoming" : "handling.ui.conflict.keptLocal",
+                    done.number(), done.field()));
+            ui.changes().fire();
+            reload();
+        }, failure -> {
+            busy.set(false);
+            ui.errors().report(failure);
+        });
+    }
+
+    /** Runs in the background. */
+    private List<ConflictRow> loadConflicts() {
+        List<ConflictRow> out = new ArrayList<>();
+        for (org.liaisondesk.model.HandlingConflict k : handling.conflicts()) {
+            String number = opinions.find(k.opinionId()).map(Opinion::number).orElse(k.opinionId().toString());
+            String fieldKey = "handling.ui.history.field." + k.field();
+            out.add(new ConflictRow(k.id(), number, ui.messages().has(fieldKey) ? ui.text(fieldKey) : k.field(),
+                    k.local() == null ? "" : k.local(), k.incoming() == null ? "" : k.incoming()));
+        }
+        return out;
     }
 
     /** Loads the selected case's history while it is shown. */

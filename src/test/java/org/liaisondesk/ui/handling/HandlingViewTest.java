@@ -281,6 +281,33 @@ class HandlingViewTest {
         assertThat(screens.errors()).isEmpty();
     }
 
+    /** A conflict a return batch left (both sides changed the due date) is listed and decided from the keyboard. */
+    @Test
+    void aHandlingConflictIsDecidedFromTheKeyboard(FxRobot robot) throws Exception {
+        this.robot = robot;
+        String held = app.handling().caseOf(late.id()).get("due_date");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("desk.db"));
+             java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO handling_conflict (opinion_id, batch_id, field, local_value, incoming, "
+                    + "detected_at) VALUES ('" + late.id() + "', '" + UUID.randomUUID() + "', 'due_date', '" + held
+                    + "', '2026-10-20', '2026-10-09T02:00:00Z')");
+        }
+        HandlingView view = screens.show(robot, app, "zh", "总站", HandlingView::new, 1200, 900);
+        ScreenHarness.waitUntil(() -> view.model().conflicts().size() == 1);
+        assertThat(lookup("#handling-conflicts-box").isVisible()).isTrue();
+        assertThat(view.model().conflicts().get(0)).extracting(HandlingViewModel.ConflictRow::number,
+                HandlingViewModel.ConflictRow::field, HandlingViewModel.ConflictRow::incoming)
+                .containsExactly(late.number(), "期限", "2026-10-20");
+        robot.interact(() -> table(robot).requestFocus());
+        robot.type(KeyCode.K);
+        robot.type(KeyCode.I);
+        ScreenHarness.waitUntil(() -> view.model().conflicts().isEmpty());
+        assertThat(app.handling().caseOf(late.id()).get("due_date")).isEqualTo("2026-10-20");
+        assertThat(app.handling().conflicts()).isEmpty();
+        assertThat(lookup("#handling-conflicts-box").isVisible()).isFalse();
+        assertThat(screens.errors()).isEmpty();
+    }
+
     private static HandlingViewModel.Row lateRowOf(FxRobot robot, UUID id) {
         return table(robot).getItems().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
     }
