@@ -11,7 +11,10 @@ import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.report.FormService;
 import org.liaisondesk.report.ReceptionService;
 import org.liaisondesk.report.ReportService;
+import org.liaisondesk.service.AuditService;
 import org.liaisondesk.service.CalendarService;
+import org.liaisondesk.service.DraftService;
+import org.liaisondesk.service.OpinionQueries;
 import org.liaisondesk.service.GenerateService;
 import org.liaisondesk.service.HandlingService;
 import org.liaisondesk.service.AuditAnchors;
@@ -91,6 +94,10 @@ public final class AppContext implements AutoCloseable {
     private final CalendarService calendars;
     private final HandlingService handling;
     private final HandlingBatches handlingBatches;
+    // the window's narrow read services (issue 14)
+    private final OpinionQueries opinionQueries;
+    private final DraftService draftService;
+    private final AuditService auditService;
 
     private AppContext(Database database, Messages messages, Clock clock) {
         this.database = database;
@@ -138,6 +145,9 @@ public final class AppContext implements AutoCloseable {
                 database.file().toAbsolutePath().resolveSibling("attachments"), clock);
         this.handlingBatches = new HandlingBatches(handlingRepository, stations::current, json, keys,
                 database.file().toAbsolutePath().resolveSibling("exchange-work"), clock, messages.locale());
+        this.opinionQueries = new OpinionQueries(opinions, handlingRepository);
+        this.draftService = new DraftService(drafts);
+        this.auditService = new AuditService(audit);
     }
 
     public static AppContext open(Path databaseFile, Messages messages) {
@@ -163,6 +173,11 @@ public final class AppContext implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The database file, for the window's status bar; the window never sees {@link Database} itself. */
+    public Path databaseFile() {
+        return database.file();
     }
 
     public Messages messages() {
@@ -298,6 +313,19 @@ public final class AppContext implements AutoCloseable {
 
     public HandlingBatches handlingBatches() {
         return handlingBatches;
+    }
+
+    /** Lists, counts and single opinions for the screens (the window never touches a repository). */
+    public OpinionQueries opinionQueries() {
+        return opinionQueries;
+    }
+
+    public DraftService draftService() {
+        return draftService;
+    }
+
+    public AuditService auditService() {
+        return auditService;
     }
 
     @Override

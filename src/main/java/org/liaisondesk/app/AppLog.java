@@ -45,7 +45,8 @@ public final class AppLog {
             if (previous != null) {
                 previous.uncaughtException(thread, error);
             } else {
-                error.printStackTrace();
+                // what the JVM does without a handler: the thread group prints it on stderr
+                thread.getThreadGroup().uncaughtException(thread, error);
             }
         });
         LOG.info(() -> "start " + AppLog.class.getPackage().getImplementationVersion() + ", Java "

@@ -11,7 +11,6 @@ import org.liaisondesk.app.AppContext;
 import org.liaisondesk.exchange.ImportService;
 import org.liaisondesk.generate.OpinionGenerator;
 import org.liaisondesk.model.HealthIssue;
-import org.liaisondesk.model.OpinionFilter;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
 

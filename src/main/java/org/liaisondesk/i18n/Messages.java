@@ -33,6 +33,11 @@ public final class Messages {
         return bundle;
     }
 
+    /** Is there a text for {@code key}? (For texts chosen by a code, with a fallback to the code itself.) */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     public String get(String key, Object... args) {
         String pattern;
         try {

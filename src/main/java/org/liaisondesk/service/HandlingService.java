@@ -19,6 +19,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.HandlingCase;
+import org.liaisondesk.model.HandlingConflict;
+import org.liaisondesk.model.HandlingStep;
 import org.liaisondesk.model.HandlingUnit;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.Outcome;
@@ -173,6 +175,25 @@ public final class HandlingService {
 
     public List<HandlingRepository.Event> history(UUID id) {
         return repository.events(id);
+    }
+
+    /** The conflicts no person has decided yet, oldest first. */
+    public List<HandlingConflict> conflicts() {
+        return repository.openConflicts().stream()
+                .map(k -> new HandlingConflict(k.id(), k.opinionId(), k.field(), k.local(), k.incoming())).toList();
+    }
+
+    /** Decides a conflict: the batch's value replaces the one held, or the one held stays (and goes out again). */
+    public void resolveConflict(long id, boolean takeIncoming, String actor) {
+        if (!repository.resolve(id, takeIncoming ? "incoming" : "local", actor)) {
+            throw new UserFacingException("loop.error.noConflict", id);
+        }
+    }
+
+    /** {@link #history} for the window, oldest first. */
+    public List<HandlingStep> steps(UUID id) {
+        return repository.events(id).stream()
+                .map(e -> new HandlingStep(e.at(), e.actor(), e.action(), e.before(), e.after())).toList();
     }
 
     public Supervision colour(HandlingCase c) {

@@ -23,9 +23,7 @@ import org.liaisondesk.model.UserAccount;
 import org.liaisondesk.service.DeskSettings;
 import org.liaisondesk.ui.setup.HealthDialog;
 import org.liaisondesk.ui.setup.LoginDialog;
-import org.liaisondesk.ui.setup.LoginViewModel;
 import org.liaisondesk.ui.setup.SetupDialog;
-import org.liaisondesk.ui.setup.SetupViewModel;
 
 /**
  * One open window on one database: shows the stage at once, opens the database in the background (refusing a second
@@ -212,7 +210,7 @@ public final class AppWindow {
     private void identify(Boot started) {
         boot = started;
         if (boot.station().isEmpty() || boot.needsAdmin()) {
-            SetupDialog.show(stage, messages, new SetupViewModel(app, desk, messages, boot.station().orElse(null),
+            SetupDialog.show(stage, messages, new Services(app).setup(desk, messages, boot.station().orElse(null),
                     boot.needsAdmin()), background, done -> {
                         if (done.administrator() != null) {
                             whenHealthy(() -> openMain(done.station(), done.administrator()));
@@ -226,7 +224,7 @@ public final class AppWindow {
     }
 
     private void logIn(Station station, String name) {
-        LoginDialog.show(stage, messages, new LoginViewModel(app, desk, messages, name), background,
+        LoginDialog.show(stage, messages, new Services(app).login(desk, messages, name), background,
                 account -> whenHealthy(() -> openMain(station, account)), stage::close);
     }
 
@@ -235,8 +233,9 @@ public final class AppWindow {
     }
 
     private void openMain(Station station, UserAccount user) {
-        mainViewModel = new MainViewModel(Screens.standard(), app, station, user, readOnly, messages, background);
-        UiContext ui = new UiContext(app, messages, background, mainViewModel.userNameProperty(), this::report,
+        Services services = new Services(app);
+        mainViewModel = services.main(Screens.standard(), station, user, readOnly, messages, background);
+        UiContext ui = new UiContext(services, messages, background, mainViewModel.userNameProperty(), this::report,
                 new DataChanges(), user.role(), readOnly);
         MainView main = new MainView(mainViewModel, ui, () -> switchUser(user));
         stage.titleProperty().bind(mainViewModel.titleTextBinding());

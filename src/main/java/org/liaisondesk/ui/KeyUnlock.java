@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.layout.VBox;
 import org.liaisondesk.i18n.UserFacingException;
+import org.liaisondesk.service.KeyService;
 import org.liaisondesk.service.Permissions;
 
 /**
@@ -30,8 +31,9 @@ public final class KeyUnlock {
      * Asks for the passphrase and, once the keys are unlocked, runs {@code retry} (on the FX thread); a wrong
      * passphrase or a refusal goes to {@code onError}.
      */
-    public static void ask(UiContext ui, Runnable retry, java.util.function.Consumer<Throwable> onError) {
-        ui.background().run(() -> ui.app().keys().hasPassphrase(), has -> {
+    public static void ask(UiContext ui, KeyService keys, Runnable retry,
+                           java.util.function.Consumer<Throwable> onError) {
+        ui.background().run(() -> keys.hasPassphrase(), has -> {
             if (!has && !ui.allows(Permissions.Action.MANAGE_KEYS)) {
                 onError.accept(new UserFacingException("keys.error.askAdministrator"));
                 return;
@@ -45,7 +47,7 @@ public final class KeyUnlock {
                 }
                 ui.background().run(() -> {
                     try {
-                        ui.app().keys().unlock(passphrase, ui.actor());
+                        keys.unlock(passphrase, ui.actor());
                     } finally {
                         Arrays.fill(passphrase, '\0');
                     }

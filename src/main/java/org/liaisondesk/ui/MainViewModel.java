@@ -12,14 +12,15 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.liaisondesk.app.AppContext;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.model.OpinionFilter;
 import org.liaisondesk.model.Role;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.UserAccount;
+import org.liaisondesk.service.OpinionQueries;
 import org.liaisondesk.service.Permissions;
 import org.liaisondesk.service.Permissions.Action;
+import org.liaisondesk.service.StationService;
 
 /**
  * The main window's state: which screen is shown, who is logged in (and so which screens they may open), and what
@@ -41,7 +42,8 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Station> station = new ReadOnlyObjectWrapper<>();
     private final Path database;
     private final Messages messages;
-    private final AppContext app;
+    private final StationService stations;
+    private final OpinionQueries opinions;
     private final Background background;
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(-1);
     private final UserAccount user;
@@ -52,12 +54,14 @@ public final class MainViewModel {
     private Runnable onFirstCount = () -> { };
 
     /** {@code readOnly}: the database failed its start-up check and the person chose to go on reading only. */
-    public MainViewModel(List<NavItem> items, AppContext app, Station station, UserAccount user, boolean readOnly,
-                         Messages messages, Background background) {
+    public MainViewModel(List<NavItem> items, StationService stations, OpinionQueries opinions, Path database,
+                         Station station, UserAccount user, boolean readOnly, Messages messages,
+                         Background background) {
         this.items = List.copyOf(items);
-        this.app = app;
+        this.stations = stations;
+        this.opinions = opinions;
         this.station.set(station);
-        this.database = app.database().file();
+        this.database = database;
         this.messages = messages;
         this.background = background;
         this.user = user;
@@ -176,8 +180,8 @@ public final class MainViewModel {
 
     /** Re-reads the opinion count, and the identity (a restore may have brought another one). */
     public void refreshCount() {
-        background.run(() -> app.stations().current(), now -> now.ifPresent(station::set));
-        background.run(() -> app.opinions().count(OpinionFilter.ALL), n -> {
+        background.run(() -> stations.current(), now -> now.ifPresent(station::set));
+        background.run(() -> opinions.count(OpinionFilter.ALL), n -> {
             boolean first = opinionCount.get() < 0;
             opinionCount.set(n);
             if (first) {

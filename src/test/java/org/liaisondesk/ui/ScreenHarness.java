@@ -42,7 +42,7 @@ public final class ScreenHarness {
     /** Builds the screen for {@code user} working on {@code app} in {@code language}, and shows it. */
     public <S extends Screen> S show(FxRobot robot, AppContext app, String language, String user,
                                      Function<UiContext, S> screen, double width, double height) {
-        UiContext ui = new UiContext(app, Messages.forLanguage(language), background, new SimpleStringProperty(user),
+        UiContext ui = new UiContext(new Services(app), Messages.forLanguage(language), background, new SimpleStringProperty(user),
                 errors::add, changes);
         List<S> built = new CopyOnWriteArrayList<>();
         robot.interact(() -> {

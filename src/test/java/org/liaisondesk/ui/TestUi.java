@@ -19,6 +19,7 @@ public final class TestUi implements AutoCloseable {
     public final AppContext app;
     public final StringProperty user = new SimpleStringProperty("张丽");
     public final List<Throwable> errors = new ArrayList<>();
+    public final Services services;
     public final UiContext ui;
     private final Background background;
 
@@ -26,7 +27,8 @@ public final class TestUi implements AutoCloseable {
         ZoneId zone = ZoneId.of("Asia/Shanghai");
         app = AppContext.open(db, Messages.forLanguage("zh"), Clock.fixed(NOW.atZone(zone).toInstant(), zone));
         background = new Background(errors::add);
-        ui = new UiContext(app, Messages.forLanguage("zh"), background, user, errors::add, new DataChanges());
+        services = new Services(app);
+        ui = new UiContext(services, Messages.forLanguage("zh"), background, user, errors::add, new DataChanges());
     }
 
     @Override

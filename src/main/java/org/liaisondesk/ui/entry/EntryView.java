@@ -1,6 +1,5 @@
 package org.liaisondesk.ui.entry;
 
-import java.time.LocalDate;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
@@ -60,7 +59,7 @@ public final class EntryView implements Screen {
 
     /** The main window's form for new opinions; offers a draft left by the last session. */
     public EntryView(UiContext ui) {
-        this(ui, new EntryViewModel(ui));
+        this(ui, ui.services().entry(ui, null));
         vm.setOnSaved(saved -> text.requestFocus());
         vm.findDraft(this::offerDraft);
     }
@@ -73,7 +72,7 @@ public final class EntryView implements Screen {
 
     /** Opens {@code opinion} for editing in a window of its own; {@code onSaved} runs after a successful save. */
     public static void openEditor(UiContext ui, Window owner, Opinion opinion, Runnable onSaved) {
-        EntryViewModel vm = new EntryViewModel(ui, opinion);
+        EntryViewModel vm = ui.services().entry(ui, opinion);
         EntryView view = new EntryView(ui, vm);
         Stage stage = new Stage();
         stage.initOwner(owner);

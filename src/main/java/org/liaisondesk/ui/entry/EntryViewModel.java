@@ -1,6 +1,8 @@
 package org.liaisondesk.ui.entry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -32,6 +34,10 @@ import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.OpinionInput;
 import org.liaisondesk.model.TagSource;
+import org.liaisondesk.service.DraftService;
+import org.liaisondesk.service.OpinionService;
+import org.liaisondesk.service.SearchService;
+import org.liaisondesk.service.TaggingService;
 import org.liaisondesk.service.InputRules;
 import org.liaisondesk.service.Problem;
 import org.liaisondesk.service.ValidationException;
@@ -49,6 +55,12 @@ public final class EntryViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
 
     private final UiContext ui;
+    private final OpinionService opinions;
+    private final SearchService search;
+    private final TaggingService tagging;
+    private final DraftService drafts;
+    private final ObjectMapper json;
+    private final Clock clock;
     private final InputRules rules;
     private final Opinion editing;
     private final StringProperty text = new SimpleStringProperty("");
@@ -74,18 +86,24 @@ public final class EntryViewModel {
     private final ReadOnlyBooleanWrapper noAreaAsked = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper cut = new ReadOnlyBooleanWrapper();
 
-    /** A new opinion. */
-    public EntryViewModel(UiContext ui) {
-        this(ui, null);
-    }
-
-    /** {@code editing}: an existing opinion to change, or null for a new one. */
-    public EntryViewModel(UiContext ui, Opinion editing) {
+    /**
+     * {@code editing}: an existing opinion to change, or null for a new one; {@code suggestions}: the side panel's
+     * model for the same opinion.
+     */
+    public EntryViewModel(UiContext ui, OpinionService opinions, SearchService search, TaggingService tagging,
+                          DraftService drafts, ObjectMapper json, Clock clock, SuggestionsViewModel suggestions,
+                          Opinion editing) {
         this.ui = ui;
+        this.opinions = opinions;
+        this.search = search;
+        this.tagging = tagging;
+        this.drafts = drafts;
+        this.json = json;
+        this.clock = clock;
         this.editing = editing;
-        this.rules = new InputRules(ui.app().clock());
+        this.rules = new InputRules(clock);
         this.problems = new FieldProblems(ui.messages());
-        this.suggestions = new SuggestionsViewModel(ui, editing == null ? null : editing.id());
+        this.suggestions = suggestions;
         text.addListener((o, old, now) -> suggestions.textChanged(now));
         suggestions.accepted().addListener((ListChangeListener<Integer>) c -> noAreaAsked.set(false));
         if (editing == null) {
@@ -242,14 +260,14 @@ public final class EntryViewModel {
         boolean ask = !noAreaAsked.get() && tags.isEmpty() && (editing == null || editing.tags().isEmpty());
         UUID sameAs = suggestions.sameMatterProperty().get();
         ui.background().run(() -> {
-            if (ask && ui.app().opinionService().autoTags(in.text()).isEmpty()) {
+            if (ask && opinions.autoTags(in.text()).isEmpty()) {
                 return null;
             }
             Opinion saved = editing == null
-                    ? ui.app().opinionService().record(in, actor)
-                    : ui.app().opinionService().edit(editing.id(), editing.revision(), in, actor);
+                    ? opinions.record(in, actor)
+                    : opinions.edit(editing.id(), editing.revision(), in, actor);
             if (sameAs != null) {
-                ui.app().searchService().link(saved.id(), sameAs, actor);
+                search.link(saved.id(), sameAs, actor);
             }
             return saved;
         }, saved -> {
@@ -288,7 +306,7 @@ public final class EntryViewModel {
         saving.set(false);
         noAreaAsked.set(false);
         if (chosenByClerk) {
-            ui.background().run(() -> ui.app().tagging().retrain(), t -> { });
+            ui.background().run(() -> tagging.retrain(), t -> { });
         }
         cut.set(false);
         confirmation.set(ui.text(editing == null ? "entry.saved" : "entry.changed", opinion.number()));
@@ -346,7 +364,7 @@ public final class EntryViewModel {
     }
 
     private void clearFields() {
-        LocalDateTime now = LocalDateTime.now(ui.app().clock());
+        LocalDateTime now = LocalDateTime.now(clock);
         filling = true;
         text.set("");
         // A run of phone calls or letters keeps its channel from one opinion to the next.
@@ -422,13 +440,13 @@ public final class EntryViewModel {
     }
 
     private Optional<EntryDraft> loadDraft() {
-        return ui.app().drafts().load().flatMap(this::parseDraft).filter(d -> !d.nothingTyped());
+        return drafts.load().flatMap(this::parseDraft).filter(d -> !d.nothingTyped());
     }
 
     /** A draft that no longer reads (written by another version) is not worth an error: it is dropped. */
-    private Optional<EntryDraft> parseDraft(String json) {
+    private Optional<EntryDraft> parseDraft(String content) {
         try {
-            return Optional.of(ui.app().json().readValue(json, EntryDraft.class));
+            return Optional.of(json.readValue(content, EntryDraft.class));
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }
@@ -436,7 +454,7 @@ public final class EntryViewModel {
 
     public void discardDraft() {
         cancelDraft();
-        pendingDraft = ui.background().later(Duration.ZERO, ui.app().drafts()::clear);
+        pendingDraft = ui.background().later(Duration.ZERO, drafts::clear);
     }
 
     private void scheduleDraft() {
@@ -453,11 +471,11 @@ public final class EntryViewModel {
 
     private void storeDraft(EntryDraft d) {
         if (d.nothingTyped()) {
-            ui.app().drafts().clear();
+            drafts.clear();
             return;
         }
         try {
-            ui.app().drafts().save(ui.app().json().writeValueAsString(d));
+            drafts.save(json.writeValueAsString(d));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write draft", e);
         }

@@ -14,6 +14,9 @@ import org.liaisondesk.model.AreaTag;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.TagSource;
 import org.liaisondesk.search.SimilarityIndex;
+import org.liaisondesk.service.OpinionService;
+import org.liaisondesk.service.SearchService;
+import org.liaisondesk.service.TaggingService;
 import org.liaisondesk.tagging.Suggestion;
 import org.liaisondesk.tagging.Tagger;
 import org.liaisondesk.ui.UiContext;
@@ -43,6 +46,9 @@ public final class SuggestionsViewModel {
     }
 
     private final UiContext ui;
+    private final SearchService search;
+    private final TaggingService tagging;
+    private final OpinionService opinions;
     private final ObservableList<Suggestion> proposed = FXCollections.observableArrayList();
     private final ObservableList<Integer> accepted = FXCollections.observableArrayList();
     private final ObservableList<Similar> similar = FXCollections.observableArrayList();
@@ -57,8 +63,12 @@ public final class SuggestionsViewModel {
     private boolean indexRequested;
 
     /** {@code self}: the opinion being edited (left out of the similar ones), or null for a new one. */
-    public SuggestionsViewModel(UiContext ui, UUID self) {
+    public SuggestionsViewModel(UiContext ui, SearchService search, TaggingService tagging, OpinionService opinions,
+                                UUID self) {
         this.ui = ui;
+        this.search = search;
+        this.tagging = tagging;
+        this.opinions = opinions;
         this.self = self;
         areasPause.setOnFinished(e -> lookUpAreas());
         similarPause.setOnFinished(e -> lookUpSimilar());
@@ -87,7 +97,7 @@ public final class SuggestionsViewModel {
     public void preload() {
         if (!indexRequested) {
             indexRequested = true;
-            ui.background().run(() -> ui.app().searchService().similarTo("", 1), m -> { });
+            ui.background().run(() -> search.similarTo("", 1), m -> { });
         }
     }
 
@@ -124,7 +134,7 @@ public final class SuggestionsViewModel {
     }
 
     private Areas areas(String t) {
-        Tagger tagger = ui.app().tagging().tagger();
+        Tagger tagger = tagging.tagger();
         return new Areas(t.isBlank() ? List.of() : tagger.suggest(t), tagger.taxonomyVersion());
     }
 
@@ -133,9 +143,9 @@ public final class SuggestionsViewModel {
         if (t.isBlank()) {
             return close;
         }
-        for (SimilarityIndex.Match m : ui.app().searchService().similarTo(t, SIMILAR_LIMIT + 1)) {
+        for (SimilarityIndex.Match m : search.similarTo(t, SIMILAR_LIMIT + 1)) {
             if (!m.id().equals(self) && close.size() < SIMILAR_LIMIT) {
-                ui.app().opinionService().find(m.id()).ifPresent(o -> close.add(similar(o, m.score())));
+                opinions.find(m.id()).ifPresent(o -> close.add(similar(o, m.score())));
             }
         }
         return close;
@@ -195,7 +205,7 @@ public final class SuggestionsViewModel {
      */
     public List<AreaTag> clerkTags(String actor) {
         List<AreaTag> tags = new ArrayList<>();
-        String version = taxonomyVersion != null ? taxonomyVersion : ui.app().tagging().tagger().taxonomyVersion();
+        String version = taxonomyVersion != null ? taxonomyVersion : tagging.tagger().taxonomyVersion();
         for (int area : accepted) {
             Suggestion s = proposalFor(area);
             tags.add(new AreaTag(area, s == null ? null : s.subtopicId(), s == null ? null : s.clause(),

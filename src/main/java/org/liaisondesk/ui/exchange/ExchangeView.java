@@ -58,7 +58,7 @@ public final class ExchangeView implements Screen {
     /** With the drives to offer given (tests offer folders of their own). */
     public ExchangeView(UiContext ui, RemovableDrives drives) {
         this.ui = ui;
-        this.model = new ExchangeViewModel(ui, drives);
+        this.model = ui.services().exchange(ui, drives);
         build();
         model.refresh();
     }

@@ -24,7 +24,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
-import org.liaisondesk.app.AppContext;
 import org.liaisondesk.exchange.ExportService;
 import org.liaisondesk.exchange.ImportService;
 import org.liaisondesk.exchange.ImportService.FileResult;
@@ -37,6 +36,8 @@ import org.liaisondesk.model.ExportPrivacy;
 import org.liaisondesk.model.Progress;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
+import org.liaisondesk.service.KeyService;
+import org.liaisondesk.service.StationService;
 import org.liaisondesk.ui.KeyUnlock;
 import org.liaisondesk.ui.ProgressTask;
 import org.liaisondesk.ui.UiContext;
@@ -92,8 +93,18 @@ public final class ExchangeViewModel {
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final RemovableDrives removableDrives;
 
-    public ExchangeViewModel(UiContext ui, RemovableDrives removableDrives) {
+    private final StationService stations;
+    private final ExportService exports;
+    private final ImportService imports;
+    private final KeyService keys;
+
+    public ExchangeViewModel(UiContext ui, StationService stations, ExportService exports, ImportService imports,
+                             KeyService keys, RemovableDrives removableDrives) {
         this.ui = ui;
+        this.stations = stations;
+        this.exports = exports;
+        this.imports = imports;
+        this.keys = keys;
         this.removableDrives = removableDrives;
     }
 
@@ -198,9 +209,6 @@ public final class ExchangeViewModel {
         return conflicts;
     }
 
-    private AppContext app() {
-        return ui.app();
-    }
 
     private String actor() {
         String user = ui.currentUser().get();
@@ -214,14 +222,14 @@ public final class ExchangeViewModel {
     public void refresh() {
         refreshDrives();
         ui.background().run(() -> {
-            boolean general = app().stations().current().map(Station::mode).orElse(StationMode.STATION)
+            boolean general = stations.current().map(Station::mode).orElse(StationMode.STATION)
                     == StationMode.GENERAL;
-            List<BatchRow> rows = (general ? app().imports().history(HISTORY_ROWS)
-                    : app().exports().history(HISTORY_ROWS)).stream().map(this::row).toList();
-            List<ConflictRow> open = general ? app().imports().openConflicts(HISTORY_ROWS).stream()
+            List<BatchRow> rows = (general ? imports.history(HISTORY_ROWS)
+                    : exports.history(HISTORY_ROWS)).stream().map(this::row).toList();
+            List<ConflictRow> open = general ? imports.openConflicts(HISTORY_ROWS).stream()
                     .map(this::conflict).toList() : List.of();
-            Optional<String> key = general ? Optional.empty() : app().keys().generalKeyFingerprint();
-            ExportPrivacy setting = general ? ExportPrivacy.BY_CONSENT : app().exports().privacySetting();
+            Optional<String> key = general ? Optional.empty() : keys.generalKeyFingerprint();
+            ExportPrivacy setting = general ? ExportPrivacy.BY_CONSENT : exports.privacySetting();
             return new Loaded(general, rows, open, key, setting);
         }, loaded -> {
             generalStation.set(loaded.general);
@@ -241,7 +249,7 @@ public final class ExchangeViewModel {
     /** Writes the next batch into {@code folder} (a USB stick) with the privacy chosen. */
     public void exportTo(Path folder) {
         ExportPrivacy chosen = privacy.get();
-        start(p -> app().exports().export(folder, chosen, actor(), p), done -> status.set(done
+        start(p -> exports.export(folder, chosen, actor(), p), done -> status.set(done
                 .map(e -> ui.text(e.encrypted() ? "exchange.export.done" : "exchange.export.plainDone",
                         e.header().sequence(), e.header().count(), e.file()))
                 .orElseGet(() -> ui.text("cli.export.nothing"))));
@@ -249,7 +257,7 @@ public final class ExchangeViewModel {
 
     /** Writes the batch with {@code sequence} again into {@code folder}. */
     public void exportAgain(int sequence, Path folder) {
-        start(p -> app().exports().exportAgain(sequence, folder, actor(), p),
+        start(p -> exports.exportAgain(sequence, folder, actor(), p),
                 e -> status.set(ui.text("exchange.export.againDone", sequence, e.file())
                         + (e.encrypted() ? "" : " " + ui.text("exchange.encryption.off"))));
     }
@@ -259,7 +267,7 @@ public final class ExchangeViewModel {
         if (paths.isEmpty()) {
             return;
         }
-        start(p -> app().imports().importPaths(paths, actor(), p), r -> {
+        start(p -> imports.importPaths(paths, actor(), p), r -> {
             report.setAll(r.files().stream().map(this::reportRow).toList());
             gaps.setAll(r.gaps().entrySet().stream().map(e -> ui.text("exchange.gap", e.getKey(),
                     e.getValue().stream().map(String::valueOf).collect(Collectors.joining(", ")))).toList());
@@ -289,7 +297,7 @@ public final class ExchangeViewModel {
             if (KeyUnlock.isLocked(error)) {
                 // The first signing or decrypting of this session: ask for the key passphrase, then go again.
                 status.set(ui.text("keys.unlock.title"));
-                KeyUnlock.ask(ui, () -> start(work, onDone), e -> {
+                KeyUnlock.ask(ui, keys, () -> start(work, onDone), e -> {
                     status.set(e instanceof UserFacingException u ? u.localized(ui.messages()) : "");
                     ui.errors().report(e);
                 });

@@ -1,6 +1,7 @@
 package org.liaisondesk.ui.handling;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -70,7 +71,7 @@ public final class HandlingView implements Screen {
 
     public HandlingView(UiContext ui) {
         this.ui = ui;
-        this.model = new HandlingViewModel(ui);
+        this.model = ui.services().handling(ui);
         this.date = DateFields.picker(ui, "handling-date", null, model.dateProperty());
         build();
         model.reload();
@@ -108,7 +109,14 @@ public final class HandlingView implements Screen {
         detail.setWrapText(true);
         detail.textProperty().bind(model.detailProperty());
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox center = new VBox(table(), detail, actions(), form());
+        javafx.scene.control.ListView<String> history = new javafx.scene.control.ListView<>(model.history());
+        history.setId("handling-history");
+        history.getStyleClass().add("handling-history");
+        history.setFocusTraversable(false);
+        history.setPrefHeight(110);
+        history.visibleProperty().bind(model.historyShownProperty());
+        history.managedProperty().bind(history.visibleProperty());
+        VBox center = new VBox(table(), detail, history, conflicts(), actions(), form());
         center.getStyleClass().add("handling-center");
         root.setCenter(center);
         Label keys = new Label(ui.text("handling.ui.keys"));
@@ -224,6 +232,59 @@ public final class HandlingView implements Screen {
         }
     }
 
+    /**
+     * The conflicts a return batch brought, shown only while there are some: K moves into the list, L keeps the
+     * value held here, I takes the batch's.
+     */
+    private Node conflicts() {
+        TableView<HandlingViewModel.ConflictRow> list = new TableView<>(model.conflicts());
+        list.setId("handling-conflicts");
+        list.setPrefHeight(110);
+        list.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        list.getColumns().add(conflictColumn("number", HandlingViewModel.ConflictRow::number));
+        list.getColumns().add(conflictColumn("field", HandlingViewModel.ConflictRow::field));
+        list.getColumns().add(conflictColumn("local", HandlingViewModel.ConflictRow::local));
+        list.getColumns().add(conflictColumn("incoming", HandlingViewModel.ConflictRow::incoming));
+        list.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.L || e.getCode() == KeyCode.I) {
+                model.resolve(list.getSelectionModel().getSelectedItem(), e.getCode() == KeyCode.I);
+                e.consume();
+            }
+        });
+        Label title = new Label();
+        title.getStyleClass().add("handling-form-title");
+        title.textProperty().bind(Bindings.createStringBinding(() -> ui.text("handling.ui.conflict.title",
+                model.conflicts().size()), model.conflicts()));
+        Button keep = new Button(ui.text("handling.ui.conflict.keep"));
+        keep.setId("handling-conflict-keep");
+        keep.setOnAction(e -> model.resolve(list.getSelectionModel().getSelectedItem(), false));
+        Button take = new Button(ui.text("handling.ui.conflict.take"));
+        take.setId("handling-conflict-take");
+        take.setOnAction(e -> model.resolve(list.getSelectionModel().getSelectedItem(), true));
+        for (Button b : List.of(keep, take)) {
+            b.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull()
+                    .or(model.busyProperty()));
+        }
+        VBox box = new VBox(4, new HBox(10, title, keep, take), list);
+        box.setId("handling-conflicts-box");
+        box.visibleProperty().bind(Bindings.isNotEmpty(model.conflicts()));
+        box.managedProperty().bind(box.visibleProperty());
+        model.conflicts().addListener((javafx.collections.ListChangeListener<HandlingViewModel.ConflictRow>) c -> {
+            if (!model.conflicts().isEmpty() && list.getSelectionModel().isEmpty()) {
+                list.getSelectionModel().selectFirst();
+            }
+        });
+        return box;
+    }
+
+    private TableColumn<HandlingViewModel.ConflictRow, String> conflictColumn(String id,
+            Function<HandlingViewModel.ConflictRow, String> value) {
+        TableColumn<HandlingViewModel.ConflictRow, String> c = new TableColumn<>(ui.text("handling.ui.conflict.col."
+                + id));
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        return c;
+    }
+
     private Node actions() {
         FlowPane buttons = new FlowPane();
         buttons.getStyleClass().add("handling-actions");
@@ -260,14 +321,19 @@ public final class HandlingView implements Screen {
         CheckBox matter = new CheckBox(ui.text("handling.ui.field.matter"));
         matter.setId("handling-matter");
         matter.selectedProperty().bindBidirectional(model.wholeMatterProperty());
+        TextField assisting = new TextField();
+        assisting.setId("handling-assisting");
+        assisting.setPromptText(ui.text("handling.ui.field.assisting.prompt"));
+        assisting.textProperty().bindBidirectional(model.assistingProperty());
         row(grid, 1, "unit", new HBox(10, unit, due, matter), EnumSet.of(Action.ASSIGN));
+        row(grid, 8, "assisting", assisting, EnumSet.of(Action.ASSIGN));
 
         text.setId("handling-text");
         text.setPrefRowCount(2);
         text.setWrapText(true);
         text.textProperty().bindBidirectional(model.textProperty());
         Label textLabel = row(grid, 2, "text", text, EnumSet.of(Action.ASSIGN, Action.REPLY, Action.FEEDBACK,
-                Action.VISIT, Action.EXTEND));
+                Action.VISIT, Action.EXTEND, Action.RETURN, Action.REJECT));
         textLabel.textProperty().bind(Bindings.createStringBinding(() -> ui.text("handling.ui.field.text."
                 + (model.actionProperty().get() == null ? "reply"
                 : model.actionProperty().get().name().toLowerCase(Locale.ROOT))), model.actionProperty()));
@@ -276,6 +342,34 @@ public final class HandlingView implements Screen {
         signedBy.setId("handling-signed-by");
         signedBy.textProperty().bindBidirectional(model.signedByProperty());
         row(grid, 3, "signedBy", signedBy, EnumSet.of(Action.REPLY));
+
+        TextField file = new TextField();
+        file.setId("handling-file");
+        file.textProperty().bindBidirectional(model.fileProperty());
+        HBox.setHgrow(file, Priority.ALWAYS);
+        Button choose = new Button(ui.text("handling.ui.field.file.choose"));
+        choose.setId("handling-file-choose");
+        choose.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle(ui.text("handling.ui.field.file"));
+            java.io.File picked = chooser.showOpenDialog(root.getScene().getWindow());
+            if (picked != null) {
+                model.fileProperty().set(picked.getAbsolutePath());
+            }
+        });
+        row(grid, 9, "file", new HBox(8, file, choose), EnumSet.of(Action.REPLY));
+
+        ComboBox<String> referral = new ComboBox<>();
+        referral.setId("handling-referral");
+        referral.getItems().setAll(HandlingViewModel.REFERRALS);
+        referral.setConverter(converter(model::referralText));
+        referral.valueProperty().bindBidirectional(model.referralProperty());
+        row(grid, 10, "referral", referral, EnumSet.of(Action.REJECT));
+
+        TextField number = new TextField();
+        number.setId("handling-number");
+        number.textProperty().bindBidirectional(model.numberProperty());
+        row(grid, 11, "number", number, EnumSet.of(Action.SUGGEST));
 
         Label dateLabel = row(grid, 4, "date", date, EnumSet.of(Action.REPLY, Action.EXTEND));
         dateLabel.textProperty().bind(Bindings.when(model.actionProperty().isEqualTo(Action.EXTEND))
@@ -322,7 +416,7 @@ public final class HandlingView implements Screen {
         });
         HBox buttons = new HBox(8, save, cancel, error);
         buttons.getStyleClass().add("handling-form-buttons");
-        grid.add(buttons, 1, 7);
+        grid.add(buttons, 1, 12);
 
         grid.visibleProperty().bind(model.actionProperty().isNotNull());
         grid.managedProperty().bind(grid.visibleProperty());
@@ -357,7 +451,8 @@ public final class HandlingView implements Screen {
         }
         switch (a) {
             case ASSIGN -> unit.requestFocus();
-            case REPLY, FEEDBACK, EXTEND -> text.requestFocus();
+            case REPLY, FEEDBACK, EXTEND, RETURN, REJECT -> text.requestFocus();
+            case SUGGEST -> root.lookup("#handling-number").requestFocus();
             case VISIT -> rating.requestFocus();
             default -> root.lookup("#handling-submit").requestFocus();
         }
@@ -368,7 +463,8 @@ public final class HandlingView implements Screen {
         boolean area = e.getTarget() instanceof TextArea;
         KeyCode code = e.getCode();
         if (code == KeyCode.ENTER && model.actionProperty().get() != null && (!area || e.isControlDown())
-                && !(unit.isShowing() || rating.isShowing())) {
+                && !(unit.isShowing() || rating.isShowing()
+                || root.lookup("#handling-referral") instanceof ComboBox<?> r && r.isShowing())) {
             model.submit();
         } else if (code == KeyCode.ESCAPE && model.actionProperty().get() != null) {
             model.cancel();
@@ -380,6 +476,10 @@ public final class HandlingView implements Screen {
             model.showProperty().set(model.showProperty().get() == Show.WATCHED ? Show.ALL : Show.WATCHED);
         } else if (code == KeyCode.B) {
             model.showProperty().set(model.showProperty().get() == Show.CALLBACK ? Show.ALL : Show.CALLBACK);
+        } else if (code == KeyCode.K && !model.conflicts().isEmpty()) {
+            root.lookup("#handling-conflicts").requestFocus();
+        } else if (code == KeyCode.H) {
+            model.historyShownProperty().set(!model.historyShownProperty().get());
         } else if (actionOf(code) != null) {
             swallowTyped = true;
             open(actionOf(code));
@@ -398,6 +498,9 @@ public final class HandlingView implements Screen {
             case V -> Action.VISIT;
             case E -> Action.EXTEND;
             case C -> Action.CLOSE;
+            case T -> Action.RETURN;
+            case N -> Action.REJECT;
+            case D -> Action.SUGGEST;
             default -> null;
         };
     }

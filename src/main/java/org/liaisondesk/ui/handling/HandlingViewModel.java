@@ -1,5 +1,6 @@
 package org.liaisondesk.ui.handling;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import javafx.collections.ObservableList;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.HandlingCase;
+import org.liaisondesk.model.HandlingStep;
 import org.liaisondesk.model.HandlingUnit;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.OpinionFilter;
@@ -33,7 +35,9 @@ import org.liaisondesk.model.Status;
 import org.liaisondesk.model.Supervision;
 import org.liaisondesk.service.ContactPolicy;
 import org.liaisondesk.service.HandlingService;
+import org.liaisondesk.service.OpinionQueries;
 import org.liaisondesk.service.Permissions;
+import org.liaisondesk.service.ReviewService;
 import org.liaisondesk.ui.UiContext;
 import org.liaisondesk.ui.list.OpinionListViewModel;
 
@@ -49,7 +53,10 @@ public final class HandlingViewModel {
     public enum Show { ALL, WATCHED, CALLBACK }
 
     /** What the form under the table does. */
-    public enum Action { ASSIGN, SIGN, REPLY, FEEDBACK, VISIT, EXTEND, CLOSE }
+    public enum Action { ASSIGN, SIGN, REPLY, FEEDBACK, VISIT, EXTEND, CLOSE, RETURN, REJECT, SUGGEST }
+
+    /** Where a matter not accepted is referred (不予受理 的引导渠道), as the service names them. */
+    public static final List<String> REFERRALS = List.of("petition", "court", "other-dept");
 
     /** How many reviewed opinions waiting for assignment are listed at most. */
     static final int WAITING_SHOWN = 500;
@@ -60,6 +67,10 @@ public final class HandlingViewModel {
     }
 
     private final UiContext ui;
+    private final HandlingService handling;
+    private final OpinionQueries opinions;
+    private final ReviewService reviews;
+    private final Clock clock;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObjectProperty<Show> show = new SimpleObjectProperty<>(Show.ALL);
     private final ObjectProperty<Row> selected = new SimpleObjectProperty<>();
@@ -82,17 +93,31 @@ public final class HandlingViewModel {
     private final ObjectProperty<LocalDate> promised = new SimpleObjectProperty<>();
     private final ObjectProperty<Rating> rating = new SimpleObjectProperty<>();
     private final BooleanProperty wholeMatter = new SimpleBooleanProperty();
+    private final StringProperty assisting = new SimpleStringProperty("");
+    private final StringProperty file = new SimpleStringProperty("");
+    private final ObjectProperty<String> referral = new SimpleObjectProperty<>();
+    private final StringProperty number = new SimpleStringProperty("");
+    private final ObservableList<String> history = FXCollections.observableArrayList();
+    private final ObservableList<ConflictRow> conflicts = FXCollections.observableArrayList();
+    private final BooleanProperty historyShown = new SimpleBooleanProperty();
 
     private long generation;
 
-    public HandlingViewModel(UiContext ui) {
+    public HandlingViewModel(UiContext ui, HandlingService handling, OpinionQueries opinions, ReviewService reviews,
+                             Clock clock) {
         this.ui = ui;
+        this.handling = handling;
+        this.opinions = opinions;
+        this.reviews = reviews;
+        this.clock = clock;
         show.addListener((o, was, is) -> reload());
         selected.addListener((o, was, is) -> {
             detail.set(is == null ? "" : is.reply() == null || is.reply().isBlank() ? is.excerpt()
                     : ui.text("handling.ui.detail", is.excerpt(), is.reply()));
             cancel();
+            loadHistory();
         });
+        historyShown.addListener((o, was, is) -> loadHistory());
         unit.addListener((o, was, is) -> computeDue(is));
     }
 
@@ -183,6 +208,38 @@ public final class HandlingViewModel {
         return wholeMatter;
     }
 
+    /** Assisting units (协办单位) of an assignment: their codes, separated by commas, 、 or spaces. */
+    public StringProperty assistingProperty() {
+        return assisting;
+    }
+
+    /** The file of a unit's written reply (答复函), attached to the reply; empty for none. */
+    public StringProperty fileProperty() {
+        return file;
+    }
+
+    public ObjectProperty<String> referralProperty() {
+        return referral;
+    }
+
+    /** The number of the deputy's suggestion a matter became (转为代表建议). */
+    public StringProperty numberProperty() {
+        return number;
+    }
+
+    /** The selected case's history, oldest first, one line each; loaded while {@link #historyShownProperty()}. */
+    public ObservableList<String> history() {
+        return history;
+    }
+
+    public BooleanProperty historyShownProperty() {
+        return historyShown;
+    }
+
+    public String referralText(String code) {
+        return code == null ? "" : ui.text("handling.ui.referral." + code);
+    }
+
     /** May this person change handling? Clerks, deputies, general-station staff and administrators, unless read-only. */
     public boolean mayAct() {
         return ui.allows(Permissions.Action.EDIT) || ui.allows(Permissions.Action.REVIEW);
@@ -214,11 +271,12 @@ public final class HandlingViewModel {
         Show chosen = show.get();
         UUID keep = selected.get() == null ? null : selected.get().id();
         ui.background().run(() -> new Loaded(load(chosen), service().units().stream()
-                .filter(HandlingUnit::active).toList()), loaded -> {
+                .filter(HandlingUnit::active).toList(), loadConflicts()), loaded -> {
             if (request != generation) {
                 return;
             }
             rows.setAll(loaded.rows);
+            conflicts.setAll(loaded.conflicts);
             if (!units.equals(loaded.units)) {
                 units.setAll(loaded.units);
             }
@@ -228,11 +286,15 @@ public final class HandlingViewModel {
         }, ui.errors()::report);
     }
 
-    private record Loaded(List<Row> rows, List<HandlingUnit> units) {
+    private record Loaded(List<Row> rows, List<HandlingUnit> units, List<ConflictRow> conflicts) {
+    }
+
+    /** A conflict as the window lists it: the opinion's number, the field's name, both values. */
+    public record ConflictRow(long id, String number, String field, String local, String incoming) {
     }
 
     private HandlingService service() {
-        return ui.app().handling();
+        return handling;
     }
 
     /** Runs in the background. */
@@ -248,10 +310,10 @@ public final class HandlingViewModel {
             return out;
         }
         Map<UUID, HandlingCase> cases = new LinkedHashMap<>();
-        ui.app().handlingRepository().forEach(null, c -> cases.put(c.opinionId(), c));
+        opinions.forEachCase(c -> cases.put(c.opinionId(), c));
         if (chosen == Show.ALL) {
             for (Status s : List.of(Status.REVIEWED, Status.EXPORTED)) {
-                ui.app().opinions().forEach(OpinionFilter.ALL.withStatus(s), new OpinionSort(OpinionSort.Field.RECEIVED_AT, true), WAITING_SHOWN,
+                opinions.forEach(OpinionFilter.ALL.withStatus(s), new OpinionSort(OpinionSort.Field.RECEIVED_AT, true), WAITING_SHOWN,
                         o -> {
                             if (!cases.containsKey(o.id())) {
                                 out.add(row(o, HandlingCase.fresh(o.id(), o.station(), Stage.REVIEWED),
@@ -268,7 +330,7 @@ public final class HandlingViewModel {
             if (!wanted) {
                 continue;
             }
-            ui.app().opinions().find(c.opinionId()).filter(o -> !o.deleted())
+            opinions.find(c.opinionId()).filter(o -> !o.deleted())
                     .filter(o -> chosen != Show.CALLBACK || o.constituent().consentToContact())
                     .ifPresent(o -> handled.add(row(o, c, h.colour(c), unitNames)));
         }
@@ -322,7 +384,11 @@ public final class HandlingViewModel {
         rating.set(a == Action.VISIT ? Rating.SATISFIED : null);
         promised.set(null);
         wholeMatter.set(false);
-        date.set(a == Action.REPLY ? LocalDate.now(ui.app().clock()) : null);
+        assisting.set("");
+        file.set("");
+        referral.set(a == Action.REJECT ? REFERRALS.get(0) : null);
+        number.set("");
+        date.set(a == Action.REPLY ? LocalDate.now(clock) : null);
         error.set("");
         action.set(a);
         if (a == Action.ASSIGN) {
@@ -338,7 +404,7 @@ public final class HandlingViewModel {
     /** The 交办意见 starts from the deputy's review note (拟办意见), unless the person typed already. */
     private void prefillDeputyOpinion(UUID id) {
         ui.background().run(() -> {
-            String note = ui.app().reviews().review(id).note();
+            String note = reviews.review(id).note();
             return note == null ? "" : note;
         }, note -> {
             if (action.get() == Action.ASSIGN && text.get().isEmpty() && selected.get() != null
@@ -346,6 +412,81 @@ public final class HandlingViewModel {
                 text.set(note);
             }
         }, ui.errors()::report);
+    }
+
+    /**
+     * Handling fields both sides changed (a return batch met a change made here): the window lists them until a
+     * person keeps the value held here or takes the batch's.
+     */
+    public ObservableList<ConflictRow> conflicts() {
+        return conflicts;
+    }
+
+    /** Decides {@code row}: the batch's value ({@code takeIncoming}) or the one held here; then reloads. */
+    public void resolve(ConflictRow row, boolean takeIncoming) {
+        if (row == null || busy.get() || !mayAct()) {
+            return;
+        }
+        busy.set(true);
+        ui.background().run(() -> {
+            handling.resolveConflict(row.id(), takeIncoming, ui.actor());
+            return row;
+        }, done -> {
+            busy.set(false);
+            status.set(ui.text(takeIncoming ? "handling.ui.conflict.tookIncoming" : "handling.ui.conflict.keptLocal",
+                    done.number(), done.field()));
+            ui.changes().fire();
+            reload();
+        }, failure -> {
+            busy.set(false);
+            ui.errors().report(failure);
+        });
+    }
+
+    /** Runs in the background. */
+    private List<ConflictRow> loadConflicts() {
+        List<ConflictRow> out = new ArrayList<>();
+        for (org.liaisondesk.model.HandlingConflict k : handling.conflicts()) {
+            String number = opinions.find(k.opinionId()).map(Opinion::number).orElse(k.opinionId().toString());
+            String fieldKey = "handling.ui.history.field." + k.field();
+            out.add(new ConflictRow(k.id(), number, ui.messages().has(fieldKey) ? ui.text(fieldKey) : k.field(),
+                    k.local() == null ? "" : k.local(), k.incoming() == null ? "" : k.incoming()));
+        }
+        return out;
+    }
+
+    /** Loads the selected case's history while it is shown. */
+    private void loadHistory() {
+        Row row = selected.get();
+        if (!historyShown.get() || row == null) {
+            history.clear();
+            return;
+        }
+        UUID id = row.id();
+        ui.background().run(() -> handling.steps(id).stream().map(this::historyLine).toList(), lines -> {
+            if (selected.get() != null && selected.get().id().equals(id)) {
+                history.setAll(lines.isEmpty() ? List.of(ui.text("handling.ui.history.none")) : lines);
+            }
+        }, ui.errors()::report);
+    }
+
+    /** "2026-10-08 09:30 张丽 交办:已审阅 → 已交办", or a field the action changed: "期限:→ 2026-10-15". */
+    private String historyLine(HandlingStep step) {
+        String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(step.at().atZone(clock.getZone()));
+        String actionKey = "handling.ui.event." + step.what();
+        if (ui.messages().has(actionKey)) {
+            return ui.text("handling.ui.history.action", when, step.actor(), ui.text(actionKey),
+                    stageText(step.before()), stageText(step.after()));
+        }
+        String fieldKey = "handling.ui.history.field." + step.what();
+        String field = ui.messages().has(fieldKey) ? ui.text(fieldKey) : step.what();
+        return ui.text("handling.ui.history.change", field, step.before() == null ? "" : step.before(),
+                step.after() == null ? "" : step.after());
+    }
+
+    private String stageText(String code) {
+        return code == null ? "—" : ui.messages().has("loop.stage." + code) ? ui.text("loop.stage." + code) : code;
     }
 
     /** Closes the form without saving. */
@@ -384,13 +525,17 @@ public final class HandlingViewModel {
                 HandlingUnit u = unit.get();
                 boolean matter = wholeMatter.get();
                 String opinion = text.get();
-                yield () -> h.assign(id, new HandlingService.Assignment(u == null ? null : u.code(), List.of(),
+                List<String> helpers = java.util.Arrays.stream(assisting.get().split("[,，、\\s]+"))
+                        .map(String::strip).filter(x -> !x.isEmpty()).toList();
+                yield () -> h.assign(id, new HandlingService.Assignment(u == null ? null : u.code(), helpers,
                         null, null, opinion, matter), actor);
             }
             case SIGN -> () -> h.sign(id, actor);
             case REPLY -> {
-                HandlingService.Reply r = new HandlingService.Reply(text.get(), signedBy.get(), date.get(), null,
-                        outcome.get(), explanation.get(), promised.get());
+                String attached = file.get() == null ? "" : file.get().strip();
+                HandlingService.Reply r = new HandlingService.Reply(text.get(), signedBy.get(), date.get(),
+                        attached.isEmpty() ? null : java.nio.file.Path.of(attached), outcome.get(), explanation.get(),
+                        promised.get());
                 yield () -> h.reply(id, r, actor);
             }
             case FEEDBACK -> {
@@ -416,6 +561,23 @@ public final class HandlingViewModel {
                 yield () -> h.extend(id, due, reason, actor);
             }
             case CLOSE -> () -> h.close(id, actor);
+            case RETURN -> {
+                String reason = text.get();
+                yield () -> h.unitReturn(id, reason, actor);
+            }
+            case REJECT -> {
+                String reason = text.get();
+                String to = referral.get();
+                if (reason == null || reason.isBlank()) {
+                    error.set(ui.text("handling.ui.error.reason"));
+                    yield null;
+                }
+                yield () -> h.reject(id, reason, to, actor);
+            }
+            case SUGGEST -> {
+                String no = number.get();
+                yield () -> h.suggestion(id, no, actor);
+            }
         };
         if (work == null) {
             return;

@@ -37,7 +37,6 @@ import javafx.stage.Window;
 import org.liaisondesk.model.AreaTag;
 import org.liaisondesk.model.Channel;
 import org.liaisondesk.model.OpinionSort;
-import org.liaisondesk.model.StationMode;
 import org.liaisondesk.model.Status;
 import org.liaisondesk.ui.Choice;
 import org.liaisondesk.service.Permissions;
@@ -65,9 +64,7 @@ public final class OpinionListView implements Screen {
 
     public OpinionListView(UiContext ui) {
         this.ui = ui;
-        // The station service caches the identity read at start-up (or set by the first-run dialog): no query here.
-        StationMode mode = ui.app().stations().current().map(s -> s.mode()).orElse(StationMode.STATION);
-        this.vm = new OpinionListViewModel(ui, mode);
+        this.vm = ui.services().list(ui);
         root.getStyleClass().addAll("screen", "list");
         root.setId("list");
         Label title = new Label(ui.text("list.title"));

@@ -31,6 +31,9 @@ import org.liaisondesk.model.Page;
 import org.liaisondesk.model.StationMode;
 import org.liaisondesk.model.Status;
 import org.liaisondesk.service.Masking;
+import org.liaisondesk.service.OpinionQueries;
+import org.liaisondesk.service.OpinionService;
+import org.liaisondesk.service.StatsService;
 import org.liaisondesk.ui.StartupProbe;
 import org.liaisondesk.ui.UiContext;
 
@@ -47,6 +50,9 @@ public final class OpinionListViewModel {
     static final int SEARCH_DELAY_MS = 250;
 
     private final UiContext ui;
+    private final OpinionQueries opinions;
+    private final OpinionService opinionService;
+    private final StatsService stats;
     private final boolean generalStation;
     private final DateTimeFormatter dateTime;
     private final ObjectProperty<Status> status = new SimpleObjectProperty<>();
@@ -72,8 +78,12 @@ public final class OpinionListViewModel {
     private boolean keepPlace;
     private final PauseTransition searchPause = new PauseTransition(javafx.util.Duration.millis(SEARCH_DELAY_MS));
 
-    public OpinionListViewModel(UiContext ui, StationMode mode) {
+    public OpinionListViewModel(UiContext ui, OpinionQueries opinions, OpinionService opinionService,
+                                StatsService stats, StationMode mode) {
         this.ui = ui;
+        this.opinions = opinions;
+        this.opinionService = opinionService;
+        this.stats = stats;
         this.generalStation = mode == StationMode.GENERAL;
         this.dateTime = DateTimeFormatter.ofPattern(ui.text("list.dateTime.pattern"), ui.messages().locale());
         List<Observable> filters = List.of(status, channel, from, to, area, station, recycleBin, sort);
@@ -207,8 +217,8 @@ public final class OpinionListViewModel {
         OpinionSort s = sort.get();
         loading.set(true);
         ui.background().run(() -> {
-            Page<Opinion> found = ui.app().opinions().page(f, s, index * PAGE_SIZE, PAGE_SIZE);
-            reviewedIds = ui.app().stats().reviewedAmong(found.items().stream()
+            Page<Opinion> found = opinions.page(f, s, index * PAGE_SIZE, PAGE_SIZE);
+            reviewedIds = stats.reviewedAmong(found.items().stream()
                     .filter(o -> o.status() == Status.EXPORTED).map(Opinion::id).toList());
             return found;
         }, result -> {
@@ -228,7 +238,7 @@ public final class OpinionListViewModel {
             ui.errors().report(error);
         });
         if (generalStation && stations.isEmpty()) {
-            ui.background().run(() -> ui.app().opinions().stats().byStation().keySet().stream().toList(),
+            ui.background().run(() -> opinions.stations(),
                     stations::setAll);
         }
     }
@@ -250,14 +260,14 @@ public final class OpinionListViewModel {
 
     public void delete(OpinionRow row) {
         ui.background().run(() -> {
-            ui.app().opinionService().delete(row.opinion().id(), ui.actor());
+            opinionService.delete(row.opinion().id(), ui.actor());
             return row;
         }, r -> changed());
     }
 
     public void restore(OpinionRow row) {
         ui.background().run(() -> {
-            ui.app().opinionService().restore(row.opinion().id(), ui.actor());
+            opinionService.restore(row.opinion().id(), ui.actor());
             return row;
         }, r -> changed());
     }

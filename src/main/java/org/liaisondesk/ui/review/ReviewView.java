@@ -4,7 +4,6 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
-import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -58,7 +57,7 @@ public final class ReviewView implements Screen {
 
     public ReviewView(UiContext ui) {
         this.ui = ui;
-        this.model = new ReviewViewModel(ui);
+        this.model = ui.services().review(ui);
         build();
         model.reload();
     }

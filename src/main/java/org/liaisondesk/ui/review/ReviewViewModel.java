@@ -22,7 +22,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.liaisondesk.app.AppContext;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.AreaTag;
 import org.liaisondesk.model.Handling;
@@ -32,6 +31,7 @@ import org.liaisondesk.model.Priority;
 import org.liaisondesk.model.Review;
 import org.liaisondesk.model.Status;
 import org.liaisondesk.search.SimilarityIndex;
+import org.liaisondesk.service.OpinionQueries;
 import org.liaisondesk.service.ReviewService;
 import org.liaisondesk.service.ReviewService.QueueOrder;
 import org.liaisondesk.service.SearchService;
@@ -52,6 +52,9 @@ public final class ReviewViewModel {
             .withZone(ZoneId.systemDefault());
 
     private final UiContext ui;
+    private final ReviewService reviews;
+    private final OpinionQueries opinions;
+    private final SearchService search;
     private final ObjectProperty<QueueOrder> order = new SimpleObjectProperty<>(QueueOrder.OLDEST);
     private final StringProperty pending = new SimpleStringProperty("");
     private final StringProperty heading = new SimpleStringProperty("");
@@ -82,8 +85,11 @@ public final class ReviewViewModel {
     private int index;
     private long loadGeneration;
 
-    public ReviewViewModel(UiContext ui) {
+    public ReviewViewModel(UiContext ui, ReviewService reviews, OpinionQueries opinions, SearchService search) {
         this.ui = ui;
+        this.reviews = reviews;
+        this.opinions = opinions;
+        this.search = search;
         order.addListener((o, was, is) -> reload());
     }
 
@@ -187,12 +193,8 @@ public final class ReviewViewModel {
         return h == null ? ui.text("review.handling.none") : ui.text("handling." + h.code());
     }
 
-    private AppContext app() {
-        return ui.app();
-    }
-
     private ReviewService reviews() {
-        return app().reviews();
+        return reviews;
     }
 
     /** Loads the first page of the queue in the chosen order and the count, in the background. */
@@ -341,13 +343,12 @@ public final class ReviewViewModel {
     private void loadDetails(Opinion o) {
         detailsLoading.set(true);
         ui.background().run(() -> {
-            SearchService search = app().searchService();
             List<String> rows = new ArrayList<>();
             Set<UUID> matter = new LinkedHashSet<>(search.sameMatter(o.id()));
             search.sameMatterSimilar(o.id()).forEach(m -> matter.add(m.id()));
             for (SimilarityIndex.Match m : search.similarTo(o.id(), SIMILAR_SHOWN)) {
                 if (rows.size() < SIMILAR_SHOWN) {
-                    app().opinions().find(m.id()).ifPresent(s -> rows.add(ui.text("review.similarRow",
+                    opinions.find(m.id()).ifPresent(s -> rows.add(ui.text("review.similarRow",
                             Math.round(m.score() * 100), s.number(), ui.text("status." + s.status().code()),
                             s.text().replace('\n', ' '))));
                 }
@@ -356,7 +357,7 @@ public final class ReviewViewModel {
             Set<String> stations = new HashSet<>();
             List<UUID> toReview = new ArrayList<>();
             for (UUID id : matter) {
-                app().opinions().find(id).filter(m -> !m.deleted()).ifPresent(m -> {
+                opinions.find(id).filter(m -> !m.deleted()).ifPresent(m -> {
                     stations.add(m.station());
                     if (!m.id().equals(o.id()) && reviews().awaitsReview(m)) {
                         toReview.add(m.id());

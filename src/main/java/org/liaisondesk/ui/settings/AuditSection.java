@@ -18,7 +18,7 @@ public final class AuditSection {
     private final Parent root;
 
     public AuditSection(UiContext ui) {
-        AuditSectionModel vm = new AuditSectionModel(ui);
+        AuditSectionModel vm = ui.services().audit(ui);
         TextField action = field("audit-action", ui.text("settings.audit.action"));
         action.textProperty().bindBidirectional(vm.actionProperty());
         TextField actor = field("audit-actor", ui.text("settings.audit.actor"));

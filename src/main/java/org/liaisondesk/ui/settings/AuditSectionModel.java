@@ -1,5 +1,6 @@
 package org.liaisondesk.ui.settings;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -18,6 +19,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.liaisondesk.model.AuditEntry;
 import org.liaisondesk.model.AuditQuery;
+import org.liaisondesk.service.AuditService;
 import org.liaisondesk.ui.UiContext;
 
 /**
@@ -38,6 +40,8 @@ public final class AuditSectionModel {
     }
 
     private final UiContext ui;
+    private final AuditService audit;
+    private final Clock clock;
     private final AuditText text;
     private final ObservableList<AuditRow> rows = FXCollections.observableArrayList();
     private final StringProperty action = new SimpleStringProperty("");
@@ -49,8 +53,10 @@ public final class AuditSectionModel {
     private final IntegerProperty total = new SimpleIntegerProperty();
     private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper("");
 
-    public AuditSectionModel(UiContext ui) {
+    public AuditSectionModel(UiContext ui, AuditService audit, Clock clock) {
         this.ui = ui;
+        this.audit = audit;
+        this.clock = clock;
         this.text = new AuditText(ui.messages());
     }
 
@@ -108,11 +114,11 @@ public final class AuditSectionModel {
         LocalDate first = from.get();
         LocalDate last = to.get();
         int skip = page.get() * PAGE;
-        ZoneId zone = ui.app().clock().getZone();
+        ZoneId zone = clock.getZone();
         ui.background().run(() -> {
             List<AuditRow> found = new ArrayList<>();
             int[] count = {0};
-            ui.app().audit().forEach(query, e -> {
+            audit.forEach(query, e -> {
                 LocalDateTime at = LocalDateTime.ofInstant(e.at(), zone);
                 if ((first == null || !at.toLocalDate().isBefore(first))
                         && (last == null || !at.toLocalDate().isAfter(last))) {

@@ -21,7 +21,7 @@ public final class BackupSection {
     private final Parent root;
 
     public BackupSection(UiContext ui) {
-        BackupSectionModel vm = new BackupSectionModel(ui);
+        BackupSectionModel vm = ui.services().backup(ui);
         TextField folder = new TextField();
         folder.setId("backup-folder");
         folder.setEditable(false);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -37,6 +38,8 @@ public final class BackupSectionModel {
     private static final DateTimeFormatter MADE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final UiContext ui;
+    private final BackupService backupService;
+    private final Clock clock;
     private final ObservableList<BackupRow> backups = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper folder = new ReadOnlyStringWrapper("");
     private final IntegerProperty keep = new SimpleIntegerProperty();
@@ -44,8 +47,10 @@ public final class BackupSectionModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<MigrationOffer> migrationOffer = new ReadOnlyObjectWrapper<>();
 
-    public BackupSectionModel(UiContext ui) {
+    public BackupSectionModel(UiContext ui, BackupService backupService, Clock clock) {
         this.ui = ui;
+        this.backupService = backupService;
+        this.clock = clock;
     }
 
     public ObservableList<BackupRow> backups() {
@@ -78,7 +83,7 @@ public final class BackupSectionModel {
 
     public void chooseFolder(Path chosen) {
         run(() -> {
-            ui.app().backups().setFolder(chosen, ui.actor());
+            backupService.setFolder(chosen, ui.actor());
             return null;
         }, "settings.backup.folderSaved");
     }
@@ -86,13 +91,13 @@ public final class BackupSectionModel {
     public void saveKeep() {
         int count = keep.get();
         run(() -> {
-            ui.app().backups().setKeep(count, ui.actor());
+            backupService.setKeep(count, ui.actor());
             return null;
         }, "settings.backup.keepSaved");
     }
 
     public void backUpNow() {
-        run(() -> ui.app().backups().now(ui.actor()).getFileName().toString(), "settings.backup.made");
+        run(() -> backupService.now(ui.actor()).getFileName().toString(), "settings.backup.made");
     }
 
     /** A backup of another station or mode that was refused: the view asks whether to migrate to it. */
@@ -116,7 +121,7 @@ public final class BackupSectionModel {
 
     private void restore(BackupRow row, boolean migrate) {
         migrationOffer.set(null);
-        run(() -> ui.app().backups().restore(row.file(), ui.actor(), migrate).getFileName().toString(),
+        run(() -> backupService.restore(row.file(), ui.actor(), migrate).getFileName().toString(),
                 "settings.backup.restored", error -> {
                     if (!migrate && error instanceof UserFacingException u
                             && BackupService.OTHER_STATION.equals(u.messageKey())) {
@@ -156,14 +161,14 @@ public final class BackupSectionModel {
     }
 
     private State state(String result) {
-        List<BackupRow> rows = ui.app().backups().backups().stream().map(this::row).toList();
-        return new State(result, ui.app().backups().folder(), ui.app().backups().keep(), rows);
+        List<BackupRow> rows = backupService.backups().stream().map(this::row).toList();
+        return new State(result, backupService.folder(), backupService.keep(), rows);
     }
 
     private BackupRow row(Path file) {
         try {
             LocalDateTime made = LocalDateTime.ofInstant(Files.getLastModifiedTime(file).toInstant(),
-                    ui.app().clock().getZone());
+                    clock.getZone());
             return new BackupRow(file, file.getFileName().toString(), MADE.format(made),
                     ui.text("settings.backup.size", Math.max(1, (Files.size(file) + 1023) / 1024)),
                     ui.text("settings.backup.verified"));

@@ -21,7 +21,7 @@ public final class KeysSection {
     private final Parent root;
 
     public KeysSection(UiContext ui) {
-        KeysSectionModel vm = new KeysSectionModel(ui);
+        KeysSectionModel vm = ui.services().keys(ui);
         TableView<KeyRow> table = Sections.table("keys-table", vm.keys(),
                 Sections.column(ui, "settings.keys.col.role", KeyRow::role),
                 Sections.column(ui, "settings.keys.col.owner", KeyRow::owner),

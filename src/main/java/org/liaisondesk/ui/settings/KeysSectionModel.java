@@ -9,9 +9,12 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.liaisondesk.exchange.ImportService;
 import org.liaisondesk.exchange.PlainBatches;
 import org.liaisondesk.model.StationMode;
+import org.liaisondesk.service.KeyService;
 import org.liaisondesk.service.KeyService.KeyInfo;
+import org.liaisondesk.service.StationService;
 import org.liaisondesk.ui.KeyUnlock;
 import org.liaisondesk.ui.UiContext;
 
@@ -27,14 +30,20 @@ public final class KeysSectionModel {
     }
 
     private final UiContext ui;
+    private final KeyService keyService;
+    private final ImportService imports;
+    private final StationService stations;
     private final ReadOnlyBooleanWrapper general = new ReadOnlyBooleanWrapper();
     private final ObservableList<KeyRow> keys = FXCollections.observableArrayList();
     private final SectionMessage message = new SectionMessage();
     private final ReadOnlyObjectWrapper<PlainBatches> plainBatches = new ReadOnlyObjectWrapper<>(
             PlainBatches.UNTIL_KEYS);
 
-    public KeysSectionModel(UiContext ui) {
+    public KeysSectionModel(UiContext ui, KeyService keyService, ImportService imports, StationService stations) {
         this.ui = ui;
+        this.keyService = keyService;
+        this.imports = imports;
+        this.stations = stations;
     }
 
     /** At the general station: generate and import station keys; at a station: import the general station's. */
@@ -60,8 +69,8 @@ public final class KeysSectionModel {
             return;
         }
         ui.background().run(() -> {
-            ui.app().imports().setPlainBatches(policy, ui.actor());
-            return ui.app().imports().plainBatches();
+            imports.setPlainBatches(policy, ui.actor());
+            return imports.plainBatches();
         }, done -> {
             plainBatches.set(done);
             message.done(ui.text("keys.plainBatches.set", ui.text("keys.plainBatches." + done.code())));
@@ -73,16 +82,16 @@ public final class KeysSectionModel {
     }
 
     public void generate() {
-        act(() -> ui.app().keys().generateGeneral(ui.actor()), "keys.generated");
+        act(() -> keyService.generateGeneral(ui.actor()), "keys.generated");
     }
 
     public void exportPublic(Path file) {
-        act(() -> ui.app().keys().exportPublic(file, ui.actor()), "keys.exported");
+        act(() -> keyService.exportPublic(file, ui.actor()), "keys.exported");
     }
 
     public void importKey(Path file) {
-        act(() -> general.get() ? ui.app().keys().importStation(file, ui.actor())
-                : ui.app().keys().importGeneral(file, ui.actor()), "keys.imported");
+        act(() -> general.get() ? keyService.importStation(file, ui.actor())
+                : keyService.importGeneral(file, ui.actor()), "keys.imported");
     }
 
     private record Outcome(KeyInfo done, List<KeyRow> rows, boolean general, PlainBatches plain) {
@@ -91,10 +100,10 @@ public final class KeysSectionModel {
     private void act(Callable<KeyInfo> work, String doneKey) {
         ui.background().run(() -> {
             KeyInfo done = work.call();
-            boolean isGeneral = ui.app().stations().current().map(s -> s.mode() == StationMode.GENERAL)
+            boolean isGeneral = stations.current().map(s -> s.mode() == StationMode.GENERAL)
                     .orElse(false);
-            return new Outcome(done, ui.app().keys().show().stream().map(this::row).toList(), isGeneral,
-                    isGeneral ? ui.app().imports().plainBatches() : PlainBatches.UNTIL_KEYS);
+            return new Outcome(done, keyService.show().stream().map(this::row).toList(), isGeneral,
+                    isGeneral ? imports.plainBatches() : PlainBatches.UNTIL_KEYS);
         }, o -> {
                     general.set(o.general());
                     plainBatches.set(o.plain());
@@ -104,7 +113,7 @@ public final class KeysSectionModel {
                     }
                 }, error -> {
                     if (KeyUnlock.isLocked(error)) {
-                        KeyUnlock.ask(ui, () -> act(work, doneKey), e -> message.failed(e, ui.messages()));
+                        KeyUnlock.ask(ui, keyService, () -> act(work, doneKey), e -> message.failed(e, ui.messages()));
                     } else {
                         message.failed(error, ui.messages());
                     }

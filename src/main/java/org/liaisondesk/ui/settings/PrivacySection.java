@@ -18,7 +18,7 @@ public final class PrivacySection {
     private final Parent root;
 
     public PrivacySection(UiContext ui) {
-        PrivacySectionModel vm = new PrivacySectionModel(ui);
+        PrivacySectionModel vm = ui.services().privacy(ui);
         ComboBox<Choice<ExportPrivacy>> privacy = Choice.comboBox(Choice.of(null, List.of(ExportPrivacy.values()),
                 p -> ui.text("exchange.privacy." + p.code())), vm.privacyProperty().get());
         privacy.setId("privacy-export");

@@ -7,6 +7,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.liaisondesk.model.ExportPrivacy;
+import org.liaisondesk.service.ContactPolicy;
+import org.liaisondesk.service.RetentionService;
 import org.liaisondesk.ui.UiContext;
 
 /**
@@ -16,12 +18,16 @@ import org.liaisondesk.ui.UiContext;
 public final class PrivacySectionModel {
 
     private final UiContext ui;
+    private final ContactPolicy contactPolicy;
+    private final RetentionService retention;
     private final ObjectProperty<ExportPrivacy> privacy = new SimpleObjectProperty<>(ExportPrivacy.BY_CONSENT);
     private final IntegerProperty years = new SimpleIntegerProperty();
     private final SectionMessage message = new SectionMessage();
 
-    public PrivacySectionModel(UiContext ui) {
+    public PrivacySectionModel(UiContext ui, ContactPolicy contactPolicy, RetentionService retention) {
         this.ui = ui;
+        this.contactPolicy = contactPolicy;
+        this.retention = retention;
     }
 
     public ObjectProperty<ExportPrivacy> privacyProperty() {
@@ -41,7 +47,7 @@ public final class PrivacySectionModel {
 
     /** Reads the settings; {@code then} runs once the properties hold them. */
     public void load(Runnable then) {
-        ui.background().run(() -> new Current(ui.app().contactPolicy().exportPrivacy(), ui.app().retention().years()),
+        ui.background().run(() -> new Current(contactPolicy.exportPrivacy(), retention.years()),
                 c -> {
                     privacy.set(c.privacy());
                     years.set(c.years());
@@ -52,7 +58,7 @@ public final class PrivacySectionModel {
     public void savePrivacy() {
         ExportPrivacy chosen = privacy.get();
         act(() -> {
-            ui.app().contactPolicy().setExportPrivacy(chosen, ui.actor());
+            contactPolicy.setExportPrivacy(chosen, ui.actor());
             return ui.text("exchange.privacy." + chosen.code());
         }, "settings.privacy.saved", text -> { });
     }
@@ -60,18 +66,18 @@ public final class PrivacySectionModel {
     public void saveYears() {
         int chosen = years.get();
         act(() -> {
-            ui.app().retention().setYears(chosen, ui.actor());
+            retention.setYears(chosen, ui.actor());
             return chosen;
         }, "settings.retention.saved", text -> { });
     }
 
     /** Counts what the retention run would erase; {@code then} gets the count (the view asks before erasing). */
     public void countDue(Consumer<Long> then) {
-        act(() -> ui.app().retention().due(), "settings.retention.due", then);
+        act(() -> retention.due(), "settings.retention.due", then);
     }
 
     public void runRetention() {
-        act(() -> ui.app().retention().run(ui.actor()), "settings.retention.done", n -> ui.changes().fire());
+        act(() -> retention.run(ui.actor()), "settings.retention.done", n -> ui.changes().fire());
     }
 
     private <T> void act(Callable<T> work, String doneKey, Consumer<T> then) {

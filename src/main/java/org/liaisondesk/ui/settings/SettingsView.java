@@ -16,7 +16,7 @@ public final class SettingsView implements Screen {
     private final VBox root = new VBox();
 
     public SettingsView(UiContext ui) {
-        SettingsViewModel vm = new SettingsViewModel(ui);
+        SettingsViewModel vm = ui.services().settings(ui);
         Label title = new Label(ui.text("nav.settings"));
         title.getStyleClass().add("screen-title");
         ComboBox<Choice<String>> language = Choice.comboBox(Choice.of(null,

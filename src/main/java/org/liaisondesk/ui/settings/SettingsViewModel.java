@@ -18,9 +18,9 @@ public final class SettingsViewModel {
     private final ObjectProperty<String> language;
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
 
-    public SettingsViewModel(UiContext ui) {
+    public SettingsViewModel(UiContext ui, DeskSettings desk) {
         this.ui = ui;
-        this.desk = new DeskSettings(ui.app().settings());
+        this.desk = desk;
         this.language = new SimpleObjectProperty<>(ui.messages().locale().getLanguage().equals(ENGLISH)
                 ? ENGLISH : CHINESE);
     }

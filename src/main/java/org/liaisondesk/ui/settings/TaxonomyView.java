@@ -32,7 +32,7 @@ final class TaxonomyView {
 
     TaxonomyView(UiContext ui) {
         this.ui = ui;
-        this.vm = new TaxonomyViewModel(ui);
+        this.vm = ui.services().taxonomy(ui);
         Label title = new Label(ui.text("settings.taxonomy.title"));
         title.getStyleClass().add("section-title");
         heading.setId("taxonomy-heading");

@@ -20,7 +20,9 @@ import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.Role;
+import org.liaisondesk.service.OpinionService;
 import org.liaisondesk.service.Permissions;
+import org.liaisondesk.service.TaggingService;
 import org.liaisondesk.tagging.SynonymList;
 import org.liaisondesk.tagging.Taxonomy;
 import org.liaisondesk.ui.ProgressTask;
@@ -33,6 +35,8 @@ import org.liaisondesk.ui.UiContext;
 public final class TaxonomyViewModel {
 
     private final UiContext ui;
+    private final TaggingService tagging;
+    private final OpinionService opinions;
     private final ObjectProperty<Taxonomy> taxonomy = new SimpleObjectProperty<>();
     private final StringProperty synonyms = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
@@ -43,8 +47,10 @@ public final class TaxonomyViewModel {
     private final ReadOnlyBooleanWrapper mayManage = new ReadOnlyBooleanWrapper();
     private Task<Integer> retag;
 
-    public TaxonomyViewModel(UiContext ui) {
+    public TaxonomyViewModel(UiContext ui, TaggingService tagging, OpinionService opinions) {
         this.ui = ui;
+        this.tagging = tagging;
+        this.opinions = opinions;
     }
 
     public ObjectProperty<Taxonomy> taxonomyProperty() {
@@ -86,8 +92,8 @@ public final class TaxonomyViewModel {
     /** Reads the taxonomy, the synonym list and who is working (in the background). */
     public void load() {
         ui.background().run(() -> {
-            Taxonomy t = ui.app().tagging().taxonomy();
-            SynonymList list = ui.app().tagging().synonyms();
+            Taxonomy t = tagging.taxonomy();
+            SynonymList list = tagging.synonyms();
             return new Loaded(t, list.format(), list.unresolvedKeys(t), ui.role());
         }, this::show);
     }
@@ -114,7 +120,7 @@ public final class TaxonomyViewModel {
     /** Makes the report in {@code file} (UTF-8 text) the taxonomy. */
     public void loadReport(Path file) {
         start();
-        ui.background().run(() -> ui.app().tagging().loadReport(readReport(file)), t -> {
+        ui.background().run(() -> tagging.loadReport(readReport(file)), t -> {
             busy.set(false);
             taxonomy.set(t);
             note.set(ui.text("settings.taxonomy.loaded", t.version(), t.title()));
@@ -138,8 +144,8 @@ public final class TaxonomyViewModel {
         String text = synonyms.get();
         start();
         ui.background().run(() -> {
-            ui.app().tagging().saveSynonyms(text);
-            return ui.app().tagging().synonyms().unresolvedKeys(ui.app().tagging().taxonomy());
+            tagging.saveSynonyms(text);
+            return tagging.synonyms().unresolvedKeys(tagging.taxonomy());
         }, unresolved -> {
             busy.set(false);
             note.set(ui.text("settings.synonyms.saved"));
@@ -154,7 +160,7 @@ public final class TaxonomyViewModel {
         }
         note.set("");
         String actor = ui.actor();
-        retag = new ProgressTask<>(p -> ui.app().opinionService().retag(all, actor, p), null);
+        retag = new ProgressTask<>(p -> opinions.retag(all, actor, p), null);
         progress.bind(retag.progressProperty());
         retagging.set(true);
         retag.setOnCancelled(e -> {

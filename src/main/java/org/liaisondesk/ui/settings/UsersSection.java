@@ -20,7 +20,7 @@ public final class UsersSection {
     private final Parent root;
 
     public UsersSection(UiContext ui) {
-        UsersSectionModel vm = new UsersSectionModel(ui);
+        UsersSectionModel vm = ui.services().users(ui);
         TableView<UserRow> table = Sections.table("users-table", vm.users(),
                 Sections.column(ui, "settings.users.col.name", UserRow::name),
                 Sections.column(ui, "settings.users.col.role", UserRow::role),

@@ -1,5 +1,6 @@
 package org.liaisondesk.ui.settings;
 
+import java.time.Clock;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -9,6 +10,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.liaisondesk.model.Role;
 import org.liaisondesk.model.UserAccount;
+import org.liaisondesk.service.UserService;
 import org.liaisondesk.ui.UiContext;
 
 /** User management for administrators: the accounts with role and lock state; add, reset password, unlock. */
@@ -19,6 +21,8 @@ public final class UsersSectionModel {
     }
 
     private final UiContext ui;
+    private final UserService userService;
+    private final Clock clock;
     private final ObservableList<UserRow> users = FXCollections.observableArrayList();
     private final StringProperty name = new SimpleStringProperty("");
     private final ObjectProperty<Role> role = new SimpleObjectProperty<>(Role.CLERK);
@@ -26,8 +30,10 @@ public final class UsersSectionModel {
     private final ObjectProperty<UserRow> selected = new SimpleObjectProperty<>();
     private final SectionMessage message = new SectionMessage();
 
-    public UsersSectionModel(UiContext ui) {
+    public UsersSectionModel(UiContext ui, UserService userService, Clock clock) {
         this.ui = ui;
+        this.userService = userService;
+        this.clock = clock;
     }
 
     public ObservableList<UserRow> users() {
@@ -55,7 +61,7 @@ public final class UsersSectionModel {
     }
 
     public void load() {
-        ui.background().run(() -> ui.app().users().list(), this::show);
+        ui.background().run(() -> userService.list(), this::show);
     }
 
     private void show(List<UserAccount> accounts) {
@@ -67,8 +73,8 @@ public final class UsersSectionModel {
         if (a.disabled()) {
             return ui.text("settings.users.disabled");
         }
-        return a.lockedAt(ui.app().clock().instant())
-                ? ui.text("settings.users.locked", a.lockedUntil().atZone(ui.app().clock().getZone())
+        return a.lockedAt(clock.instant())
+                ? ui.text("settings.users.locked", a.lockedUntil().atZone(clock.getZone())
                 .toLocalTime().withNano(0).toString())
                 : ui.text("settings.users.active");
     }
@@ -78,7 +84,7 @@ public final class UsersSectionModel {
         String n = name.get().strip();
         Role r = role.get();
         char[] secret = password.get().toCharArray();
-        act(() -> ui.app().users().add(n, r, secret, ui.actor()), "settings.users.added", n);
+        act(() -> userService.add(n, r, secret, ui.actor()), "settings.users.added", n);
     }
 
     /** Sets the typed password as the selected account's new one. */
@@ -86,7 +92,7 @@ public final class UsersSectionModel {
         UserRow row = selected.get();
         if (row != null) {
             char[] secret = password.get().toCharArray();
-            act(() -> ui.app().users().changePassword(row.name(), secret, ui.actor()), "settings.users.reset",
+            act(() -> userService.changePassword(row.name(), secret, ui.actor()), "settings.users.reset",
                     row.name());
         }
     }
@@ -96,7 +102,7 @@ public final class UsersSectionModel {
         UserRow row = selected.get();
         Role r = role.get();
         if (row != null && r != null) {
-            act(() -> ui.app().users().changeRole(row.name(), r, ui.actor()), "settings.users.roleChanged",
+            act(() -> userService.changeRole(row.name(), r, ui.actor()), "settings.users.roleChanged",
                     row.name());
         }
     }
@@ -108,23 +114,23 @@ public final class UsersSectionModel {
             return;
         }
         if (row.disabled()) {
-            act(() -> ui.app().users().enable(row.name(), ui.actor()), "settings.users.enabled", row.name());
+            act(() -> userService.enable(row.name(), ui.actor()), "settings.users.enabled", row.name());
         } else {
-            act(() -> ui.app().users().disable(row.name(), ui.actor()), "settings.users.disabledDone", row.name());
+            act(() -> userService.disable(row.name(), ui.actor()), "settings.users.disabledDone", row.name());
         }
     }
 
     public void unlock() {
         UserRow row = selected.get();
         if (row != null) {
-            act(() -> ui.app().users().unlock(row.name(), ui.actor()), "settings.users.unlocked", row.name());
+            act(() -> userService.unlock(row.name(), ui.actor()), "settings.users.unlocked", row.name());
         }
     }
 
     private void act(Runnable change, String doneKey, String who) {
         ui.background().run(() -> {
             change.run();
-            return ui.app().users().list();
+            return userService.list();
         }, accounts -> {
             show(accounts);
             name.set("");

@@ -1,5 +1,6 @@
 package org.liaisondesk.ui.setup;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -10,11 +11,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.liaisondesk.app.AppContext;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.UserAccount;
 import org.liaisondesk.service.DeskSettings;
+import org.liaisondesk.service.UserService;
 import org.liaisondesk.ui.Background;
 import org.liaisondesk.ui.Dialogs;
 
@@ -24,7 +25,8 @@ import org.liaisondesk.ui.Dialogs;
  */
 public final class LoginViewModel {
 
-    private final AppContext app;
+    private final UserService users;
+    private final Clock clock;
     private final DeskSettings desk;
     private final Messages messages;
     private final StringProperty name = new SimpleStringProperty("");
@@ -32,8 +34,9 @@ public final class LoginViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
-    public LoginViewModel(AppContext app, DeskSettings desk, Messages messages, String initialName) {
-        this.app = app;
+    public LoginViewModel(UserService users, Clock clock, DeskSettings desk, Messages messages, String initialName) {
+        this.users = users;
+        this.clock = clock;
         this.desk = desk;
         this.messages = messages;
         name.set(initialName == null ? "" : initialName.strip());
@@ -63,7 +66,7 @@ public final class LoginViewModel {
         busy.set(true);
         message.set(messages.get("login.checking"));
         background.run(() -> {
-            UserAccount account = app.users().authenticate(who, secret);
+            UserAccount account = users.authenticate(who, secret);
             desk.rememberUser(account.name());
             return account;
         }, account -> {
@@ -80,7 +83,7 @@ public final class LoginViewModel {
     /** A locked account is told how many minutes remain; everything else as the service says. */
     private String refusal(String who, Throwable error) {
         if (error instanceof UserFacingException u && u.messageKey().equals("user.error.locked")) {
-            return app.users().list().stream().filter(a -> a.name().equals(who) && a.lockedUntil() != null)
+            return users.list().stream().filter(a -> a.name().equals(who) && a.lockedUntil() != null)
                     .findFirst()
                     .map(a -> messages.get("login.locked", minutesLeft(a)))
                     .orElse(u.localized(messages));
@@ -89,7 +92,7 @@ public final class LoginViewModel {
     }
 
     private long minutesLeft(UserAccount account) {
-        Duration left = Duration.between(app.clock().instant(), account.lockedUntil());
+        Duration left = Duration.between(clock.instant(), account.lockedUntil());
         return Math.max(1, (left.toSeconds() + 59) / 60);
     }
 }

@@ -1,5 +1,6 @@
 package org.liaisondesk.ui.setup;
 
+import java.time.Clock;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -8,7 +9,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.liaisondesk.app.AppContext;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
@@ -16,6 +16,7 @@ import org.liaisondesk.model.UserAccount;
 import org.liaisondesk.service.DeskSettings;
 import org.liaisondesk.service.InputRules;
 import org.liaisondesk.service.Problem;
+import org.liaisondesk.service.StationService;
 import org.liaisondesk.service.UserService;
 import org.liaisondesk.ui.Background;
 import org.liaisondesk.ui.FieldProblems;
@@ -30,7 +31,8 @@ public final class SetupViewModel {
     public record Result(Station station, UserAccount administrator) {
     }
 
-    private final AppContext app;
+    private final UserService users;
+    private final StationService stations;
     private final DeskSettings desk;
     private final Messages messages;
     private final InputRules rules;
@@ -48,14 +50,15 @@ public final class SetupViewModel {
      * {@code existing}: the station already set (only the administrator is asked for), or null; {@code needsAdmin}
      * false when accounts exist already (made on the command line): only the station is asked for.
      */
-    public SetupViewModel(AppContext app, DeskSettings desk, Messages messages, Station existing,
-                          boolean needsAdmin) {
-        this.app = app;
+    public SetupViewModel(UserService users, StationService stations, Clock clock, DeskSettings desk,
+                          Messages messages, Station existing, boolean needsAdmin) {
+        this.users = users;
+        this.stations = stations;
         this.desk = desk;
         this.messages = messages;
         this.existing = existing;
         this.needsAdmin = needsAdmin;
-        this.rules = new InputRules(app.clock());
+        this.rules = new InputRules(clock);
         this.problems = new FieldProblems(messages);
         code.addListener((obs, old, now) -> changed(Problem.Field.STATION_CODE));
         name.addListener((obs, old, now) -> changed(Problem.Field.STATION_NAME));
@@ -162,9 +165,9 @@ public final class SetupViewModel {
             return;
         }
         background.run(() -> {
-            UserAccount account = needsAdmin ? app.users().createFirstAdministrator(admin, secret) : null;
+            UserAccount account = needsAdmin ? users.createFirstAdministrator(admin, secret) : null;
             String actor = account != null ? account.name() : System.getProperty("user.name");
-            Station s = needsStation() ? app.stations().initialize(c, n, m, actor) : existing;
+            Station s = needsStation() ? stations.initialize(c, n, m, actor) : existing;
             if (account != null) {
                 desk.rememberUser(account.name());
             }

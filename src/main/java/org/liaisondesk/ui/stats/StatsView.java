@@ -2,7 +2,6 @@ package org.liaisondesk.ui.stats;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +67,7 @@ public final class StatsView implements Screen {
 
     public StatsView(UiContext ui) {
         this.ui = ui;
-        this.model = new StatsViewModel(ui);
+        this.model = ui.services().stats(ui);
         build();
         ui.changes().listen(model::refresh);
     }
@@ -213,7 +212,7 @@ public final class StatsView implements Screen {
         Button excel = new Button(ui.text("stats.export.button"));
         excel.setId("stats-export");
         excel.setOnAction(e -> choose("stats.export.choose", "stats.export.filter", "*.xlsx",
-                ui.text("stats.export.fileName", LocalDate.now(ui.app().clock()))).ifPresent(model::exportXlsx));
+                ui.text("stats.export.fileName", model.today())).ifPresent(model::exportXlsx));
         MenuButton save = new MenuButton(ui.text("stats.chart.button"));
         save.setId("stats-save-chart");
         Button cancel = new Button(ui.text("stats.cancel"));

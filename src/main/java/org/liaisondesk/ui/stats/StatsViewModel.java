@@ -2,6 +2,7 @@ package org.liaisondesk.ui.stats;
 
 import java.nio.file.Path;
 import java.text.NumberFormat;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
@@ -42,6 +44,9 @@ import org.liaisondesk.report.ReportService;
 import org.liaisondesk.service.AtomicFile;
 import org.liaisondesk.service.HandlingService;
 import org.liaisondesk.service.StatsService;
+import org.liaisondesk.report.ReceptionService;
+import org.liaisondesk.service.OpinionQueries;
+import org.liaisondesk.service.StationService;
 import org.liaisondesk.ui.UiContext;
 
 /**
@@ -97,8 +102,26 @@ public final class StatsViewModel {
     private Task<?> exportTask;
     private final ObjectProperty<YearMonth> firstMonth = new SimpleObjectProperty<>();
 
-    public StatsViewModel(UiContext ui) {
+    private final StatsService stats;
+    private final StationService stationService;
+    private final HandlingService handling;
+    private final OpinionQueries opinions;
+    private final Supplier<ReceptionService> receptions;
+    private final Supplier<ReportService> reports;
+    private final Clock clock;
+
+    /** {@code receptions} and {@code reports} are asked for only when used: the report library loads late. */
+    public StatsViewModel(UiContext ui, StatsService stats, StationService stationService, HandlingService handling,
+                          OpinionQueries opinions, Supplier<ReceptionService> receptions,
+                          Supplier<ReportService> reports, Clock clock) {
         this.ui = ui;
+        this.stats = stats;
+        this.stationService = stationService;
+        this.handling = handling;
+        this.opinions = opinions;
+        this.receptions = receptions;
+        this.reports = reports;
+        this.clock = clock;
         this.numbers = NumberFormat.getIntegerInstance(ui.messages().locale());
         this.monthFormat = DateTimeFormatter.ofPattern(ui.text("stats.month.pattern"), ui.messages().locale());
         for (Status s : Status.values()) {
@@ -130,6 +153,11 @@ public final class StatsViewModel {
     /** null: every station. */
     public ObjectProperty<String> stationProperty() {
         return station;
+    }
+
+    /** Today, by the application's clock (file names of exports). */
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     public ObservableList<String> stations() {
@@ -221,7 +249,7 @@ public final class StatsViewModel {
         if (p == Period.CUSTOM) {
             return;
         }
-        LocalDate today = LocalDate.now(ui.app().clock());
+        LocalDate today = LocalDate.now(clock);
         LocalDate start = switch (p) {
             case MONTH -> today.withDayOfMonth(1);
             case QUARTER -> today.withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1);
@@ -250,12 +278,12 @@ public final class StatsViewModel {
         OpinionFilter f = filter();
         loading.set(true);
         ui.background().run(() -> {
-            boolean general = ui.app().stations().current().map(Station::mode).orElse(StationMode.STATION)
+            boolean general = stationService.current().map(Station::mode).orElse(StationMode.STATION)
                     == StationMode.GENERAL;
-            int year = (f.receivedFrom() != null ? f.receivedFrom() : LocalDate.now(ui.app().clock())).getYear();
-            return new Loaded(general, ui.app().stats().dashboard(general ? f : f.withStation(null)),
-                    ui.app().receptions().duty(year), year,
-                    ui.app().handling().rates(general ? f.station() : null));
+            int year = (f.receivedFrom() != null ? f.receivedFrom() : LocalDate.now(clock)).getYear();
+            return new Loaded(general, stats.dashboard(general ? f : f.withStation(null)),
+                    receptions.get().duty(year), year,
+                    handling.rates(general ? f.station() : null));
         }, loaded -> {
             if (request != generation) {
                 return;
@@ -279,7 +307,7 @@ public final class StatsViewModel {
             ui.errors().report(error);
         });
         if (stations.isEmpty()) {
-            ui.background().run(() -> ui.app().opinions().stats().byStation().keySet().stream().toList(),
+            ui.background().run(() -> opinions.stations(),
                     stations::setAll);
         }
     }
@@ -348,7 +376,7 @@ public final class StatsViewModel {
         Task<List<StatsService.Matter>> task = new Task<>() {
             @Override
             protected List<StatsService.Matter> call() {
-                return ui.app().stats().largestMatters(f, MATTERS, this::isCancelled);
+                return stats.largestMatters(f, MATTERS, this::isCancelled);
             }
         };
         mattersTask = task;
@@ -384,7 +412,7 @@ public final class StatsViewModel {
         Task<Long> task = new Task<>() {
             @Override
             protected Long call() {
-                return ui.app().stats().exportXlsx(f, file, ui.messages(), ui.role(), this::isCancelled);
+                return stats.exportXlsx(f, file, ui.messages(), ui.role(), this::isCancelled);
             }
         };
         exportTask = task;
@@ -454,7 +482,7 @@ public final class StatsViewModel {
         String dates = from.get() == null && to.get() == null ? periodText(Period.ALL)
                 : ui.text("report.chart.dates", from.get() == null ? "…" : from.get(), to.get() == null ? "…" : to.get());
         String where = generalStation.get() && station.get() != null ? station.get()
-                : ui.app().stations().current().map(Station::name).orElse("");
+                : stationService.current().map(Station::name).orElse("");
         return dates + " · " + where;
     }
 
@@ -463,7 +491,7 @@ public final class StatsViewModel {
      * first month up to today when open).
      */
     ReportPeriod reportPeriod() {
-        LocalDate today = LocalDate.now(ui.app().clock());
+        LocalDate today = LocalDate.now(clock);
         LocalDate f = from.get();
         LocalDate t = to.get();
         return switch (period.get()) {
@@ -485,7 +513,7 @@ public final class StatsViewModel {
         Task<Path> task = new Task<>() {
             @Override
             protected Path call() {
-                return ui.app().reports().write(p, code, file, new Progress() {
+                return reports.get().write(p, code, file, new Progress() {
                     @Override
                     public void update(long done, long total) {
                         updateProgress(done, total);

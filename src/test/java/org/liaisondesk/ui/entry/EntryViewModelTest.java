@@ -28,7 +28,7 @@ class EntryViewModelTest {
     @BeforeEach
     void setUp() {
         t = new TestUi(dir.resolve("desk.db"));
-        vm = new EntryViewModel(t.ui);
+        vm = t.services.entry(t.ui, null);
     }
 
     @AfterEach
@@ -84,7 +84,7 @@ class EntryViewModelTest {
         EntryDraft stored = t.app.json().readValue(t.app.drafts().load().orElseThrow(), EntryDraft.class);
         assertThat(stored).isEqualTo(vm.snapshot());
 
-        EntryViewModel next = new EntryViewModel(t.ui);
+        EntryViewModel next = t.services.entry(t.ui, null);
         next.restore(stored);
         assertThat(next.snapshot()).isEqualTo(vm.snapshot());
         assertThat(next.channelProperty().get()).isEqualTo(Channel.PHONE);
@@ -112,7 +112,7 @@ class EntryViewModelTest {
         saveAnyway();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> t.app.opinions().count(OpinionFilter.ALL) == 1);
         Opinion saved = t.app.opinions().page(OpinionFilter.ALL, OpinionSort.NEWEST_FIRST, 0, 1).items().get(0);
-        EntryViewModel editor = new EntryViewModel(t.ui, saved);
+        EntryViewModel editor = t.services.entry(t.ui, saved);
         assertThat(editor.hasUnsavedEdits()).isFalse();
         editor.textProperty().set("楼道灯坏了,已经一周。");
         assertThat(editor.hasUnsavedEdits()).isTrue();

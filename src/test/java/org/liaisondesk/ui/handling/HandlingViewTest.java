@@ -221,6 +221,93 @@ class HandlingViewTest {
         assertThat(screens.errors()).isEmpty();
     }
 
+    /**
+     * The side paths from the keyboard: 交办 with an assisting unit, 退回 (T) with a reason, 转为代表建议 (D) with its
+     * number, 不予受理 (N) caught inline without a reason and saved with one and a referral, and the history (H).
+     */
+    @Test
+    void sidePathsAssistingUnitsAndHistoryFromTheKeyboard(FxRobot robot) throws Exception {
+        this.robot = robot;
+        Opinion third = add("楼下餐馆油烟直排,邻居之间的纠纷");
+        app.reviews().review(third.id(), third.revision(), new ReviewService.Decision(List.of(1), null,
+                Priority.NORMAL, null, null), "王代表");
+        HandlingView view = screens.show(robot, app, "zh", "总站", HandlingView::new, 1200, 900);
+        ScreenHarness.waitUntil(() -> table(robot).getItems().size() == 3);
+        robot.interact(() -> table(robot).requestFocus());
+
+        // 交办 with an assisting unit
+        robot.interact(() -> view.model().selectedProperty().set(lateRowOf(robot, reviewed.id())));
+        robot.type(KeyCode.A);
+        robot.clickOn("#handling-assisting").write("QJ-01");
+        robot.type(KeyCode.ENTER);
+        waitForStage(reviewed.id(), Stage.ASSIGNED);
+        assertThat(app.handling().caseOf(reviewed.id()).get("assisting_units")).isEqualTo("QJ-01");
+
+        // 退回 by the unit, with its reason
+        robot.interact(() -> table(robot).requestFocus());
+        robot.type(KeyCode.T);
+        robot.write("道路属区交通局管养,不属街道职责");
+        robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        waitForStage(reviewed.id(), Stage.RETURNED);
+        assertThat(app.handling().caseOf(reviewed.id()).get("reason")).isEqualTo("道路属区交通局管养,不属街道职责");
+
+        // 转为代表建议, with its number
+        robot.interact(() -> table(robot).requestFocus());
+        robot.type(KeyCode.D);
+        robot.write("2026-JY-015");
+        robot.type(KeyCode.ENTER);
+        waitForStage(reviewed.id(), Stage.SUGGESTION);
+        assertThat(app.handling().caseOf(reviewed.id()).get("suggestion_no")).isEqualTo("2026-JY-015");
+
+        // the history, H: every step with who and the stages
+        robot.interact(() -> table(robot).requestFocus());
+        robot.type(KeyCode.H);
+        ScreenHarness.waitUntil(() -> view.model().history().stream().anyMatch(l -> l.contains("转为代表建议")));
+        assertThat(String.join("\n", view.model().history())).contains("总站 交办:已审阅 → 已交办", "退回:已交办 → 退回重交",
+                "道路属区交通局管养");
+        robot.type(KeyCode.H);
+
+        // 不予受理 without a reason is caught on the form; with one it is saved with the referral chosen
+        robot.interact(() -> view.model().selectedProperty().set(lateRowOf(robot, third.id())));
+        robot.type(KeyCode.N);
+        robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        ScreenHarness.waitUntil(() -> ((Label) lookup("#handling-error")).getText().equals("请填写不予受理的理由"));
+        assertThat(stageOf(third.id())).isEqualTo(Stage.REVIEWED);
+        robot.clickOn("#handling-text").write("属邻里民事纠纷,建议通过人民调解解决");
+        robot.interact(() -> view.model().referralProperty().set("other-dept"));
+        robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        ScreenHarness.waitUntil(() -> stageOf(third.id()) == Stage.NOT_ACCEPTED);
+        assertThat(app.handling().caseOf(third.id()).get("referral")).isEqualTo("other-dept");
+        assertThat(screens.errors()).isEmpty();
+    }
+
+    /** A conflict a return batch left (both sides changed the due date) is listed and decided from the keyboard. */
+    @Test
+    void aHandlingConflictIsDecidedFromTheKeyboard(FxRobot robot) throws Exception {
+        this.robot = robot;
+        String held = app.handling().caseOf(late.id()).get("due_date");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("desk.db"));
+             java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO handling_conflict (opinion_id, batch_id, field, local_value, incoming, "
+                    + "detected_at) VALUES ('" + late.id() + "', '" + UUID.randomUUID() + "', 'due_date', '" + held
+                    + "', '2026-10-20', '2026-10-09T02:00:00Z')");
+        }
+        HandlingView view = screens.show(robot, app, "zh", "总站", HandlingView::new, 1200, 900);
+        ScreenHarness.waitUntil(() -> view.model().conflicts().size() == 1);
+        assertThat(lookup("#handling-conflicts-box").isVisible()).isTrue();
+        assertThat(view.model().conflicts().get(0)).extracting(HandlingViewModel.ConflictRow::number,
+                HandlingViewModel.ConflictRow::field, HandlingViewModel.ConflictRow::incoming)
+                .containsExactly(late.number(), "期限", "2026-10-20");
+        robot.interact(() -> table(robot).requestFocus());
+        robot.type(KeyCode.K);
+        robot.type(KeyCode.I);
+        ScreenHarness.waitUntil(() -> view.model().conflicts().isEmpty());
+        assertThat(app.handling().caseOf(late.id()).get("due_date")).isEqualTo("2026-10-20");
+        assertThat(app.handling().conflicts()).isEmpty();
+        assertThat(lookup("#handling-conflicts-box").isVisible()).isFalse();
+        assertThat(screens.errors()).isEmpty();
+    }
+
     private static HandlingViewModel.Row lateRowOf(FxRobot robot, UUID id) {
         return table(robot).getItems().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
     }

@@ -40,7 +40,7 @@ class OpinionListViewModelTest {
 
     @Test
     void rowsReadInChineseWithShortAreaLabelsAndAMaskedName() {
-        OpinionListViewModel vm = new OpinionListViewModel(t.ui, StationMode.STATION);
+        OpinionListViewModel vm = model(t, StationMode.STATION);
         Opinion o = opinion("小区门口的公交站台没有遮雨棚,老人下雨天候车很不方便,建议增设。\n另外站牌字太小。",
                 "王秀英", List.of(tag(4, true), tag(2, false)));
         OpinionRow row = vm.row(o);
@@ -58,7 +58,7 @@ class OpinionListViewModelTest {
 
     @Test
     void theFilterCarriesEveryChoiceAndTheStationOnlyAtTheGeneralStation() {
-        OpinionListViewModel vm = new OpinionListViewModel(t.ui, StationMode.STATION);
+        OpinionListViewModel vm = model(t, StationMode.STATION);
         assertThat(vm.filter()).isEqualTo(OpinionFilter.ALL);
         vm.statusProperty().set(Status.REVIEWED);
         vm.channelProperty().set(Channel.LETTER);
@@ -71,7 +71,7 @@ class OpinionListViewModelTest {
         assertThat(vm.filter()).isEqualTo(new OpinionFilter(Status.REVIEWED, Channel.LETTER, LocalDate.of(2023, 1, 1),
                 LocalDate.of(2023, 3, 31), 0, null, "停车", true));
 
-        OpinionListViewModel general = new OpinionListViewModel(t.ui, StationMode.GENERAL);
+        OpinionListViewModel general = model(t, StationMode.GENERAL);
         general.stationProperty().set("GS-008");
         assertThat(general.filter().station()).isEqualTo("GS-008");
         general.clearFilters();
@@ -86,5 +86,9 @@ class OpinionListViewModelTest {
 
     private static AreaTag tag(int area, boolean primary) {
         return new AreaTag(area, null, null, primary, 0.5, TagSource.AUTO, null, "test");
+    }
+
+    private static OpinionListViewModel model(TestUi t, StationMode mode) {
+        return new OpinionListViewModel(t.ui, t.app.opinionQueries(), t.app.opinionService(), t.app.stats(), mode);
     }
 }

@@ -31,7 +31,7 @@ class KeysSectionModelTest {
     void theGeneralStationSeesAndChangesThePolicyForUnsignedBatches() throws Exception {
         try (TestUi t = new TestUi(dir.resolve("general.db"))) {
             t.app.stations().initialize("HZ-000", "联络总站", StationMode.GENERAL, "test");
-            KeysSectionModel vm = new KeysSectionModel(t.ui);
+            KeysSectionModel vm = t.services.keys(t.ui);
             vm.load();
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.generalProperty().get());
             assertThat(vm.plainBatchesProperty().get()).isEqualTo(PlainBatches.UNTIL_KEYS);
@@ -39,6 +39,8 @@ class KeysSectionModelTest {
             vm.setPlainBatches(PlainBatches.REFUSE);
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                     () -> vm.plainBatchesProperty().get() == PlainBatches.REFUSE);
+            // the message is set in the same FX callback, just after the policy: let that callback finish
+            WaitForAsyncUtils.waitForFxEvents();
 
             assertThat(t.app.imports().plainBatches()).isEqualTo(PlainBatches.REFUSE);
             assertThat(vm.message().textProperty().get()).contains("拒绝", "已保存");
