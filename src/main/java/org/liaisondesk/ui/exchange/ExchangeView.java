@@ -100,12 +100,14 @@ public final class ExchangeView implements Screen {
         exportFolder.setOnAction(e -> chooseFolder("exchange.export.chooseFolder").ifPresent(model::exportTo));
         Button importDrive = button("exchange-import-drive", "exchange.import.fromDrive");
         importDrive.setOnAction(e -> model.importFromDrive());
+        Button previewDrive = button("exchange-preview-drive", "exchange.preview.fromDrive");
+        previewDrive.setOnAction(e -> model.previewDrive());
         Button importFiles = button("exchange-import-files", "exchange.import.files");
         importFiles.setOnAction(e -> chooseFiles().ifPresent(model::importPaths));
         Button importFolder = button("exchange-import-folder", "exchange.import.folder");
         importFolder.setOnAction(e -> chooseFolder("exchange.import.chooseFolder").ifPresent(
                 dir -> model.importPaths(List.of(dir))));
-        for (Button b : List.of(export, importDrive)) {
+        for (Button b : List.of(export, importDrive, previewDrive)) {
             b.disableProperty().bind(model.busyProperty().or(model.driveProperty().isNull()));
         }
         for (Button b : List.of(exportFolder, importFiles, importFolder, refreshDrives)) {
@@ -116,9 +118,10 @@ public final class ExchangeView implements Screen {
         showFor(export, false);
         showFor(exportFolder, false);
         showFor(importDrive, true);
+        showFor(previewDrive, true);
         showFor(importFiles, true);
         showFor(importFolder, true);
-        HBox actions = new HBox(export, exportFolder, importDrive, importFiles, importFolder);
+        HBox actions = new HBox(export, exportFolder, importDrive, previewDrive, importFiles, importFolder);
         actions.getStyleClass().add("exchange-actions");
 
         ProgressBar bar = new ProgressBar();

@@ -156,6 +156,29 @@ public final class ExchangeViewModel {
         }
     }
 
+    /** Checks every batch file at the top of the chosen drive as an import would, and keeps nothing. */
+    public void previewDrive() {
+        if (drive.get() != null) {
+            preview(List.of(drive.get().path()));
+        }
+    }
+
+    /**
+     * A dry run of {@link #importPaths}: the report says what each file would bring (or why it would be rejected),
+     * and nothing is kept, so the operator can look before importing.
+     */
+    public void preview(List<Path> paths) {
+        if (paths.isEmpty()) {
+            return;
+        }
+        start(p -> imports.dryRunPaths(paths, actor()), r -> {
+            report.setAll(r.files().stream().map(f -> reportRow(f, true)).toList());
+            gaps.clear();
+            long rejected = r.files().stream().filter(f -> f.outcome() == ImportService.Outcome.REJECTED).count();
+            status.set(ui.text("exchange.preview.done", r.files().size(), rejected));
+        });
+    }
+
     /** Asks the running export or import to stop; it does at its next opinion or file. */
     public void stop() {
         stopRequested.set(true);
@@ -268,7 +291,7 @@ public final class ExchangeViewModel {
             return;
         }
         start(p -> imports.importPaths(paths, actor(), p), r -> {
-            report.setAll(r.files().stream().map(this::reportRow).toList());
+            report.setAll(r.files().stream().map(f -> reportRow(f, false)).toList());
             gaps.setAll(r.gaps().entrySet().stream().map(e -> ui.text("exchange.gap", e.getKey(),
                     e.getValue().stream().map(String::valueOf).collect(Collectors.joining(", ")))).toList());
             long rejected = r.files().stream().filter(f -> f.outcome() == ImportService.Outcome.REJECTED).count();
@@ -330,11 +353,12 @@ public final class ExchangeViewModel {
                 b.opinionCount(), b.fileName(), String.join(" · ", parts));
     }
 
-    private ReportRow reportRow(FileResult f) {
+    private ReportRow reportRow(FileResult f, boolean preview) {
         String file = f.file().getFileName() == null ? f.file().toString() : f.file().getFileName().toString();
         String signature = f.signature() == null ? "" : ui.text("exchange.signed", f.signature().station());
         return switch (f.outcome()) {
-            case IMPORTED -> new ReportRow(file, ui.text("exchange.outcome.imported"), signature,
+            case IMPORTED -> new ReportRow(file, ui.text(preview ? "exchange.outcome.wouldImport"
+                    : "exchange.outcome.imported"), signature,
                     ui.text("exchange.batchCounts", f.header().station(), f.header().sequence(),
                             ui.text("exchange.counts", f.counts().added(), f.counts().updated(),
                                     f.counts().unchanged(), f.counts().conflicts())), false);

@@ -126,6 +126,33 @@ class ExchangeViewTest {
         assertThat(view.model().driveProperty().get().name()).isEqualTo("B");
     }
 
+    /** #13: the general station looks at what a stick would bring before importing it; nothing is kept. */
+    @Test
+    void thePreviewOfAStickSaysWhatWouldBeImportedAndKeepsNothing(FxRobot robot) throws Exception {
+        Path usb = exportedBatch();
+        station.exports().export(usb, "clerk").orElseThrow();
+        general = AppContext.open(dir.resolve("general.db"), Messages.forLanguage("zh"));
+        general.stations().initialize("HZ-000", "联络总站", StationMode.GENERAL, "operator");
+        ExchangeView view = screens.show(robot, general, "zh", "operator",
+                ui -> new ExchangeView(ui, () -> List.of(new Drive(usb, "KINGSTON", 8_000_000_000L))), 1000, 760);
+        ScreenHarness.waitUntil(() -> view.model().driveProperty().get() != null
+                && robot.lookup("#exchange-preview-drive").queryButton().isVisible());
+
+        robot.clickOn("#exchange-preview-drive");
+        ScreenHarness.waitUntil(() -> !view.model().busyProperty().get() && view.model().report().size() == 1);
+        assertThat(robot.lookup("#exchange-status").queryAs(Label.class).getText()).startsWith("预览")
+                .contains("尚未导入任何内容");
+        assertThat(view.model().report().get(0).outcome()).isEqualTo("将导入");
+        assertThat(general.opinions().count(org.liaisondesk.model.OpinionFilter.ALL)).isZero();
+        assertThat(general.exports().history(10)).isEmpty();
+
+        robot.clickOn("#exchange-import-drive");
+        ScreenHarness.waitUntil(() -> !view.model().busyProperty().get()
+                && general.opinions().count(org.liaisondesk.model.OpinionFilter.ALL) == 2);
+        assertThat(view.model().report().get(0).outcome()).isEqualTo("已导入");
+        assertThat(screens.errors()).isEmpty();
+    }
+
     @Test
     void stoppingAnExportSaysNothingWasWrittenAndLeavesTheStickEmpty(FxRobot robot) throws Exception {
         Path usb = exportedBatch();
