@@ -22,14 +22,13 @@ import org.liaisondesk.i18n.Messages;
 
 /**
  * An opinion reported as saved survives the process being killed hard mid-write: a child JVM saves opinions in a
- * loop and is killed with {@code destroyForcibly} (SIGKILL) at a random moment, {@link #CYCLES} times against the
+ * loop and is killed with {@code destroyForcibly} (SIGKILL) at a random moment, {@value #CYCLES} times against the
  * same file; afterwards the file passes {@code integrity_check} and the full {@code check}, and every id the child
- * acknowledged is present. Four kills by default (each starts a JVM); more with
- * {@code -Dliaisondesk.crashCycles=25}.
+ * acknowledged is present.
  */
 class CrashDurabilityTest {
 
-    static final int CYCLES = Integer.getInteger("liaisondesk.crashCycles", 4);
+    static final int CYCLES = 8;
 
     @TempDir
     Path dir;
