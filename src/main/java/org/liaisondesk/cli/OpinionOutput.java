@@ -48,7 +48,7 @@ final class OpinionOutput {
         Constituent shown = caller.contactView(o.constituent());
         return shown == o.constituent() ? o : new Opinion(o.id(), o.number(), o.station(), o.receivedAt(),
                 o.channel(), shown, o.receivedBy(), o.text(), o.tags(), o.status(), o.createdAt(), o.updatedAt(),
-                o.revision(), o.deleted());
+                o.revision(), o.deleted(), o.generated());
     }
 
     private static void writeJson(RootCommand root, PrintWriter out, Consumer<Consumer<Opinion>> source,

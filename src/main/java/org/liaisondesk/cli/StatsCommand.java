@@ -53,6 +53,7 @@ final class StatsCommand implements Callable<Integer> {
             doc.put("byChannel", s.byChannel());
             doc.put("batchesExported", s.batchesExported());
             doc.put("batchesImported", s.batchesImported());
+            doc.put("generated", s.generated());
             out.println(root.context().json().writeValueAsString(doc));
         } else {
             Messages m = root.messages();
@@ -61,6 +62,9 @@ final class StatsCommand implements Callable<Integer> {
             s.byStatus().forEach((k, v) -> out.println("  " + m.get("status." + k) + "\t" + v));
             s.byStation().forEach((k, v) -> out.println("  " + k + "\t" + v));
             out.println(m.get("cli.stats.batches", s.batchesExported(), s.batchesImported()));
+            if (s.generated() > 0) {
+                out.println(m.get("generated.stats", s.generated()));
+            }
         }
         out.flush();
         return Cli.OK;
@@ -84,6 +88,7 @@ final class StatsCommand implements Callable<Integer> {
         });
         byArea.put("none", c.byArea().getOrDefault(0, 0L));
         return new OpinionStats(c.total(), byArea, c.byStatus(), new TreeMap<>(c.byStation()),
-                new TreeMap<>(c.byChannel()), all.batchesExported(), all.batchesImported());
+                new TreeMap<>(c.byChannel()), all.batchesExported(), all.batchesImported(),
+                ctx.opinions().countGenerated(f));
     }
 }

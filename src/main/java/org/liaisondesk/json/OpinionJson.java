@@ -61,6 +61,7 @@ public final class OpinionJson {
         g.writeNumberField("revision", o.revision());
         g.writeStringField("createdAt", o.createdAt().toString());
         g.writeStringField("updatedAt", o.updatedAt().toString());
+        g.writeBooleanField("generated", o.generated());
         if (extra != null) {
             extra.write(g, o);
         }

@@ -12,13 +12,23 @@ import java.util.UUID;
  * @param number     human-readable, unique per station, e.g. {@code GS-007-2023-000123}
  * @param receivedAt local time at the station (China has one time zone)
  * @param revision   increases by one on every change; batches carry it so the general station keeps the newest
+ * @param generated  made by {@code generate} (demonstration or benchmark data), not a resident's real opinion
  */
 public record Opinion(UUID id, String number, String station, LocalDateTime receivedAt, Channel channel,
                       Constituent constituent, String receivedBy, String text, List<AreaTag> tags,
-                      Status status, Instant createdAt, Instant updatedAt, int revision, boolean deleted) {
+                      Status status, Instant createdAt, Instant updatedAt, int revision, boolean deleted,
+                      boolean generated) {
 
     public Opinion {
         tags = List.copyOf(tags);
+    }
+
+    /** A real (not generated) opinion. */
+    public Opinion(UUID id, String number, String station, LocalDateTime receivedAt, Channel channel,
+                   Constituent constituent, String receivedBy, String text, List<AreaTag> tags, Status status,
+                   Instant createdAt, Instant updatedAt, int revision, boolean deleted) {
+        this(id, number, station, receivedAt, channel, constituent, receivedBy, text, tags, status, createdAt,
+                updatedAt, revision, deleted, false);
     }
 
     public Optional<AreaTag> primaryTag() {

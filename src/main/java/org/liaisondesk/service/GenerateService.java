@@ -18,6 +18,7 @@ import org.liaisondesk.model.Review;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
 import org.liaisondesk.model.Status;
+import org.liaisondesk.store.ExchangeRepository;
 import org.liaisondesk.store.OpinionRepository;
 import org.liaisondesk.store.ReviewRepository;
 import org.liaisondesk.store.SettingsRepository;
@@ -34,9 +35,6 @@ public final class GenerateService {
     private final OpinionService opinionService;
     private final Clock clock;
     private final SettingsRepository settings;
-
-    /** How many opinions {@code generate} has made in this database, so the real ones can be told apart. */
-    static final String GENERATED_SETTING = "generate.opinions";
 
     public GenerateService(OpinionRepository opinions, ReviewRepository reviews, StationService stations,
                            OpinionService opinionService, Clock clock, SettingsRepository settings) {
@@ -60,20 +58,22 @@ public final class GenerateService {
     /**
      * Test data must never mix with residents' real opinions, which the next export would send as real: a database
      * holding opinions that {@code generate} did not make is refused unless {@code demo} says it is a demonstration.
+     * With {@code demo} the database is recorded as a demonstration database, whose exports carry generated opinions
+     * too (see {@code ExchangeRepository.carriesGenerated}); without it, generated opinions never leave a station
+     * that holds real ones.
      */
     public void requireNoRealOpinions(boolean demo) {
-        long real = opinions.count(OpinionFilter.ALL) - generatedSoFar();
+        long real = opinions.count(OpinionFilter.ALL) - opinions.countGenerated(OpinionFilter.ALL);
         if (real > 0 && !demo) {
             throw new UserFacingException("generate.error.realOpinions", real);
         }
-    }
-
-    private long generatedSoFar() {
-        return settings.get(GENERATED_SETTING).map(Long::parseLong).orElse(0L);
+        if (demo) {
+            settings.put(ExchangeRepository.DEMO_SETTING, "true");
+        }
     }
 
     /**
-     * Generates and stores {@code count} opinions, tagged by the tagger; reports progress after each chunk. An opinion
+     * Generates and stores {@code count} opinions, marked as generated (V025) and tagged by the tagger; reports progress after each chunk. An opinion
      * generated as reviewed gets its review (by {@code actor}, normal priority, no note) and history entry, so no
      * reviewed opinion lacks a review.
      */
@@ -88,7 +88,7 @@ public final class GenerateService {
             OpinionInput in = g.input();
             Opinion o = new Opinion(OpinionIds.next(), null, g.station().code(), in.receivedAt(), in.channel(),
                     in.constituent(), in.receivedBy(), in.text(), opinionService.autoTags(in.text()), g.status(), now,
-                    now, 1, false);
+                    now, 1, false, true);
             chunk.add(o);
             if (g.status() == Status.REVIEWED) {
                 reviewed.add(new Review(o.id(), null, Priority.NORMAL, null, null, null, actor, now));
@@ -98,7 +98,6 @@ public final class GenerateService {
                 reviews.storeGenerated(reviewed);
                 reviewed.clear();
                 done += chunk.size();
-                settings.put(GENERATED_SETTING, Long.toString(generatedSoFar() + chunk.size()));
                 chunk.clear();
                 progress.accept(done);
             }

@@ -34,7 +34,7 @@ public final class ExchangeRepository {
 
     /** Never sent, or changed (a newer revision) since it was last sent. */
     private static final String PENDING = " FROM opinion o WHERE o.station = ? AND NOT EXISTS (SELECT 1 FROM "
-            + "batch_item bi WHERE bi.opinion_id = o.id AND bi.revision >= o.revision)";
+            + "batch_item bi WHERE bi.opinion_id = o.id AND bi.revision >= o.revision)" + carriesGenerated("o");
     /** What an earlier export carried, for writing it again. */
     private static final String IN_BATCH = " FROM opinion o WHERE o.id IN (SELECT opinion_id FROM batch_item "
             + "WHERE batch_id = ?)";
@@ -42,7 +42,22 @@ public final class ExchangeRepository {
             + "recorded_at, opinion_count, sha256, file_name, added_count, updated_count, unchanged_count, "
             + "conflict_count, privacy, encrypted, signed_by";
 
+    /** The setting {@code generate --demo} writes: this database is a demonstration database (V025). */
+    public static final String DEMO_SETTING = "generate.demo";
+
     private final Database db;
+
+    /**
+     * Opinions made by {@code generate} travel only from a demonstration database: one declared so by
+     * {@code generate --demo}, or one holding no real opinion at all (benchmarks, training). A station that holds
+     * real opinions keeps its generated ones to itself, so test data never reaches the general station as real.
+     * Both sub-queries are uncorrelated, evaluated once per statement.
+     */
+    static String carriesGenerated(String alias) {
+        return " AND (" + alias + ".generated = 0 OR EXISTS (SELECT 1 FROM setting WHERE key = '" + DEMO_SETTING
+                + "' AND value = 'true') OR NOT EXISTS (SELECT 1 FROM opinion r WHERE r.generated = 0 "
+                + "AND r.deleted_at IS NULL))";
+    }
 
     public ExchangeRepository(Database db) {
         this.db = db;

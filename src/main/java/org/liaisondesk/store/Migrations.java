@@ -47,8 +47,18 @@ final class Migrations {
         if (current > latest) {
             throw new StoreException("store.error.tooNew", file, current, latest);
         }
-        migrateTo(c, latest);
+        if (current == 0 && TestTemplate.enabled() && isEmpty(c)) {
+            TestTemplate.restoreInto(c);
+        } else {
+            migrateTo(c, latest);
+        }
         chainAuditLog(c);
+    }
+
+    private static boolean isEmpty(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_schema")) {
+            return rs.next() && rs.getInt(1) == 0;
+        }
     }
 
     /** Chains the audit entries written before V015, once, in its own transaction (see {@link AuditLog}). */

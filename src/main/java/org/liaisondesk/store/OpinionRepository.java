@@ -33,7 +33,7 @@ public final class OpinionRepository {
 
     static final String COLUMNS = "id, number, station, received_at, channel, constituent_name, constituent_phone, "
             + "constituent_address, consent_to_contact, received_by, text, status, created_at, updated_at, revision, "
-            + "deleted_at";
+            + "deleted_at, generated";
     private static final int TAG_BATCH = 500;
 
     private final Database db;
@@ -49,7 +49,7 @@ public final class OpinionRepository {
                     draft.receivedAt().getYear());
             Opinion stored = new Opinion(draft.id(), number, draft.station(), draft.receivedAt(), draft.channel(),
                     draft.constituent(), draft.receivedBy(), draft.text(), draft.tags(), draft.status(),
-                    draft.createdAt(), draft.updatedAt(), draft.revision(), false);
+                    draft.createdAt(), draft.updatedAt(), draft.revision(), false, draft.generated());
             insert(c, stored);
             writeTags(c, stored.id(), stored.tags());
             AuditLog.append(c, actor, "create", stored.id(), number);
@@ -205,6 +205,22 @@ public final class OpinionRepository {
         }
     }
 
+    /** How many of the opinions {@code filter} selects were made by {@code generate} (V025). */
+    public long countGenerated(OpinionFilter filter) {
+        return db.read(c -> countGenerated(c, filter));
+    }
+
+    private static long countGenerated(Connection c, OpinionFilter filter) throws SQLException {
+        SqlFilter where = SqlFilter.of(filter);
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM opinion" + where.sql()
+                + " AND generated = 1")) {
+            where.bind(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        }
+    }
+
     /** One page for the list: never more rows than asked for, so the window stays instant on any size. */
     public Page<Opinion> page(OpinionFilter filter, OpinionSort sort, int offset, int limit) {
         return db.read(c -> {
@@ -249,7 +265,7 @@ public final class OpinionRepository {
             }
             byStatus.putAll(groupCount(c, "status"));
             return new OpinionStats(total, byArea, byStatus, groupCount(c, "station"), groupCount(c, "channel"),
-                    countBatches(c, "export"), countBatches(c, "import"));
+                    countBatches(c, "export"), countBatches(c, "import"), countGenerated(c, OpinionFilter.ALL));
         });
     }
 
@@ -345,7 +361,7 @@ public final class OpinionRepository {
             List<AreaTag> t = tags.getOrDefault(o.id().toString(), List.of());
             out.add(new Opinion(o.id(), o.number(), o.station(), o.receivedAt(), o.channel(), o.constituent(),
                     o.receivedBy(), o.text(), t, o.status(), o.createdAt(), o.updatedAt(), o.revision(),
-                    o.deleted()));
+                    o.deleted(), o.generated()));
         }
         return out;
     }
@@ -371,7 +387,7 @@ public final class OpinionRepository {
                 rs.getString("received_by"), rs.getString("text"), tags,
                 Status.fromCode(rs.getString("status")).orElse(Status.RECORDED),
                 Instant.parse(rs.getString("created_at")), Instant.parse(rs.getString("updated_at")),
-                rs.getInt("revision"), rs.getString("deleted_at") != null);
+                rs.getInt("revision"), rs.getString("deleted_at") != null, rs.getBoolean("generated"));
     }
 
     private static AreaTag readTag(ResultSet rs) throws SQLException {
@@ -384,6 +400,9 @@ public final class OpinionRepository {
     static final String INSERT = "INSERT INTO opinion (id, number, station, received_at, channel, "
             + "constituent_name, constituent_phone, constituent_address, consent_to_contact, received_by, text, "
             + "primary_area, status, created_at, updated_at, revision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    /** {@link #INSERT} for an opinion made by {@code generate}: marked as generated (V025). */
+    static final String INSERT_GENERATED = INSERT.replace("revision) VALUES (", "revision, generated) VALUES (")
+            .replace("?)", "?, 1)");
     /** {@link #INSERT} with {@code deleted_at} as the 17th parameter. */
     static final String INSERT_WITH_DELETED = INSERT.replace("revision) VALUES (", "revision, deleted_at) VALUES (?,");
     static final String DELETE_TAGS = "DELETE FROM opinion_tag WHERE opinion_id=?";
@@ -500,11 +519,13 @@ public final class OpinionRepository {
     private static final class BulkInsert implements AutoCloseable {
 
         private final PreparedStatement opinion;
+        private final PreparedStatement generated;
         private final PreparedStatement tag;
         private final PreparedStatement sequence;
 
         BulkInsert(Connection c) throws SQLException {
             opinion = c.prepareStatement(INSERT);
+            generated = c.prepareStatement(INSERT_GENERATED);
             tag = c.prepareStatement(INSERT_TAG);
             sequence = c.prepareStatement(NEXT_NUMBER);
         }
@@ -512,8 +533,9 @@ public final class OpinionRepository {
         void add(Opinion d) throws SQLException {
             String number = d.number() != null ? d.number() : nextNumber(sequence, d.station(),
                     d.receivedAt().getYear());
-            bindOpinion(opinion, d, number);
-            opinion.executeUpdate();
+            PreparedStatement insert = d.generated() ? generated : opinion;
+            bindOpinion(insert, d, number);
+            insert.executeUpdate();
             for (AreaTag t : d.tags()) {
                 bindTag(tag, d.id(), t);
                 tag.executeUpdate();
@@ -523,6 +545,7 @@ public final class OpinionRepository {
         @Override
         public void close() throws SQLException {
             opinion.close();
+            generated.close();
             tag.close();
             sequence.close();
         }

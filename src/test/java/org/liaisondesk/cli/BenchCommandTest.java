@@ -26,10 +26,10 @@ class BenchCommandTest {
     @Test
     void tinyRunPrintsEveryFigureWithGoalAndMetFlag() throws Exception {
         Path db = dir.resolve("untouched.db");
-        CliRunner.Result r = new CliRunner(db).run("bench", "--count", "2000", "--json");
+        CliRunner.Result r = new CliRunner(db).run("bench", "--count", "1000", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode doc = JSON.readTree(r.out());
-        assertThat(doc.get("opinions").asLong()).isEqualTo(2000);
+        assertThat(doc.get("opinions").asLong()).isEqualTo(1000);
         assertThat(doc.get("cores").asInt()).isPositive();
         assertThat(doc.has("allMet")).isTrue();
         JsonNode figures = doc.get("figures");

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.liaisondesk.model.Channel;
 import org.liaisondesk.model.Constituent;
@@ -366,7 +367,9 @@ class OpinionGeneratorTest {
         assertThatThrownBy(() -> new OpinionGenerator(1, List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** Prints the generator's rate; asserts nothing, so it is left out of the default run (bench: generate_per_s). */
     @Test
+    @Tag("timing")
     void throughput() {
         OpinionGenerator g = new OpinionGenerator(41, 20);
         long sink = 0;

@@ -1,5 +1,6 @@
 package org.liaisondesk.tagging;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -8,8 +9,10 @@ import java.util.List;
 /**
  * Prints tagging throughput and single-call latency (no timed assertions: the build machine is shared).
  * Run: {@code mvn -q test -Dtest=TaggingSpeedTest}. Texts are the dev and sanity sentences, alone and joined
- * in pairs and triples, 20–150 characters.
+ * in pairs and triples, 20–150 characters. Tagged "timing": left out of the default run (it asserts nothing; bench's
+ * tag_per_s and suggest_p95_ms are the figures): {@code mvn test -Dtest=TaggingSpeedTest -Dtest.excludedGroups=}.
  */
+@Tag("timing")
 class TaggingSpeedTest {
 
     @Test
