@@ -184,6 +184,21 @@ class LoopMoreCommandsTest {
         assertThat(byArea.get("groups").get(1).get("closedRate").asInt()).isEqualTo(50);
         assertThat(gs.ok("--lang", "en", "handling-stats", "--period", "2026-01", "--by", "unit"))
                 .contains("JD-01\t2\t50%\t100%\t50%\t100%", "Total\t3\t33%\t100%\t50%\t67%");
+        // follow-up on the command line: only a B/C reply has a promise to follow up
+        assertThat(gs.run("follow-up", a, "--result", "done").code()).isEqualTo(2);
+        gs.ok("follow-up", c, "--result", "still", "--note", "已立项", "--promised",
+                LocalDate.now().plusMonths(3).toString());
+        JsonNode listed = null;
+        for (JsonNode o : json.readTree(gs.ok("list", "--json"))) {
+            if (o.get("id").asText().equals(c)) {
+                listed = o;
+            }
+        }
+        assertThat(listed.get("followUp").asText()).isEqualTo("still");
+        // nothing is overdue or due soon: remind says so and writes nothing
+        Path notice = dir.resolve("remind.docx");
+        assertThat(gs.ok("--lang", "en", "remind", "--out", notice.toString())).contains("no reminder needed");
+        assertThat(notice).doesNotExist();
         assertThat(gs.run("handling-stats", "--by", "colour").code()).isEqualTo(2);
         assertThat(gs.run("handling-stats", "--period", "2026-13").code()).isEqualTo(2);
     }
