@@ -37,6 +37,7 @@ import org.liaisondesk.service.ContactPolicy;
 import org.liaisondesk.service.HandlingService;
 import org.liaisondesk.service.OpinionQueries;
 import org.liaisondesk.service.Permissions;
+import org.liaisondesk.service.ReplyTemplates;
 import org.liaisondesk.service.ReviewService;
 import org.liaisondesk.ui.UiContext;
 import org.liaisondesk.ui.list.OpinionListViewModel;
@@ -119,6 +120,11 @@ public final class HandlingViewModel {
         });
         historyShown.addListener((o, was, is) -> loadHistory());
         unit.addListener((o, was, is) -> computeDue(is));
+        outcome.addListener((o, was, is) -> {
+            if (action.get() == Action.REPLY && is != null) {
+                prefillTemplate(ReplyTemplates.outcomeKey(is), explanation);
+            }
+        });
     }
 
     public ObservableList<Row> rows() {
@@ -378,6 +384,7 @@ public final class HandlingViewModel {
             return;
         }
         text.set("");
+        templated = "";
         signedBy.set("");
         explanation.set("");
         outcome.set(a == Action.REPLY ? Outcome.A : null);
@@ -391,6 +398,11 @@ public final class HandlingViewModel {
         date.set(a == Action.REPLY ? LocalDate.now(clock) : null);
         error.set("");
         action.set(a);
+        if (a == Action.REPLY) {
+            prefillTemplate(ReplyTemplates.outcomeKey(Outcome.A), explanation);
+        } else if (a == Action.FEEDBACK) {
+            prefillTemplate(ReplyTemplates.FEEDBACK, text);
+        }
         if (a == Action.ASSIGN) {
             prefillDeputyOpinion(selected.get().id());
             if (unit.get() == null && !units.isEmpty()) {
@@ -399,6 +411,24 @@ public final class HandlingViewModel {
                 computeDue(unit.get());
             }
         }
+    }
+
+    /** The last text a template put into a field: replaced by the next template, kept once the person edited it. */
+    private String templated = "";
+
+    /**
+     * Fills {@code field} with the reply template {@code key} (答复模板, editable with {@code templates}, sent down by
+     * the general station), unless the person already typed something of their own there.
+     */
+    private void prefillTemplate(String key, StringProperty field) {
+        Action opened = action.get();
+        ui.background().run(() -> handling.templates().text(key), value -> {
+            String now = field.get() == null ? "" : field.get();
+            if (action.get() == opened && (now.isEmpty() || now.equals(templated))) {
+                templated = value == null ? "" : value;
+                field.set(templated);
+            }
+        }, ui.errors()::report);
     }
 
     /** The 交办意见 starts from the deputy's review note (拟办意见), unless the person typed already. */

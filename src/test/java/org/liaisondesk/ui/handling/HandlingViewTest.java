@@ -173,6 +173,8 @@ class HandlingViewTest {
 
         // 答复: R, the text, who signed, outcome A by default, Ctrl+Enter
         robot.type(KeyCode.R);
+        // the explanation to the resident starts from the reply template of outcome A
+        ScreenHarness.waitUntil(() -> view.model().explanationProperty().get().startsWith("您反映的问题已经解决"));
         robot.write("已安排修补,十月底前完成");
         robot.clickOn("#handling-signed-by").write("李科长");
         robot.clickOn("#handling-text");
@@ -190,11 +192,11 @@ class HandlingViewTest {
         HandlingViewModel.Row call = table(robot).getItems().get(0);
         assertThat(call.id()).isEqualTo(reviewed.id());
         assertThat(call.phone()).isEqualTo("13812345678");
-        assertThat(call.reply()).isEqualTo("已安排修补,十月底前完成(A 已解决)");
+        assertThat(call.reply()).startsWith("已安排修补,十月底前完成(A 已解决) 您反映的问题已经解决。");
 
         // 已反馈群众 (F, Ctrl+Enter), 回访 满意 (V, Enter), 办结 (C, Enter)
         robot.type(KeyCode.F);
-        robot.write("电话告知");
+        ScreenHarness.waitUntil(() -> view.model().textProperty().get().equals("已将承办单位的答复告知反映人。"));
         robot.push(KeyCode.CONTROL, KeyCode.ENTER);
         waitForStage(reviewed.id(), Stage.FED_BACK);
         robot.interact(() -> table(robot).requestFocus());
