@@ -110,7 +110,7 @@ final class Migrations {
         }
     }
 
-    private static String read(int version) {
+    static String read(int version) {
         String name = String.format(RESOURCE, version);
         try (InputStream in = Migrations.class.getResourceAsStream(name)) {
             if (in == null) {
