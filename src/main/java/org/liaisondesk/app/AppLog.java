@@ -44,10 +44,9 @@ public final class AppLog {
             LOG.log(Level.SEVERE, "uncaught in thread " + thread.getName(), error);
             if (previous != null) {
                 previous.uncaughtException(thread, error);
-            } else {
-                // what the JVM does without a handler: the thread group prints it on stderr
-                thread.getThreadGroup().uncaughtException(thread, error);
             }
+            // Without a previous handler the record above reaches stderr too, through the root logger's console
+            // handler. (Not the thread group: it would call this default handler again.)
         });
         LOG.info(() -> "start " + AppLog.class.getPackage().getImplementationVersion() + ", Java "
                 + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "

@@ -52,6 +52,8 @@ public final class AppWindow {
     private Background background;
     private InstanceLock lock;
     private AppContext app;
+    /** The composition root over {@link #app}: makes every view model of this window. */
+    private Services services;
     private DeskSettings desk;
     /** What the start-up read, or read again after a restore. */
     private Boot boot;
@@ -162,6 +164,7 @@ public final class AppWindow {
     private void booted(Boot opened) {
         lock = opened.lock();
         app = opened.app();
+        services = new Services(app);
         desk = opened.desk();
         if (closed) {
             releaseStore();
@@ -210,7 +213,7 @@ public final class AppWindow {
     private void identify(Boot started) {
         boot = started;
         if (boot.station().isEmpty() || boot.needsAdmin()) {
-            SetupDialog.show(stage, messages, new Services(app).setup(desk, messages, boot.station().orElse(null),
+            SetupDialog.show(stage, messages, services.setup(desk, messages, boot.station().orElse(null),
                     boot.needsAdmin()), background, done -> {
                         if (done.administrator() != null) {
                             whenHealthy(() -> openMain(done.station(), done.administrator()));
@@ -224,7 +227,7 @@ public final class AppWindow {
     }
 
     private void logIn(Station station, String name) {
-        LoginDialog.show(stage, messages, new Services(app).login(desk, messages, name), background,
+        LoginDialog.show(stage, messages, services.login(desk, messages, name), background,
                 account -> whenHealthy(() -> openMain(station, account)), stage::close);
     }
 
@@ -233,7 +236,6 @@ public final class AppWindow {
     }
 
     private void openMain(Station station, UserAccount user) {
-        Services services = new Services(app);
         mainViewModel = services.main(Screens.standard(), station, user, readOnly, messages, background);
         UiContext ui = new UiContext(services, messages, background, mainViewModel.userNameProperty(), this::report,
                 new DataChanges(), user.role(), readOnly);
@@ -334,6 +336,7 @@ public final class AppWindow {
         if (app != null) {
             app.close();
             app = null;
+            services = null;
         }
         if (lock != null) {
             lock.close();

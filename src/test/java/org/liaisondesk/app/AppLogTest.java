@@ -31,6 +31,8 @@ class AppLogTest {
             String text = Files.readString(logs.resolve("liaison-desk.0.log"), StandardCharsets.UTF_8);
             assertThat(text).contains("start ", "备份失败 backup failed", "disk full",
                     "uncaught in thread JavaFX Application Thread", "on the FX thread");
+            // once: handing the error on must not come back to this handler (the thread group would)
+            assertThat(text.split("uncaught in thread JavaFX Application Thread", -1)).hasSize(2);
         } finally {
             AppLog.close();
             Thread.setDefaultUncaughtExceptionHandler(before);
