@@ -114,6 +114,56 @@ class StatsServiceTest {
                 entry("reviewed", 0L));
     }
 
+    /**
+     * Issue #15: without dates the dashboard reads areas, statuses, channels and stations from the running counts,
+     * and sub-topics from the row's copy of the primary tag's sub-topic (V023); both must say what a scan of the
+     * rows says (a date range wide enough for everything forces the scan), also after tags change.
+     */
+    @Test
+    void runningCountsAndTheStoredSubtopicSayWhatTheRowsSay() {
+        known();
+        OpinionFilter everything = OpinionFilter.ALL.withReceived(LocalDate.parse("2000-01-01"),
+                LocalDate.parse("2100-12-31"));
+        assertSameCounts(OpinionFilter.ALL, everything);
+        assertSameCounts(OpinionFilter.ALL.withStation("GS-2"), everything.withStation("GS-2"));
+        assertSameCounts(OpinionFilter.ALL.withStatus(Status.RECORDED), everything.withStatus(Status.RECORDED));
+
+        Opinion bus = ctx.opinions().create(opinion("GS-1", "2024-02-05T09:00", Channel.PHONE, Status.RECORDED,
+                "公交站太远", tag("4.01", true)), "clerk");
+        assertThat(subtopicCount("4.01")).isEqualTo(5);
+        Opinion moved = new Opinion(bus.id(), bus.number(), bus.station(), bus.receivedAt(), bus.channel(),
+                bus.constituent(), bus.receivedBy(), bus.text(), List.of(tag("5.01", true), tag("4.01", false)),
+                bus.status(), bus.createdAt(), bus.updatedAt(), bus.revision(), false);
+        ctx.opinions().update(moved, bus.revision(), "clerk", "edit").orElseThrow();
+        assertThat(subtopicCount("4.01")).isEqualTo(4);
+        assertThat(subtopicCount("5.01")).isEqualTo(2);
+        ctx.opinions().replaceAutoTags(List.of(new org.liaisondesk.store.OpinionRepository.AutoTags(bus.id(),
+                List.of(tag("3.02", true)))), "tagger");
+        assertThat(subtopicCount("5.01")).isEqualTo(1);
+        assertThat(subtopicCount("3.02")).isEqualTo(2);
+        ctx.opinions().replaceAutoTags(List.of(new org.liaisondesk.store.OpinionRepository.AutoTags(bus.id(),
+                List.of())), "tagger");
+        assertThat(subtopicCount("3.02")).isEqualTo(1);
+        assertSameCounts(OpinionFilter.ALL, everything);
+    }
+
+    private long subtopicCount(String id) {
+        return ctx.stats().dashboard(OpinionFilter.ALL).subtopics().stream().filter(s -> s.id().equals(id))
+                .mapToLong(StatsService.SubtopicCount::count).sum();
+    }
+
+    private void assertSameCounts(OpinionFilter counted, OpinionFilter scanned) {
+        DashboardCounts a = ctx.stats().dashboard(counted).counts();
+        DashboardCounts b = ctx.stats().dashboard(scanned).counts();
+        assertThat(a.total()).isEqualTo(b.total());
+        assertThat(a.byArea()).containsExactlyEntriesOf(b.byArea());
+        assertThat(a.byStatus()).containsExactlyEntriesOf(b.byStatus());
+        assertThat(a.byChannel()).containsExactlyEntriesOf(b.byChannel());
+        assertThat(a.byStation()).containsExactlyEntriesOf(b.byStation());
+        assertThat(a.byMonth()).containsExactlyEntriesOf(b.byMonth());
+        assertThat(a.bySubtopic()).containsExactlyEntriesOf(b.bySubtopic());
+    }
+
     @Test
     void exportedWorkbookReadsBackWithTheSameRowsChineseIntactAndFormulasNeutralised() throws Exception {
         known();
