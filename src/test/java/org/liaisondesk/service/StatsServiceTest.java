@@ -255,6 +255,47 @@ class StatsServiceTest {
     }
 
     /**
+     * Issue #15: the largest matters come from stored groups (V023): an opinion recorded later joins the stored group
+     * of its matter, a changed text is grouped again, and a clerk's link merges two groups, as before.
+     */
+    @Test
+    void storedMatterGroupsGrowWithNewOpinionsFollowEditsAndLinks() {
+        known();
+        String lights = "建议在文三路口增设红绿灯,上下学时段车多很危险";
+        ctx.opinions().createAll(List.of(
+                opinion("GS-1", "2024-04-02T09:00", Channel.VISIT, Status.RECORDED, lights),
+                opinion("GS-2", "2024-04-03T09:00", Channel.PHONE, Status.RECORDED, "建议在文三路口增设红绿灯,上下学时段车多危险"),
+                opinion("GS-1", "2024-04-05T09:00", Channel.VISIT, Status.RECORDED, "翠苑三区垃圾站夏天臭味很大,希望每天清运两次"),
+                opinion("GS-2", "2024-04-06T09:00", Channel.VISIT, Status.RECORDED, "翠苑三区垃圾站夏天臭味很大,希望清运两次")),
+                "clerk");
+        List<StatsService.Matter> first = ctx.stats().largestMatters(OpinionFilter.ALL, 10, () -> false);
+        assertThat(first).extracting(StatsService.Matter::size).containsExactly(2, 2);
+
+        Opinion third = ctx.opinions().create(opinion("GS-3", "2024-04-07T09:00", Channel.VISIT, Status.RECORDED,
+                "建议文三路口增设红绿灯,上下学时段车很多很危险"), "clerk");
+        List<StatsService.Matter> grown = ctx.stats().largestMatters(OpinionFilter.ALL, 10, () -> false);
+        assertThat(grown).extracting(StatsService.Matter::size).containsExactly(3, 2);
+        assertThat(grown.get(0).stations()).containsExactly("GS-1", "GS-2", "GS-3");
+        assertThat(grown.get(0).text()).isEqualTo(lights);
+
+        Opinion edited = new Opinion(third.id(), third.number(), third.station(), third.receivedAt(),
+                third.channel(), third.constituent(), third.receivedBy(), "楼道里的声控灯晚上总是不亮",
+                third.tags(), third.status(), third.createdAt(), third.updatedAt(), third.revision(), false);
+        ctx.opinions().update(edited, third.revision(), "clerk", "edit").orElseThrow();
+        assertThat(ctx.stats().largestMatters(OpinionFilter.ALL, 10, () -> false))
+                .extracting(StatsService.Matter::size).containsExactly(2, 2);
+
+        ctx.searchService().link(third.id(), first.get(0).opinions().get(0), "clerk");
+        ctx.searchService().link(first.get(1).opinions().get(0), first.get(0).opinions().get(0), "clerk");
+        assertThat(ctx.stats().largestMatters(OpinionFilter.ALL, 10, () -> false))
+                .extracting(StatsService.Matter::size).containsExactly(5);
+        // Within one station only what is linked or similar there: GS-1's two linked opinions, nothing at GS-2.
+        assertThat(ctx.stats().largestMatters(OpinionFilter.ALL.withStation("GS-1"), 10, () -> false))
+                .extracting(StatsService.Matter::size).containsExactly(2);
+        assertThat(ctx.stats().largestMatters(OpinionFilter.ALL.withStation("GS-2"), 10, () -> false)).isEmpty();
+    }
+
+    /**
      * #14.13: after export the list still tells a reviewed opinion from an unreviewed one (the list asks
      * {@code reviewedAmong} for the exported opinions of its page).
      */
