@@ -154,7 +154,10 @@ public final class SearchService {
         return matters.largest(filter, limit).stream().map(g -> new Cluster(g.opinions(), g.stations())).toList();
     }
 
-    /** Gives the opinions without a stored group theirs (nothing to do, and no index built, when none changed). */
+    /**
+     * Gives the opinions without a stored group theirs (nothing to do, and no index built, when none changed). The
+     * scores are weighed over the seeds and the new opinions (the first time: all opinions, as {@link #clusters}).
+     */
     private synchronized void assignMatters(BooleanSupplier cancelled) {
         long latest = matters.latestChange();
         if (latest == mattersSeen) {
@@ -162,8 +165,13 @@ public final class SearchService {
         }
         List<UUID> pending = matters.pending();
         if (!pending.isEmpty()) {
-            catchUp();
-            matters.save(similar.assign(pending, matters.seeds(), SAME_MATTER, cancelled));
+            // A throwaway index of the seeds and the new opinions: nothing the size of the database stays in memory.
+            SimilarityIndex index = new SimilarityIndex();
+            matters.groupingTexts(t -> {
+                stopIf(cancelled);
+                index.put(t.id(), t.text());
+            });
+            matters.save(index.assign(pending, matters.seeds(), SAME_MATTER, cancelled));
         }
         mattersSeen = latest;
     }

@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.liaisondesk.model.OpinionFilter;
+import org.liaisondesk.model.OpinionText;
 
 /**
  * Stored same-matter groups (table {@code opinion_matter}, migration V023): each opinion names the seed of the star
@@ -46,6 +48,26 @@ public final class MatterRepository {
     public List<UUID> pending() {
         return db.read(c -> ids(c, "SELECT id FROM opinion o WHERE deleted_at IS NULL AND NOT EXISTS "
                 + "(SELECT 1 FROM opinion_matter m WHERE m.opinion_id = o.id) ORDER BY o.rowid"));
+    }
+
+    /**
+     * What grouping needs to see, oldest first: the opinions not in the recycle bin that seed a group or have none
+     * yet (not the members of existing groups, so this stays far smaller than the database once grouped).
+     */
+    public void groupingTexts(Consumer<OpinionText> sink) {
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, station, text FROM opinion o "
+                    + "WHERE deleted_at IS NULL AND (NOT EXISTS (SELECT 1 FROM opinion_matter m "
+                    + "WHERE m.opinion_id = o.id) OR EXISTS (SELECT 1 FROM opinion_matter s WHERE s.seed_id = o.id)) "
+                    + "ORDER BY o.rowid");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(new OpinionText(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3),
+                            false));
+                }
+            }
+            return null;
+        });
     }
 
     /** Every opinion that seeds a group (its own, at least). */
