@@ -35,6 +35,7 @@ import org.liaisondesk.service.UserService;
 import org.liaisondesk.store.AuditRepository;
 import org.liaisondesk.store.Database;
 import org.liaisondesk.store.DraftRepository;
+import org.liaisondesk.store.MatterRepository;
 import org.liaisondesk.store.HandlingRepository;
 import org.liaisondesk.store.KeyRepository;
 import org.liaisondesk.store.Maintenance;
@@ -133,7 +134,7 @@ public final class AppContext implements AutoCloseable {
                 clock);
         this.imports = new ImportService(exchange, stations::current, batchReader, keys, settings, clock);
         this.searchService = new SearchService(new SearchRepository(database), new LinkRepository(database),
-                opinions);
+                opinions, new MatterRepository(database));
         this.reviews = new ReviewService(opinions, new ReviewRepository(database), opinionService, tagging, clock);
         this.reportRepository = new ReportRepository(database);
         this.stats = new StatsService(new StatsRepository(database), opinions, searchService, tagging,

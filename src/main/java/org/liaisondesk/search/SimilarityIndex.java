@@ -182,6 +182,82 @@ public final class SimilarityIndex {
     }
 
     /**
+     * Stars kept from one call to the next (the dashboard's stored groups, {@code store.MatterRepository}): gives each
+     * of {@code pending} (texts in the index, oldest first) the seed of the star it joins, keeping the stars of
+     * {@code seeds} (seeds of earlier calls). A pending text joins the existing seed it scores best with (at least
+     * {@code threshold}); the rest are grouped among themselves as {@link #groups} does (the first one left becomes a
+     * seed and takes those still free that score at least {@code threshold} against it). Few pending texts ask the
+     * seeds one by one; many (an import) are first offered to each existing seed, so the work is the smaller number
+     * of look-ups. Returns pending id to seed id (a seed maps to itself); ids not in the index are left out.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code cancelled} says so (checked per look-up)
+     */
+    public synchronized Map<UUID, UUID> assign(List<UUID> pending, java.util.Collection<UUID> seeds,
+                                               double threshold, java.util.function.BooleanSupplier cancelled) {
+        Map<UUID, UUID> out = new java.util.LinkedHashMap<>();
+        int[] candidate = new int[slots]; // -1: may still be taken (similar()'s convention), 0: may not
+        List<Integer> seedSlots = slotsOf(seeds);
+        List<Integer> pendingSlots = slotsOf(pending);
+        if (pendingSlots.size() < seedSlots.size()) {
+            seedSlots.forEach(s -> candidate[s] = -1);
+            for (int u : pendingSlots) {
+                stopIf(cancelled);
+                List<Match> best = similar(features[u], ids[u], 1, threshold, candidate, GROUP_COMMON_SHARE);
+                if (best.isEmpty()) {
+                    candidate[u] = -1;
+                    out.put(ids[u], ids[u]);
+                } else {
+                    out.put(ids[u], best.get(0).id());
+                }
+            }
+            return out;
+        }
+        pendingSlots.forEach(u -> candidate[u] = -1);
+        for (int s : seedSlots) {
+            stopIf(cancelled);
+            takeInto(s, threshold, candidate, out);
+        }
+        for (int u : pendingSlots) {
+            if (candidate[u] == -1) {
+                stopIf(cancelled);
+                candidate[u] = 0;
+                out.put(ids[u], ids[u]);
+                takeInto(u, threshold, candidate, out);
+            }
+        }
+        return out;
+    }
+
+    /** The free texts scoring at least {@code threshold} against {@code seed} join its star. */
+    private void takeInto(int seed, double threshold, int[] candidate, Map<UUID, UUID> out) {
+        for (Match m : similar(features[seed], ids[seed], EXACT_CANDIDATES, threshold, candidate,
+                GROUP_COMMON_SHARE)) {
+            int member = slotOf.get(m.id());
+            if (candidate[member] == -1) {
+                candidate[member] = 0;
+                out.put(m.id(), ids[seed]);
+            }
+        }
+    }
+
+    private List<Integer> slotsOf(java.util.Collection<UUID> textIds) {
+        List<Integer> out = new ArrayList<>();
+        for (UUID id : textIds) {
+            Integer slot = slotOf.get(id);
+            if (slot != null) {
+                out.add(slot);
+            }
+        }
+        return out;
+    }
+
+    private static void stopIf(java.util.function.BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException();
+        }
+    }
+
+    /**
      * The best matches of {@code query}; with {@code grouped} (grouping), only slots still marked -1 there are
      * candidates: a seed's {@value #EXACT_CANDIDATES} exact scores go to opinions it can still take, not to ones an
      * earlier seed took (which made later seeds find few and the grouping need ever more of them).

@@ -16,6 +16,7 @@ import org.liaisondesk.model.OpinionText;
 import org.liaisondesk.search.SearchText;
 import org.liaisondesk.search.SimilarityIndex;
 import org.liaisondesk.store.LinkRepository;
+import org.liaisondesk.store.MatterRepository;
 import org.liaisondesk.store.OpinionRepository;
 import org.liaisondesk.store.SearchRepository;
 
@@ -36,13 +37,18 @@ public final class SearchService {
     private final SearchRepository search;
     private final LinkRepository links;
     private final OpinionRepository opinions;
+    private final MatterRepository matters;
     private final SimilarityIndex similar = new SimilarityIndex();
     private long seenChange;
+    /** The change number up to which every opinion has its stored group (-1: not checked in this process). */
+    private long mattersSeen = -1;
 
-    public SearchService(SearchRepository search, LinkRepository links, OpinionRepository opinions) {
+    public SearchService(SearchRepository search, LinkRepository links, OpinionRepository opinions,
+                         MatterRepository matters) {
         this.search = search;
         this.links = links;
         this.opinions = opinions;
+        this.matters = matters;
     }
 
     /** A search result: the opinion and where the query occurs in its text. */
@@ -132,6 +138,42 @@ public final class SearchService {
             }
         }
         return out;
+    }
+
+    /**
+     * The {@code limit} largest groups of at least two opinions the filter selects that raise one matter, largest
+     * first, from the stored groups (V029): near-duplicates (star groups at {@link #SAME_MATTER}, as
+     * {@link #clusters}) and opinions a clerk linked. Opinions that arrived since the last call are given their group
+     * first (a look-up each, or one per group after a large import); stops with a {@link CancellationException} when
+     * {@code cancelled} says so.
+     */
+    public List<Cluster> largestMatters(OpinionFilter filter, int limit, BooleanSupplier cancelled) {
+        stopIf(cancelled);
+        assignMatters(cancelled);
+        stopIf(cancelled);
+        return matters.largest(filter, limit).stream().map(g -> new Cluster(g.opinions(), g.stations())).toList();
+    }
+
+    /**
+     * Gives the opinions without a stored group theirs (nothing to do, and no index built, when none changed). The
+     * scores are weighed over the seeds and the new opinions (the first time: all opinions, as {@link #clusters}).
+     */
+    private synchronized void assignMatters(BooleanSupplier cancelled) {
+        long latest = matters.latestChange();
+        if (latest == mattersSeen) {
+            return;
+        }
+        List<UUID> pending = matters.pending();
+        if (!pending.isEmpty()) {
+            // A throwaway index of the seeds and the new opinions: nothing the size of the database stays in memory.
+            SimilarityIndex index = new SimilarityIndex();
+            matters.groupingTexts(t -> {
+                stopIf(cancelled);
+                index.put(t.id(), t.text());
+            });
+            matters.save(index.assign(pending, matters.seeds(), SAME_MATTER, cancelled));
+        }
+        mattersSeen = latest;
     }
 
     private static void stopIf(BooleanSupplier cancelled) {

@@ -80,15 +80,13 @@ public final class StatsService {
     }
 
     /**
-     * The {@code limit} largest groups of opinions raising one matter among those the filter selects; slow on large
-     * sets, so it stops (CancellationException) when {@code cancelled} says so.
+     * The {@code limit} largest groups of opinions raising one matter among those the filter selects, from the stored
+     * groups ({@link SearchService#largestMatters}); the first call after many new opinions groups them, so it stops
+     * (CancellationException) when {@code cancelled} says so.
      */
     public List<Matter> largestMatters(OpinionFilter filter, int limit, BooleanSupplier cancelled) {
         List<Matter> out = new ArrayList<>();
-        for (SearchService.Cluster c : search.clusters(filter, 2, cancelled)) {
-            if (out.size() == limit) {
-                break;
-            }
+        for (SearchService.Cluster c : search.largestMatters(filter, limit, cancelled)) {
             UUID first = c.opinions().get(0);
             String text = opinions.find(first).map(Opinion::text).orElse("");
             out.add(new Matter(c.size(), c.stations(), text, c.opinions()));

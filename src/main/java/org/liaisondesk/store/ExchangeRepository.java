@@ -503,7 +503,7 @@ public final class ExchangeRepository {
                 startBulk();
                 PreparedStatement ps = prepared(OpinionRepository.INSERT_WITH_DELETED);
                 OpinionRepository.bindOpinion(ps, o, o.number());
-                ps.setString(17, o.deleted() ? o.updatedAt().toString() : null);
+                ps.setString(18, o.deleted() ? o.updatedAt().toString() : null);
                 ps.executeUpdate();
                 if (!o.tags().isEmpty()) {
                     OpinionRepository.insertTags(prepared(OpinionRepository.INSERT_TAG), o.id(), o.tags());

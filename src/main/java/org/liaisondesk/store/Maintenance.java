@@ -205,6 +205,10 @@ public final class Maintenance {
         sample(c, "SELECT o.number FROM opinion o WHERE o.primary_area IS NOT (SELECT t.area FROM opinion_tag t "
                 + "WHERE t.opinion_id = o.id AND t.is_primary = 1 LIMIT 1) ORDER BY o.number", "health.primaryArea",
                 issues);
+        // V029's copy of the primary tag's sub-topic, which the dashboard counts
+        sample(c, "SELECT o.number FROM opinion o WHERE o.primary_subtopic IS NOT (SELECT t.subtopic_id "
+                + "FROM opinion_tag t WHERE t.opinion_id = o.id AND t.is_primary = 1 ORDER BY t.area LIMIT 1) "
+                + "ORDER BY o.number", "perf.health.primarySubtopic", issues);
         sample(c, "SELECT o.number FROM opinion o JOIN opinion_tag t ON t.opinion_id = o.id GROUP BY o.id "
                 + "HAVING sum(t.is_primary) <> 1 ORDER BY o.number", "health.primaryTagCount", issues);
         return issues;

@@ -399,12 +399,14 @@ public final class OpinionRepository {
 
     static final String INSERT = "INSERT INTO opinion (id, number, station, received_at, channel, "
             + "constituent_name, constituent_phone, constituent_address, consent_to_contact, received_by, text, "
-            + "primary_area, status, created_at, updated_at, revision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + "primary_area, status, created_at, updated_at, revision, primary_subtopic) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     /** {@link #INSERT} for an opinion made by {@code generate}: marked as generated (V025). */
-    static final String INSERT_GENERATED = INSERT.replace("revision) VALUES (", "revision, generated) VALUES (")
-            .replace("?)", "?, 1)");
-    /** {@link #INSERT} with {@code deleted_at} as the 17th parameter. */
-    static final String INSERT_WITH_DELETED = INSERT.replace("revision) VALUES (", "revision, deleted_at) VALUES (?,");
+    static final String INSERT_GENERATED = INSERT.replace("primary_subtopic) VALUES (",
+            "primary_subtopic, generated) VALUES (").replace("?)", "?, 1)");
+    /** {@link #INSERT} with {@code deleted_at} as the 18th parameter. */
+    static final String INSERT_WITH_DELETED = INSERT.replace("primary_subtopic) VALUES (",
+            "primary_subtopic, deleted_at) VALUES (?,");
     static final String DELETE_TAGS = "DELETE FROM opinion_tag WHERE opinion_id=?";
     static final String INSERT_TAG = "INSERT INTO opinion_tag (opinion_id, area, subtopic_id, clause, is_primary, "
             + "score, source, set_by, taxonomy_version) VALUES (?,?,?,?,?,?,?,?,?)";
@@ -437,6 +439,9 @@ public final class OpinionRepository {
         ps.setString(14, o.createdAt().toString());
         ps.setString(15, o.updatedAt().toString());
         ps.setInt(16, o.revision());
+        // V029: written with the row, so the tag trigger that keeps it finds nothing to change.
+        ps.setString(17, o.tags().stream().filter(AreaTag::primary).findFirst().map(AreaTag::subtopicId)
+                .orElse(null));
     }
 
     private static void bindTag(PreparedStatement ps, UUID id, AreaTag t) throws SQLException {

@@ -17,8 +17,8 @@ class BenchCommandTest {
     static final List<String> FIGURES = List.of("generate_per_s", "tag_per_s", "suggest_p95_ms", "save_ms_p50",
             "save_ratio", "list_open_ms", "search_p50_ms", "search_p95_ms", "export_per_s", "export_ratio",
             "import_per_s", "import_ratio", "heap_peak_mb", "heap_peak_raw_mb", "startup_cli_ms", "startup_ms",
-            "startup_ratio", "dashboard_ms", "largest_matters_ms", "clusters_ms", "list_first_rows_ms", "close_ms",
-            "exit_backup_ms");
+            "startup_ratio", "dashboard_ms", "largest_matters_ms", "matters_grouping_ms", "clusters_ms",
+            "list_first_rows_ms", "close_ms", "exit_backup_ms");
 
     @TempDir
     Path dir;

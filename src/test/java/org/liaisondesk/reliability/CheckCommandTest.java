@@ -39,6 +39,15 @@ class CheckCommandTest {
         assertThat(r.err()).contains("2 opinions have a primary task area that does not match", "GS-007-");
     }
 
+    /** #15: the sub-topic stored on the row for the dashboard (V029) must follow the tags. */
+    @Test
+    void storedSubtopicThatDisagreesWithTheTagsIsReported() throws Exception {
+        Sql.exec(db, "UPDATE opinion SET primary_subtopic = '9.99'");
+        CliRun.Result r = cli.run("--lang", "en", "check");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("2 opinions have a stored primary sub-topic that does not match", "GS-007-");
+    }
+
     @Test
     void twoPrimaryTagsAreReported() throws Exception {
         String id = cli.ok("add", "--text", "公交线路太少。").strip();

@@ -114,6 +114,56 @@ class StatsServiceTest {
                 entry("reviewed", 0L));
     }
 
+    /**
+     * Issue #15: without dates the dashboard reads areas, statuses, channels and stations from the running counts,
+     * and sub-topics from the row's copy of the primary tag's sub-topic (V029); both must say what a scan of the
+     * rows says (a date range wide enough for everything forces the scan), also after tags change.
+     */
+    @Test
+    void runningCountsAndTheStoredSubtopicSayWhatTheRowsSay() {
+        known();
+        OpinionFilter everything = OpinionFilter.ALL.withReceived(LocalDate.parse("2000-01-01"),
+                LocalDate.parse("2100-12-31"));
+        assertSameCounts(OpinionFilter.ALL, everything);
+        assertSameCounts(OpinionFilter.ALL.withStation("GS-2"), everything.withStation("GS-2"));
+        assertSameCounts(OpinionFilter.ALL.withStatus(Status.RECORDED), everything.withStatus(Status.RECORDED));
+
+        Opinion bus = ctx.opinions().create(opinion("GS-1", "2024-02-05T09:00", Channel.PHONE, Status.RECORDED,
+                "公交站太远", tag("4.01", true)), "clerk");
+        assertThat(subtopicCount("4.01")).isEqualTo(5);
+        Opinion moved = new Opinion(bus.id(), bus.number(), bus.station(), bus.receivedAt(), bus.channel(),
+                bus.constituent(), bus.receivedBy(), bus.text(), List.of(tag("5.01", true), tag("4.01", false)),
+                bus.status(), bus.createdAt(), bus.updatedAt(), bus.revision(), false);
+        ctx.opinions().update(moved, bus.revision(), "clerk", "edit").orElseThrow();
+        assertThat(subtopicCount("4.01")).isEqualTo(4);
+        assertThat(subtopicCount("5.01")).isEqualTo(2);
+        ctx.opinions().replaceAutoTags(List.of(new org.liaisondesk.store.OpinionRepository.AutoTags(bus.id(),
+                List.of(tag("3.02", true)))), "tagger");
+        assertThat(subtopicCount("5.01")).isEqualTo(1);
+        assertThat(subtopicCount("3.02")).isEqualTo(2);
+        ctx.opinions().replaceAutoTags(List.of(new org.liaisondesk.store.OpinionRepository.AutoTags(bus.id(),
+                List.of())), "tagger");
+        assertThat(subtopicCount("3.02")).isEqualTo(1);
+        assertSameCounts(OpinionFilter.ALL, everything);
+    }
+
+    private long subtopicCount(String id) {
+        return ctx.stats().dashboard(OpinionFilter.ALL).subtopics().stream().filter(s -> s.id().equals(id))
+                .mapToLong(StatsService.SubtopicCount::count).sum();
+    }
+
+    private void assertSameCounts(OpinionFilter counted, OpinionFilter scanned) {
+        DashboardCounts a = ctx.stats().dashboard(counted).counts();
+        DashboardCounts b = ctx.stats().dashboard(scanned).counts();
+        assertThat(a.total()).isEqualTo(b.total());
+        assertThat(a.byArea()).containsExactlyEntriesOf(b.byArea());
+        assertThat(a.byStatus()).containsExactlyEntriesOf(b.byStatus());
+        assertThat(a.byChannel()).containsExactlyEntriesOf(b.byChannel());
+        assertThat(a.byStation()).containsExactlyEntriesOf(b.byStation());
+        assertThat(a.byMonth()).containsExactlyEntriesOf(b.byMonth());
+        assertThat(a.bySubtopic()).containsExactlyEntriesOf(b.bySubtopic());
+    }
+
     @Test
     void exportedWorkbookReadsBackWithTheSameRowsChineseIntactAndFormulasNeutralised() throws Exception {
         known();
@@ -202,6 +252,47 @@ class StatsServiceTest {
         assertThat(ctx.stats().largestMatters(OpinionFilter.ALL, 10, () -> false).get(0).size()).isEqualTo(4);
         assertThatThrownBy(() -> ctx.stats().largestMatters(april, 10, () -> true))
                 .isInstanceOf(CancellationException.class);
+    }
+
+    /**
+     * Issue #15: the largest matters come from stored groups (V029): an opinion recorded later joins the stored group
+     * of its matter, a changed text is grouped again, and a clerk's link merges two groups, as before.
+     */
+    @Test
+    void storedMatterGroupsGrowWithNewOpinionsFollowEditsAndLinks() {
+        known();
+        String lights = "建议在文三路口增设红绿灯,上下学时段车多很危险";
+        ctx.opinions().createAll(List.of(
+                opinion("GS-1", "2024-04-02T09:00", Channel.VISIT, Status.RECORDED, lights),
+                opinion("GS-2", "2024-04-03T09:00", Channel.PHONE, Status.RECORDED, "建议在文三路口增设红绿灯,上下学时段车多危险"),
+                opinion("GS-1", "2024-04-05T09:00", Channel.VISIT, Status.RECORDED, "翠苑三区垃圾站夏天臭味很大,希望每天清运两次"),
+                opinion("GS-2", "2024-04-06T09:00", Channel.VISIT, Status.RECORDED, "翠苑三区垃圾站夏天臭味很大,希望清运两次")),
+                "clerk");
+        List<StatsService.Matter> first = ctx.stats().largestMatters(OpinionFilter.ALL, 10, () -> false);
+        assertThat(first).extracting(StatsService.Matter::size).containsExactly(2, 2);
+
+        Opinion third = ctx.opinions().create(opinion("GS-3", "2024-04-07T09:00", Channel.VISIT, Status.RECORDED,
+                "建议文三路口增设红绿灯,上下学时段车很多很危险"), "clerk");
+        List<StatsService.Matter> grown = ctx.stats().largestMatters(OpinionFilter.ALL, 10, () -> false);
+        assertThat(grown).extracting(StatsService.Matter::size).containsExactly(3, 2);
+        assertThat(grown.get(0).stations()).containsExactly("GS-1", "GS-2", "GS-3");
+        assertThat(grown.get(0).text()).isEqualTo(lights);
+
+        Opinion edited = new Opinion(third.id(), third.number(), third.station(), third.receivedAt(),
+                third.channel(), third.constituent(), third.receivedBy(), "楼道里的声控灯晚上总是不亮",
+                third.tags(), third.status(), third.createdAt(), third.updatedAt(), third.revision(), false);
+        ctx.opinions().update(edited, third.revision(), "clerk", "edit").orElseThrow();
+        assertThat(ctx.stats().largestMatters(OpinionFilter.ALL, 10, () -> false))
+                .extracting(StatsService.Matter::size).containsExactly(2, 2);
+
+        ctx.searchService().link(third.id(), first.get(0).opinions().get(0), "clerk");
+        ctx.searchService().link(first.get(1).opinions().get(0), first.get(0).opinions().get(0), "clerk");
+        assertThat(ctx.stats().largestMatters(OpinionFilter.ALL, 10, () -> false))
+                .extracting(StatsService.Matter::size).containsExactly(5);
+        // Within one station only what is linked or similar there: GS-1's two linked opinions, nothing at GS-2.
+        assertThat(ctx.stats().largestMatters(OpinionFilter.ALL.withStation("GS-1"), 10, () -> false))
+                .extracting(StatsService.Matter::size).containsExactly(2);
+        assertThat(ctx.stats().largestMatters(OpinionFilter.ALL.withStation("GS-2"), 10, () -> false)).isEmpty();
     }
 
     /**
