@@ -1,5 +1,7 @@
 package org.liaisondesk.report;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.liaisondesk.i18n.Messages;
+import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.DashboardCounts;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.OpinionFilter;
@@ -71,6 +74,47 @@ public final class ReportService {
     }
 
     private static final int STEPS = 8;
+
+    /** The report's file format: Word, or PDF converted from the Word document by LibreOffice when installed. */
+    public enum Format {
+        DOCX, PDF;
+
+        /** {@code docx} or {@code pdf} (any case); anything else is refused with a message. */
+        public static Format of(String name) {
+            for (Format f : values()) {
+                if (f.name().equalsIgnoreCase(name == null ? "" : name.strip())) {
+                    return f;
+                }
+            }
+            throw new UserFacingException("report.error.format", name);
+        }
+    }
+
+    /**
+     * Writes the report as {@code format}. PDF needs LibreOffice (checked before any work); the Word document is made
+     * in a temporary folder, converted there and only the finished PDF reaches {@code out}.
+     */
+    public Path write(ReportPeriod period, String station, Path out, Format format, Progress progress) {
+        if (format == Format.DOCX) {
+            return write(period, station, out, progress);
+        }
+        Path office = PdfConverter.requireOffice();
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("liaison-report");
+            String base = out.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            Path docx = write(period, station, work.resolve((base.isEmpty() ? "report" : base) + ".docx"), progress);
+            Path pdf = PdfConverter.convert(office, docx, work);
+            return AtomicFile.write(out, os -> {
+                Files.copy(pdf, os);
+                return out;
+            });
+        } catch (IOException e) {
+            throw new UserFacingException("report.error.pdfFailed", e, e.getMessage());
+        } finally {
+            PdfConverter.deleteTree(work);
+        }
+    }
 
     /** Every figure of the report. */
     public ReportData gather(ReportPeriod period, String station, Progress progress) {
