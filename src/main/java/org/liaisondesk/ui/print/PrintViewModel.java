@@ -156,7 +156,8 @@ public final class PrintViewModel {
             }
             n++;
         }
-        if (!job.endJob()) {
+        // A job the system could not spool (e.g. Linux without lpr) ends in ERROR, not in an exception.
+        if (!job.endJob() || job.getJobStatus() == PrinterJob.JobStatus.ERROR) {
             throw new UserFacingException("print.error.failed");
         }
         return n;

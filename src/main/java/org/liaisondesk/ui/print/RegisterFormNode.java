@@ -26,8 +26,10 @@ public final class RegisterFormNode {
 
     public static Region of(FormService.RegisterForm form) {
         GridPane grid = new GridPane();
+        grid.setSnapToPixel(false);
         for (double c : COLUMNS) {
-            ColumnConstraints cc = new ColumnConstraints(Sheet.WIDTH * c);
+            double w = Math.round(Sheet.WIDTH * c);
+            ColumnConstraints cc = new ColumnConstraints(w, w, w);
             grid.getColumnConstraints().add(cc);
         }
         List<List<String>> rows = form.rows();
@@ -40,7 +42,7 @@ public final class RegisterFormNode {
                 int span = cells.size() == 2 && !label ? 3 : 1;
                 double width = 0;
                 for (int k = col; k < col + span; k++) {
-                    width += Sheet.WIDTH * COLUMNS[k];
+                    width += Math.round(Sheet.WIDTH * COLUMNS[k]);
                 }
                 StackPane cell = new StackPane(Sheet.text(cells.get(i), CELL_PT, label, width - 2 * PAD,
                         label ? TextAlignment.CENTER : TextAlignment.LEFT));
@@ -49,6 +51,10 @@ public final class RegisterFormNode {
                     cell.setAlignment(Pos.TOP_LEFT);
                 }
                 cell.setPadding(Sheet.pad(PAD));
+                cell.setMinWidth(0);
+                cell.setSnapToPixel(false);
+                cell.setPrefWidth(width);
+                cell.setMaxWidth(width);
                 cell.setMinHeight(min);
                 cell.setBorder(Sheet.rule(r == 0 ? 1 : 0, 1, 1, col == 0 ? 1 : 0));
                 grid.add(cell, col, r, span, 1);
