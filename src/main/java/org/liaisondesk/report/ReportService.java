@@ -21,6 +21,7 @@ import org.liaisondesk.model.Progress;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
 import org.liaisondesk.service.AtomicFile;
+import org.liaisondesk.service.HandlingService;
 import org.liaisondesk.service.Masking;
 import org.liaisondesk.service.StationService;
 import org.liaisondesk.service.StatsService;
@@ -46,9 +47,11 @@ public final class ReportService {
     private final StationService stations;
     private final Taxonomy taxonomy;
     private final Clock clock;
+    private final HandlingService handlingService;
 
     public ReportService(StatsService stats, OpinionRepository opinions, ReportRepository reports,
-                         StationService stations, Taxonomy taxonomy, Clock clock) {
+                         StationService stations, Taxonomy taxonomy, HandlingService handling, Clock clock) {
+        this.handlingService = handling;
         this.stats = stats;
         this.opinions = opinions;
         this.reports = reports;
@@ -149,7 +152,13 @@ public final class ReportService {
             matters.add(new ReportData.MatterQuotes(m, quotes));
         }
         step(progress, 5);
-        HandlingFigures handling = HandlingFigures.of(current.counts(), reports.reviewCounts(f));
+        LocalDate today = LocalDate.now(clock);
+        Map<String, String> units = new LinkedHashMap<>();
+        handlingService.units().forEach(u -> units.put(u.code(), u.name()));
+        List<HandlingService.Watched> overdue = handlingService.supervision(false, code, period.from(), period.to())
+                .stream().filter(w -> "overdue".equals(w.kind())).toList();
+        HandlingFigures handling = HandlingFigures.of(current.counts().total(), reports.reviewCounts(f),
+                handlingService.rates(code, period.from(), period.to()), overdue, units, today);
         step(progress, 6);
         var receptions = reports.receptions(period.from(), period.to());
         var duty = reports.dutyRecords(period.from(), period.to());

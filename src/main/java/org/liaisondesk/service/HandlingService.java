@@ -162,10 +162,15 @@ public final class HandlingService {
      * whose promised date has passed (follow-up). Oldest due first.
      */
     public List<Watched> supervision(boolean withYellow, String station) {
+        return supervision(withYellow, station, null, null);
+    }
+
+    /** {@link #supervision(boolean, String)} of the opinions received from {@code from} to {@code to} (null: open). */
+    public List<Watched> supervision(boolean withYellow, String station, LocalDate from, LocalDate to) {
         WorkCalendar cal = calendar();
         LocalDate today = today();
         List<Watched> out = new ArrayList<>();
-        repository.forEach(station, c -> {
+        repository.forEach(station, from, to, c -> {
             Supervision s = Supervision.of(cal, c, today);
             String kind = null;
             if (s == Supervision.RED) {
@@ -187,8 +192,13 @@ public final class HandlingService {
 
     /** 办结率, 按时办结率, 满意率 (满意 + 基本满意 of the rated), 回访率 (visited of those fed back). */
     public Rates rates(String station) {
+        return rates(station, null, null);
+    }
+
+    /** {@link #rates(String)} of the opinions received from {@code from} to {@code to} (null: open): a report's. */
+    public Rates rates(String station, LocalDate from, LocalDate to) {
         long[] n = new long[7];
-        repository.forEach(station, c -> {
+        repository.forEach(station, from, to, c -> {
             Stage st = c.stage();
             if (st == Stage.REGISTERED || st == Stage.REVIEWED) {
                 return;
