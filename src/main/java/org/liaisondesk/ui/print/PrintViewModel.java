@@ -133,10 +133,14 @@ public final class PrintViewModel {
      * printable area; the page can then be printed from any thread.
      */
     public static Region prepare(Region page, PageLayout layout) {
-        new Scene(new Group(page));
+        Group holder = new Group(page);
+        new Scene(holder);
         page.applyCss();
         page.autosize();
         page.layout();
+        // Out of the scene again: a node in a scene may only be touched on the FX thread, and the page is printed
+        // from a background thread (it keeps its size and layout).
+        holder.getChildren().clear();
         double w = page.getWidth();
         double h = page.getHeight();
         double scale = Math.min(1, Math.min(layout.getPrintableWidth() / w, layout.getPrintableHeight() / h));

@@ -28,8 +28,9 @@ import org.testfx.api.FxToolkit;
 
 /**
  * The printed forms: laid out from the same {@link FormService} data as the Word forms (every cell, the role's
- * masking), in the forms' Chinese font; and, where this machine has a printer (e.g. CUPS-PDF), printed through the
- * window's printing code. Without a printer that last test is skipped.
+ * masking), in the forms' Chinese font; and, where this machine has a PDF printer (CUPS-PDF) or one is named with
+ * {@code -Dliaisondesk.printer}, printed through the window's printing code (never to paper by accident). Without
+ * one that last test is skipped.
  */
 class PrintFormsTest {
 
@@ -94,8 +95,12 @@ class PrintFormsTest {
 
     @Test
     void printsToThePrinterWhenThereIsOne() throws Exception {
-        Printer printer = PrintCheck.onFx(() -> PrintCheck.printer(System.getProperty("liaisondesk.printer")));
-        Assumptions.assumeTrue(printer != null, "no printer installed");
+        // Never paper: the printer named by -Dliaisondesk.printer, else a PDF printer (CUPS-PDF) if there is one.
+        String named = System.getProperty("liaisondesk.printer");
+        Printer printer = PrintCheck.onFx(() -> named != null ? PrintCheck.printer(named)
+                : Printer.getAllPrinters().stream().filter(p -> p.getName().toUpperCase().contains("PDF"))
+                        .findFirst().orElse(null));
+        Assumptions.assumeTrue(printer != null, "no PDF printer installed (or -Dliaisondesk.printer=NAME)");
         List<FormService.RegisterForm> forms = app.forms().registerFormsForDay(LocalDate.of(2026, 11, 3), Role.CLERK);
         List<Region> pages = PrintCheck.onFx(() -> forms.stream().map(RegisterFormNode::of).toList());
         assertThat(PrintCheck.print(printer, "liaison-desk-test", pages)).isEqualTo(2);
