@@ -60,19 +60,19 @@ public final class PrintViewModel {
 
     /** The reception register of one opinion; {@code ask} shows the print dialog (false: cancelled). */
     public void register(UUID opinion, Predicate<PrinterJob> ask) {
-        print(() -> ui.app().forms().registerForms(opinion, ui.role()), RegisterFormNode::of, ask);
+        print(() -> ui.app().forms().registerForms(opinion, ui.role()), RegisterFormNode::of, ask, REGISTER_JOB);
     }
 
     /** The registers of every opinion received on {@code day}, one page each. */
     public void registersOf(LocalDate day, Predicate<PrinterJob> ask) {
-        print(() -> ui.app().forms().registerFormsForDay(day, ui.role()), RegisterFormNode::of, ask);
+        print(() -> ui.app().forms().registerFormsForDay(day, ui.role()), RegisterFormNode::of, ask, REGISTER_JOB);
     }
 
     /** The reception notice; refused (with the form's message) without date, place or a deputy. */
     public void notice(LocalDate date, String time, String place, List<String> deputies, Predicate<PrinterJob> ask) {
         LocalDate issued = LocalDate.now(ui.app().clock());
         print(() -> List.of(ui.app().forms().noticeForm(date, time, place, deputies, issued)), NoticeFormNode::of,
-                ask);
+                ask, "接待公告");
     }
 
     /** The reception day a notice is most likely for: the next one recorded from today, else the latest. */
@@ -83,7 +83,10 @@ public final class PrintViewModel {
                 .orElse(days.isEmpty() ? null : days.get(days.size() - 1));
     }
 
-    private <T> void print(Callable<List<T>> load, Function<T, Region> page, Predicate<PrinterJob> ask) {
+    private static final String REGISTER_JOB = "群众来访接待登记表";
+
+    private <T> void print(Callable<List<T>> load, Function<T, Region> page, Predicate<PrinterJob> ask,
+                           String jobName) {
         if (printing.get()) {
             return;
         }
@@ -96,6 +99,7 @@ public final class PrintViewModel {
                 ui.errors().report(new UserFacingException("print.error.noPrinter"));
                 return;
             }
+            job.getJobSettings().setJobName(jobName);
             if (!ask.test(job)) {
                 job.cancelJob();
                 finish(ui.text("print.cancelled"));
