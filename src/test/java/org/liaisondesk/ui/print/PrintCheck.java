@@ -48,9 +48,6 @@ public final class PrintCheck {
             unprepared.forEach(p -> out.add(PrintViewModel.prepare(p, layout)));
             return out;
         });
-        if (Boolean.getBoolean("printcheck.onFx")) {
-            return onFx(() -> PrintViewModel.printAll(job, layout, pages));
-        }
         return PrintViewModel.printAll(job, layout, pages);
     }
 
