@@ -23,7 +23,9 @@ import org.liaisondesk.cli.CliRun;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.model.Role;
 import org.liaisondesk.report.FormService;
+import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.ui.ChineseFont;
+import org.liaisondesk.ui.TestUi;
 import org.testfx.api.FxToolkit;
 
 /**
@@ -108,6 +110,28 @@ class PrintFormsTest {
         double scale = laidOut.getTransforms().isEmpty() ? 1 : laidOut.getTransforms().get(0).getMxx();
         assertThat(laidOut.getHeight() * scale).isLessThanOrEqualTo(PrintViewModel.a4(printer).getPrintableHeight()
                 + 0.5);
+    }
+
+    @Test
+    void withoutAPrinterTheClerkIsToldSoAndNoDialogOpens() throws Exception {
+        try (TestUi t = new TestUi(dir.resolve("t.db"))) {
+            PrintViewModel model = new PrintViewModel(t.ui, () -> null);
+            boolean[] asked = {false};
+            PrintCheck.onFx(() -> {
+                model.register(id, job -> asked[0] = true);
+                return null;
+            });
+            for (int i = 0; i < 300 && model.printingProperty().get(); i++) {
+                Thread.sleep(100);
+                PrintCheck.onFx(() -> null);
+            }
+            assertThat(model.printingProperty().get()).isFalse();
+            assertThat(model.statusProperty().get()).isEqualTo(t.ui.text("print.error.noPrinter"))
+                    .contains("没有安装打印机");
+            assertThat(asked[0]).isFalse();
+            assertThat(t.errors).singleElement().isInstanceOfSatisfying(UserFacingException.class,
+                    e -> assertThat(e.messageKey()).isEqualTo("print.error.noPrinter"));
+        }
     }
 
     private static List<String> texts(Node node) {
