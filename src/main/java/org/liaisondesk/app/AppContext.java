@@ -279,7 +279,8 @@ public final class AppContext implements AutoCloseable {
      */
     public synchronized ReportService reports() {
         if (reports == null) {
-            reports = new ReportService(stats, opinions, reportRepository, stations, tagging.taxonomy(), clock);
+            reports = new ReportService(stats, opinions, reportRepository, stations, tagging.taxonomy(), handling(),
+                    clock);
         }
         return reports;
     }

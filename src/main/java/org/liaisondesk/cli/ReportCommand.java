@@ -2,7 +2,7 @@ package org.liaisondesk.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.liaisondesk.i18n.UserFacingException;
+import org.liaisondesk.report.ReportService;
 import org.liaisondesk.model.Progress;
 import org.liaisondesk.report.ReportPeriod;
 import picocli.CommandLine.Command;
@@ -11,7 +11,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code report --period P [--station CODE] --format docx --out FILE}: the periodic report as a Word document. */
+/**
+ * {@code report --period P [--station CODE] --format docx|pdf --out FILE}: the periodic report as a Word document, or
+ * as PDF converted by LibreOffice when it is installed (exit 2 with what to do when it is not).
+ */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false)
 final class ReportCommand implements Callable<Integer> {
 
@@ -28,7 +31,7 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--station", paramLabel = "CODE", descriptionKey = "report.station")
     String station;
 
-    @Option(names = "--format", defaultValue = "docx", paramLabel = "docx", descriptionKey = "report.format")
+    @Option(names = "--format", defaultValue = "docx", paramLabel = "docx|pdf", descriptionKey = "report.format")
     String format;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", descriptionKey = "report.out")
@@ -36,11 +39,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!"docx".equalsIgnoreCase(format)) {
-            throw new UserFacingException("report.error.format", format);
-        }
+        ReportService.Format f = ReportService.Format.of(format);
         ReportPeriod p = ReportPeriod.parse(period);
-        Path written = root.context().reports().write(p, station, out, Progress.NONE);
+        Path written = root.context().reports().write(p, station, out, f, Progress.NONE);
         spec.commandLine().getOut().println(root.messages().get("cli.report.done", p.code(),
                 written.toAbsolutePath()));
         spec.commandLine().getOut().flush();

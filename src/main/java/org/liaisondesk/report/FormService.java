@@ -1,6 +1,5 @@
 package org.liaisondesk.report;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -44,38 +43,66 @@ public final class FormService {
         this.stations = stations;
     }
 
+    /**
+     * One reception register as the paper form has it: title, number, then label/value rows (a row of two cells spans
+     * the width, a row of four holds two pairs) with the minimum height of each row in twips. The Word document and
+     * the window's printing both lay out this, so masking and wording are the same in both.
+     */
+    public record RegisterForm(String title, String number, List<List<String>> rows, int[] heights) {
+    }
+
+    /** The reception notice: title, body paragraphs (an empty one is a blank line), right-aligned closing lines. */
+    public record NoticeForm(String title, List<String> body, List<String> closing) {
+    }
+
     /** The register for one opinion. {@code viewer} null: an unknown person, who sees what a deputy sees. */
     public Path register(UUID opinion, Role viewer, Path out) {
-        Opinion o = opinions.find(opinion).filter(x -> !x.deleted())
-                .orElseThrow(() -> new UserFacingException("opinion.error.notFound", opinion));
-        return register(List.of(o), viewer, out);
+        return write(registerForms(opinion, viewer), out);
     }
 
     /** The registers of a day's receptions (every opinion received that day), one page each; how many. */
     public int registerForDay(LocalDate day, Role viewer, Path out) {
+        List<RegisterForm> forms = registerFormsForDay(day, viewer);
+        write(forms, out);
+        return forms.size();
+    }
+
+    /** The register of one opinion, for printing or writing. */
+    public List<RegisterForm> registerForms(UUID opinion, Role viewer) {
+        Opinion o = opinions.find(opinion).filter(x -> !x.deleted())
+                .orElseThrow(() -> new UserFacingException("opinion.error.notFound", opinion));
+        return List.of(registerForm(o, viewer, stationName(), Messages.forLanguage("zh")));
+    }
+
+    /** The registers of every opinion received on {@code day}, oldest first. */
+    public List<RegisterForm> registerFormsForDay(LocalDate day, Role viewer) {
         List<Opinion> found = new ArrayList<>();
         opinions.forEach(OpinionFilter.ALL.withReceived(day, day), OpinionSort.NEWEST_FIRST, 0, found::add);
         if (found.isEmpty()) {
             throw new UserFacingException("form.error.noOpinions", day);
         }
-        List<Opinion> inOrder = new ArrayList<>(found);
-        java.util.Collections.reverse(inOrder);
-        register(inOrder, viewer, out);
-        return inOrder.size();
+        java.util.Collections.reverse(found);
+        String station = stationName();
+        Messages zh = Messages.forLanguage("zh");
+        return found.stream().map(o -> registerForm(o, viewer, station, zh)).toList();
     }
 
-    private Path register(List<Opinion> list, Role viewer, Path out) {
-        Messages zh = Messages.forLanguage("zh");
-        String station = stations.current().map(Station::name).orElse("");
+    private String stationName() {
+        return stations.current().map(Station::name).orElse("");
+    }
+
+    private static Path write(List<RegisterForm> forms, Path out) {
         return AtomicFile.write(out, os -> {
             try (Docx doc = new Docx()) {
                 boolean first = true;
-                for (Opinion o : list) {
+                for (RegisterForm f : forms) {
                     if (!first) {
                         doc.pageBreak();
                     }
                     first = false;
-                    registerPage(doc, o, viewer, station, zh);
+                    doc.title(f.title());
+                    doc.subtitle(f.number());
+                    doc.form(f.rows(), 14, f.heights());
                 }
                 doc.write(os);
             }
@@ -83,11 +110,9 @@ public final class FormService {
         });
     }
 
-    private void registerPage(Docx doc, Opinion o, Role viewer, String station, Messages zh) throws IOException {
+    private RegisterForm registerForm(Opinion o, Role viewer, String station, Messages zh) {
         Constituent who = ContactPolicy.forViewer(o.constituent(), viewer == null ? Role.DEPUTY : viewer);
         Review review = reviews.find(o.id()).orElse(Review.none(o.id()));
-        doc.title("群众来访接待登记表");
-        doc.subtitle("编号：" + o.number());
         String opinion = "";
         if (review.handling() != null) {
             opinion = zh.get("handling." + review.handling().code());
@@ -116,39 +141,46 @@ public final class FormService {
         rows.add(List.of("跟踪情况", followUp));
         rows.add(List.of("备  注", o.constituent().consentToContact() ? "群众同意联系回访" : "群众未同意联系回访"));
         int[] heights = {560, 560, 560, 560, 560, 3400, 1500, 1200, 700};
-        doc.form(rows, 14, heights);
+        return new RegisterForm("群众来访接待登记表", "编号：" + o.number(), rows, heights);
     }
 
     /**
      * The reception notice: on {@code date} at {@code time} in {@code place} the deputies named receive residents.
      */
     public Path notice(LocalDate date, String time, String place, List<String> deputies, LocalDate issued, Path out) {
-        if (date == null || place == null || place.isBlank() || deputies.stream().allMatch(String::isBlank)) {
-            throw new UserFacingException("form.error.notice");
-        }
-        String station = stations.current().map(Station::name).orElse("");
-        DayOfWeek dow = date.getDayOfWeek();
-        String when = ReportPeriod.date(date) + "（星期" + WEEKDAYS[dow.getValue() - 1] + "）"
-                + (time == null || time.isBlank() ? "" : time.strip());
+        NoticeForm n = noticeForm(date, time, place, deputies, issued);
         return AtomicFile.write(out, os -> {
             try (Docx doc = new Docx()) {
-                doc.title("人大代表接待选民公告");
-                doc.paragraph("为进一步密切人大代表同人民群众的联系，倾听群众呼声，反映群众意愿，定于" + when + "在"
-                        + place.strip() + "开展人大代表接待选民活动。届时，下列人大代表将接待选民群众，"
-                        + "听取大家的意见和建议：");
-                List<String> names = deputies.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-                doc.paragraph(String.join("、", names));
-                doc.paragraph("欢迎广大选民群众届时前来，就经济社会发展、城市建设管理、民生保障等方面反映意见和建议。"
-                        + "涉及个人诉求的，请携带相关材料。");
-                doc.paragraph("接待时间：" + when);
-                doc.paragraph("接待地点：" + place.strip());
-                doc.paragraph("");
-                doc.right(station);
-                doc.right(ReportPeriod.date(issued));
+                doc.title(n.title());
+                n.body().forEach(doc::paragraph);
+                n.closing().forEach(doc::right);
                 doc.write(os);
             }
             return out;
         });
+    }
+
+    /** The notice's wording, for printing or writing; refused without a date, a place or a deputy. */
+    public NoticeForm noticeForm(LocalDate date, String time, String place, List<String> deputies,
+                                 LocalDate issued) {
+        if (date == null || place == null || place.isBlank() || deputies.stream().allMatch(String::isBlank)) {
+            throw new UserFacingException("form.error.notice");
+        }
+        DayOfWeek dow = date.getDayOfWeek();
+        String when = ReportPeriod.date(date) + "（星期" + WEEKDAYS[dow.getValue() - 1] + "）"
+                + (time == null || time.isBlank() ? "" : time.strip());
+        List<String> names = deputies.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> body = List.of(
+                "为进一步密切人大代表同人民群众的联系，倾听群众呼声，反映群众意愿，定于" + when + "在"
+                        + place.strip() + "开展人大代表接待选民活动。届时，下列人大代表将接待选民群众，"
+                        + "听取大家的意见和建议：",
+                String.join("、", names),
+                "欢迎广大选民群众届时前来，就经济社会发展、城市建设管理、民生保障等方面反映意见和建议。"
+                        + "涉及个人诉求的，请携带相关材料。",
+                "接待时间：" + when,
+                "接待地点：" + place.strip(),
+                "");
+        return new NoticeForm("人大代表接待选民公告", body, List.of(stationName(), ReportPeriod.date(issued)));
     }
 
     private static String blank(String s) {

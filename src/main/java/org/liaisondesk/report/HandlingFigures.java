@@ -1,37 +1,51 @@
 package org.liaisondesk.report;
 
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.liaisondesk.model.DashboardCounts;
-import org.liaisondesk.model.Status;
+import org.liaisondesk.service.HandlingService;
 import org.liaisondesk.store.ReportRepository;
 
 /**
- * The handling figures of a report, from what the program records today: the statuses 办理中 / 已办结, the replies
- * stored when an opinion is closed, and the deputies' handling routes. Deadlines (按时办结率), residents' ratings
- * (满意率) and overdue lists need the handling lifecycle; until it exists {@link #lifecycle()} is false and the report
- * says so instead of printing a figure. Extend here when that data arrives.
+ * The handling figures of a report. The deputies' side (reviewed, handling routes, replies) comes from the reviews;
+ * the handling itself from the lifecycle ({@link HandlingService}): 办结率, 按时办结率, 满意率 and 回访率 computed
+ * exactly as the dashboard computes them ({@link HandlingService#rates(String, LocalDate, LocalDate)}), restricted to
+ * the opinions the report counts, and the overdue list ({@code overdue}) of those opinions as of {@code asOf}.
+ *
+ * @param units the handling units' names by code, for the overdue list
  */
-public record HandlingFigures(long total, long reviewed, long inHandling, long closed, long replied,
-                              Map<String, Long> byRoute) {
+public record HandlingFigures(long total, long reviewed, long replied, Map<String, Long> byRoute,
+                              HandlingService.Rates rates, List<HandlingService.Watched> overdue,
+                              Map<String, String> units, LocalDate asOf) {
 
-    public static HandlingFigures of(DashboardCounts counts, ReportRepository.ReviewCounts reviews) {
-        Map<String, Long> s = counts.byStatus();
-        return new HandlingFigures(counts.total(), reviews.reviewed(), s.getOrDefault(Status.HANDLING.code(), 0L),
-                s.getOrDefault(Status.CLOSED.code(), 0L), reviews.replied(), reviews.byHandling());
+    public HandlingFigures {
+        // In their order (the report's text must not depend on a hash order).
+        byRoute = Collections.unmodifiableMap(new LinkedHashMap<>(byRoute));
+        overdue = List.copyOf(overdue);
+        units = Collections.unmodifiableMap(new LinkedHashMap<>(units));
     }
 
-    /** Opinions that went to handling: 办理中 plus 已办结. */
+    public static HandlingFigures of(long total, ReportRepository.ReviewCounts reviews, HandlingService.Rates rates,
+                                     List<HandlingService.Watched> overdue, Map<String, String> units,
+                                     LocalDate asOf) {
+        return new HandlingFigures(total, reviews.reviewed(), reviews.replied(), reviews.byHandling(), rates, overdue,
+                units, asOf);
+    }
+
+    /** Matters assigned to a unit (or otherwise taken into handling) among the report's opinions. */
     public long assigned() {
-        return inHandling + closed;
+        return rates.cases();
     }
 
-    /** 办结率 in percent of the opinions that went to handling; null when none did. */
-    public Double closedRate() {
-        return assigned() == 0 ? null : 100.0 * closed / assigned();
+    /** Of those, closed (已办结归档 or 不予受理). */
+    public long closed() {
+        return rates.closed();
     }
 
-    /** Whether deadlines, ratings and return visits are recorded (the handling lifecycle); not yet. */
+    /** Whether any of the report's opinions went into handling; when none did, the report says so. */
     public boolean lifecycle() {
-        return false;
+        return rates.cases() > 0;
     }
 }

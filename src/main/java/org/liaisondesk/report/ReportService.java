@@ -1,5 +1,7 @@
 package org.liaisondesk.report;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.liaisondesk.i18n.Messages;
+import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.DashboardCounts;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.OpinionFilter;
@@ -18,6 +21,7 @@ import org.liaisondesk.model.Progress;
 import org.liaisondesk.model.Station;
 import org.liaisondesk.model.StationMode;
 import org.liaisondesk.service.AtomicFile;
+import org.liaisondesk.service.HandlingService;
 import org.liaisondesk.service.Masking;
 import org.liaisondesk.service.StationService;
 import org.liaisondesk.service.StatsService;
@@ -43,9 +47,11 @@ public final class ReportService {
     private final StationService stations;
     private final Taxonomy taxonomy;
     private final Clock clock;
+    private final HandlingService handlingService;
 
     public ReportService(StatsService stats, OpinionRepository opinions, ReportRepository reports,
-                         StationService stations, Taxonomy taxonomy, Clock clock) {
+                         StationService stations, Taxonomy taxonomy, HandlingService handling, Clock clock) {
+        this.handlingService = handling;
         this.stats = stats;
         this.opinions = opinions;
         this.reports = reports;
@@ -71,6 +77,47 @@ public final class ReportService {
     }
 
     private static final int STEPS = 8;
+
+    /** The report's file format: Word, or PDF converted from the Word document by LibreOffice when installed. */
+    public enum Format {
+        DOCX, PDF;
+
+        /** {@code docx} or {@code pdf} (any case); anything else is refused with a message. */
+        public static Format of(String name) {
+            for (Format f : values()) {
+                if (f.name().equalsIgnoreCase(name == null ? "" : name.strip())) {
+                    return f;
+                }
+            }
+            throw new UserFacingException("report.error.format", name);
+        }
+    }
+
+    /**
+     * Writes the report as {@code format}. PDF needs LibreOffice (checked before any work); the Word document is made
+     * in a temporary folder, converted there and only the finished PDF reaches {@code out}.
+     */
+    public Path write(ReportPeriod period, String station, Path out, Format format, Progress progress) {
+        if (format == Format.DOCX) {
+            return write(period, station, out, progress);
+        }
+        Path office = PdfConverter.requireOffice();
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("liaison-report");
+            String base = out.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            Path docx = write(period, station, work.resolve((base.isEmpty() ? "report" : base) + ".docx"), progress);
+            Path pdf = PdfConverter.convert(office, docx, work);
+            return AtomicFile.write(out, os -> {
+                Files.copy(pdf, os);
+                return out;
+            });
+        } catch (IOException e) {
+            throw new UserFacingException("report.error.pdfFailed", e, e.getMessage());
+        } finally {
+            PdfConverter.deleteTree(work);
+        }
+    }
 
     /** Every figure of the report. */
     public ReportData gather(ReportPeriod period, String station, Progress progress) {
@@ -105,7 +152,13 @@ public final class ReportService {
             matters.add(new ReportData.MatterQuotes(m, quotes));
         }
         step(progress, 5);
-        HandlingFigures handling = HandlingFigures.of(current.counts(), reports.reviewCounts(f));
+        LocalDate today = LocalDate.now(clock);
+        Map<String, String> units = new LinkedHashMap<>();
+        handlingService.units().forEach(u -> units.put(u.code(), u.name()));
+        List<HandlingService.Watched> overdue = handlingService.supervision(false, code, period.from(), period.to())
+                .stream().filter(w -> "overdue".equals(w.kind())).toList();
+        HandlingFigures handling = HandlingFigures.of(current.counts().total(), reports.reviewCounts(f),
+                handlingService.rates(code, period.from(), period.to()), overdue, units, today);
         step(progress, 6);
         var receptions = reports.receptions(period.from(), period.to());
         var duty = reports.dutyRecords(period.from(), period.to());

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.model.DashboardCounts;
 import org.liaisondesk.model.DutyRecord;
+import org.liaisondesk.service.HandlingService;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.ReceptionDay;
 import org.liaisondesk.service.Masking;
@@ -95,8 +96,8 @@ final class ReportWriter {
             s.append(String.join("、", parts)).append("。");
             long reviewed = d.handling().reviewed();
             s.append("经代表审阅 ").append(n(reviewed)).append(" 条，占 ").append(pct(reviewed, total)).append("；");
-            s.append("已进入办理环节 ").append(n(d.handling().assigned())).append(" 条，其中已办结 ")
-                    .append(n(d.handling().closed())).append(" 条。");
+            s.append("已交办办理 ").append(n(d.handling().assigned())).append(" 件，其中已办结 ")
+                    .append(n(d.handling().closed())).append(" 件。");
         }
         doc.paragraph(s.toString());
         List<String> labels = new ArrayList<>();
@@ -339,18 +340,54 @@ final class ReportWriter {
             s.append("，拟办意见为").append(String.join("、", routes));
         }
         s.append("。");
-        if (h.assigned() == 0) {
-            s.append("本期意见尚未进入办理环节（办理中或已办结），暂无办结率。");
-        } else {
-            s.append("进入办理环节 ").append(n(h.assigned())).append(" 条，其中办理中 ").append(n(h.inHandling()))
-                    .append(" 条、已办结 ").append(n(h.closed())).append(" 条，办结率 ")
-                    .append(one(h.closedRate())).append("%;已答复群众 ").append(n(h.replied())).append(" 条。");
-        }
         doc.paragraph(s.toString());
-        if (!h.lifecycle()) {
-            doc.paragraph("本程序目前尚未记录承办单位、办理时限和群众评价，按时办结率、满意率和超期未办结事项暂无法统计，"
-                    + "待办理全过程记录功能启用后在报告中列示。");
+        doc.paragraph(lifecycle(h));
+        if (!h.overdue().isEmpty()) {
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("编号", "承办单位", "办理期限", "事项"));
+            for (HandlingService.Watched w : h.overdue()) {
+                String unit = w.handling().get("main_unit");
+                rows.add(List.of(w.opinion().number(), unit == null ? "" : h.units().getOrDefault(unit, unit),
+                        w.handling().dueDate().map(ReportPeriod::date).orElse(""), excerpt(w.opinion().text())));
+            }
+            doc.caption("超期未办结事项（截至" + ReportPeriod.date(h.asOf()) + "）");
+            doc.table(rows, new double[] {0.2, 0.2, 0.18, 0.42}, 11);
         }
+    }
+
+    /**
+     * The lifecycle's figures as prose: the matters assigned among this period's opinions, 办结率, 按时办结率, 满意率
+     * and 回访率 as the dashboard computes them, and the overdue count; or, plainly, that none was assigned.
+     */
+    private String lifecycle(HandlingFigures h) {
+        String asOf = "截至" + ReportPeriod.date(h.asOf());
+        if (!h.lifecycle()) {
+            return d.period().thisPeriod() + "收集的意见建议中，" + asOf + "尚无交办承办单位办理的事项，"
+                    + "办结率、按时办结率、满意率和回访率暂无数据。";
+        }
+        HandlingService.Rates r = h.rates();
+        StringBuilder s = new StringBuilder(d.period().thisPeriod()).append("收集的意见建议中，").append(asOf)
+                .append("已交办承办单位办理（含不予受理、转为代表建议）").append(n(r.cases())).append(" 件，已办结 ")
+                .append(n(r.closed())).append(" 件，办结率 ").append(rate(r.closedRate())).append("；按时办结率 ")
+                .append(rate(r.onTimeRate())).append("；群众评价满意率（满意和基本满意）").append(rate(r.satisfactionRate()))
+                .append("；回访率 ").append(rate(r.visitRate())).append("。");
+        if (h.overdue().isEmpty()) {
+            s.append("无超期未办结事项。");
+        } else {
+            s.append("超期未办结 ").append(n(h.overdue().size())).append(" 件，见下表，请承办单位抓紧办理。");
+        }
+        return s.toString();
+    }
+
+    /** A rate in percent, or "暂无" when there was nothing to count (e.g. no resident rated yet). */
+    private static String rate(Integer percent) {
+        return percent == null ? "暂无" : percent + "%";
+    }
+
+    /** An opinion's text for a table cell: one line, at most 40 characters. */
+    private static String excerpt(String text) {
+        String t = text.replaceAll("\\s+", " ").strip();
+        return t.length() <= 40 ? t : t.substring(0, 39) + "…";
     }
 
     // 七、代表履职

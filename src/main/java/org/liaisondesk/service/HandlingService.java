@@ -206,13 +206,18 @@ public final class HandlingService {
      * ({@link Priority#RAISE_AT_RESIDENTS}), then oldest due first, then more residents first.
      */
     public List<Watched> supervision(boolean withYellow, String station) {
+        return supervision(withYellow, station, null, null);
+    }
+
+    /** {@link #supervision(boolean, String)} of the opinions received from {@code from} to {@code to} (null: open). */
+    public List<Watched> supervision(boolean withYellow, String station, LocalDate from, LocalDate to) {
         WorkCalendar cal = calendar();
         LocalDate today = today();
         List<Watched> out = new ArrayList<>();
         Map<UUID, UUID> matterOf = links.matters();
         Map<UUID, Integer> matterSize = new java.util.HashMap<>();
         matterOf.values().forEach(m -> matterSize.merge(m, 1, Integer::sum));
-        repository.forEach(station, c -> {
+        repository.forEach(station, from, to, c -> {
             Supervision s = Supervision.of(cal, c, today);
             String kind = null;
             if (s == Supervision.RED) {
@@ -289,8 +294,13 @@ public final class HandlingService {
 
     /** 办结率, 按时办结率, 满意率 (满意 + 基本满意 of the rated), 回访率 (visited of those fed back). */
     public Rates rates(String station) {
+        return rates(station, null, null);
+    }
+
+    /** {@link #rates(String)} of the opinions received from {@code from} to {@code to} (null: open): a report's. */
+    public Rates rates(String station, LocalDate from, LocalDate to) {
         Tally t = new Tally();
-        repository.forEach(station, t::add);
+        repository.forEach(station, from, to, t::add);
         return t.rates();
     }
 

@@ -150,11 +150,39 @@ public final class HandlingRepository {
 
     /** Every case, optionally of one station, in assignment order. */
     public void forEach(String station, Consumer<HandlingCase> sink) {
+        forEach(station, null, null, sink);
+    }
+
+    /**
+     * Every case, optionally of one station, of the opinions received from {@code from} to {@code to} (both days
+     * included; null: open), in assignment order: what a report over those dates counts.
+     */
+    public void forEach(String station, java.time.LocalDate from, java.time.LocalDate to,
+                        Consumer<HandlingCase> sink) {
+        List<String> where = new ArrayList<>();
+        List<String> params = new ArrayList<>();
+        if (station != null) {
+            where.add("station=?");
+            params.add(station);
+        }
+        if (from != null || to != null) {
+            StringBuilder received = new StringBuilder("opinion_id IN (SELECT id FROM opinion WHERE 1=1");
+            if (from != null) {
+                received.append(" AND received_at >= ?");
+                params.add(from.atStartOfDay().toString());
+            }
+            if (to != null) {
+                received.append(" AND received_at < ?");
+                params.add(to.plusDays(1).atStartOfDay().toString());
+            }
+            where.add(received.append(")").toString());
+        }
         db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + CASE_COLUMNS + " FROM handling_case"
-                    + (station == null ? "" : " WHERE station=?") + " ORDER BY assigned_at, opinion_id")) {
-                if (station != null) {
-                    ps.setString(1, station);
+                    + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                    + " ORDER BY assigned_at, opinion_id")) {
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setString(i + 1, params.get(i));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -128,6 +128,13 @@ public final class MainView {
             findInList();
             return;
         }
+        if (e.getCode() == KeyCode.P) {
+            Screen shown = screens.get(vm.items().get(vm.selectedProperty().get()).id());
+            if (shown != null && shown.print()) {
+                e.consume();
+            }
+            return;
+        }
         int index = digit(e.getCode());
         if (index >= 0 && index < vm.items().size()) {
             vm.select(index);

@@ -18,4 +18,9 @@ public interface Screen {
     default boolean focusSearch() {
         return false;
     }
+
+    /** Ctrl+P: prints what the screen shows (a form); false when the screen has nothing to print. */
+    default boolean print() {
+        return false;
+    }
 }

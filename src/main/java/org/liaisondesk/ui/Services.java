@@ -1,6 +1,7 @@
 package org.liaisondesk.ui;
 
 import java.util.List;
+import javafx.print.PrinterJob;
 import org.liaisondesk.app.AppContext;
 import org.liaisondesk.exchange.RemovableDrives;
 import org.liaisondesk.i18n.Messages;
@@ -14,6 +15,7 @@ import org.liaisondesk.ui.entry.SuggestionsViewModel;
 import org.liaisondesk.ui.exchange.ExchangeViewModel;
 import org.liaisondesk.ui.handling.HandlingViewModel;
 import org.liaisondesk.ui.list.OpinionListViewModel;
+import org.liaisondesk.ui.print.PrintViewModel;
 import org.liaisondesk.ui.review.ReviewViewModel;
 import org.liaisondesk.ui.settings.AuditSectionModel;
 import org.liaisondesk.ui.settings.BackupSectionModel;
@@ -89,6 +91,11 @@ public final class Services {
 
     public HandlingViewModel handling(UiContext ui) {
         return new HandlingViewModel(ui, app.handling(), app.opinionQueries(), app.reviews(), app.clock());
+    }
+
+    /** Printing the forms (list, review, dashboard); the form code is asked for only when printing. */
+    public PrintViewModel print(UiContext ui) {
+        return new PrintViewModel(ui, app::forms, app::receptions, app.clock(), PrinterJob::createPrinterJob);
     }
 
     // settings and its sections

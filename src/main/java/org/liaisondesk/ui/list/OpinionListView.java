@@ -14,6 +14,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
@@ -45,6 +47,7 @@ import org.liaisondesk.ui.Screen;
 import org.liaisondesk.ui.DateFields;
 import org.liaisondesk.ui.UiContext;
 import org.liaisondesk.ui.entry.EntryView;
+import org.liaisondesk.ui.print.PrintView;
 
 /**
  * The opinion list: filters on top, one page of the table, page buttons below. Enter or a double click edits the
@@ -61,10 +64,12 @@ public final class OpinionListView implements Screen {
     /** The row the clerk was on, kept across the reload that follows an edit, delete or restore. */
     private UUID keptId;
     private int keptIndex;
+    private final PrintView printing;
 
     public OpinionListView(UiContext ui) {
         this.ui = ui;
         this.vm = ui.services().list(ui);
+        this.printing = new PrintView(ui, this::window);
         root.getStyleClass().addAll("screen", "list");
         root.setId("list");
         Label title = new Label(ui.text("list.title"));
@@ -76,6 +81,17 @@ public final class OpinionListView implements Screen {
     @Override
     public Parent root() {
         return root;
+    }
+
+    /** Ctrl+P: the reception register of the selected opinion. */
+    @Override
+    public boolean print() {
+        OpinionRow row = table.getSelectionModel().getSelectedItem();
+        if (row == null || vm.recycleBinProperty().get()) {
+            return false;
+        }
+        printing.register(row.opinion().id());
+        return true;
     }
 
     @Override
@@ -318,9 +334,25 @@ public final class OpinionListView implements Screen {
         delete.visibleProperty().bind(vm.recycleBinProperty().not().and(new SimpleBooleanProperty(mayEdit)));
         restore.visibleProperty().bind(vm.recycleBinProperty().and(new SimpleBooleanProperty(mayEdit)));
         List.of(edit, delete, restore).forEach(b -> b.managedProperty().bind(b.visibleProperty()));
+        MenuButton print = new MenuButton(ui.text("print.menu"));
+        print.setId("list-print");
+        MenuItem one = new MenuItem(ui.text("print.register.one"));
+        one.setId("list-print-one");
+        one.setOnAction(e -> print());
+        MenuItem day = new MenuItem(ui.text("print.register.day"));
+        day.setId("list-print-day");
+        day.setOnAction(e -> selected(r -> printing.registersOf(r.opinion().receivedAt().toLocalDate())));
+        MenuItem notice = new MenuItem(ui.text("print.notice.item"));
+        notice.setId("list-print-notice");
+        notice.setOnAction(e -> printing.notice());
+        print.getItems().addAll(one, day, notice);
+        print.visibleProperty().bind(vm.recycleBinProperty().not());
+        print.disableProperty().bind(printing.model().printingProperty());
+        print.managedProperty().bind(print.visibleProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(edit, delete, restore, gap, loading, first, previous, page, next, last);
+        HBox bar = new HBox(edit, delete, restore, print, printing.status(), gap, loading, first, previous, page,
+                next, last);
         bar.getStyleClass().add("pager");
         return bar;
     }

@@ -31,6 +31,7 @@ import org.liaisondesk.model.AreaTag;
 import org.liaisondesk.model.Handling;
 import org.liaisondesk.service.ReviewService.QueueOrder;
 import org.liaisondesk.ui.Screen;
+import org.liaisondesk.ui.print.PrintView;
 import org.liaisondesk.ui.UiContext;
 
 /**
@@ -54,16 +55,29 @@ public final class ReviewView implements Screen {
     private final ToggleButton[] areaButtons = new ToggleButton[AreaTag.AREA_COUNT];
     /** C moves into the note on key press; the "c" typed by the same stroke must not land in it. */
     private boolean swallowTyped;
+    private PrintView printing;
 
     public ReviewView(UiContext ui) {
         this.ui = ui;
         this.model = ui.services().review(ui);
+        this.printing = new PrintView(ui, () -> root.getScene() == null ? null : root.getScene().getWindow());
         build();
         model.reload();
     }
 
     public ReviewViewModel model() {
         return model;
+    }
+
+    /** Ctrl+P: the reception register of the opinion under review. */
+    @Override
+    public boolean print() {
+        java.util.UUID id = model.currentId();
+        if (id == null) {
+            return false;
+        }
+        printing.register(id);
+        return true;
     }
 
     @Override
@@ -118,7 +132,7 @@ public final class ReviewView implements Screen {
         status.getStyleClass().add("review-status");
         status.textProperty().bind(model.statusProperty());
         model.problemProperty().addListener((o, was, is) -> status.pseudoClassStateChanged(PROBLEM, is));
-        HBox bar = new HBox(pending, orderLabel, order, gap, status);
+        HBox bar = new HBox(pending, orderLabel, order, gap, printing.status(), status);
         bar.getStyleClass().add("review-bar");
         return bar;
     }

@@ -297,6 +297,12 @@ public final class ReviewViewModel {
     private record Saved(Opinion opinion, int othersReviewed, long pending) {
     }
 
+    /** The opinion on screen, null when the queue is done. */
+    public java.util.UUID currentId() {
+        Opinion o = current();
+        return o == null ? null : o.id();
+    }
+
     private Opinion current() {
         return index < queue.size() ? queue.get(index) : null;
     }

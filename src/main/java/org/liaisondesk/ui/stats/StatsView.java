@@ -45,6 +45,7 @@ import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.liaisondesk.model.DutyRecord;
 import org.liaisondesk.report.ChartPainter;
+import org.liaisondesk.ui.print.PrintView;
 import org.liaisondesk.ui.Screen;
 import org.liaisondesk.ui.DateFields;
 import org.liaisondesk.ui.UiContext;
@@ -64,16 +65,25 @@ public final class StatsView implements Screen {
     private final VBox root = new VBox();
     /** The charts "保存图表" offers, by their title. */
     private final Map<String, Chart> charts = new LinkedHashMap<>();
+    private final PrintView printing;
 
     public StatsView(UiContext ui) {
         this.ui = ui;
         this.model = ui.services().stats(ui);
+        this.printing = new PrintView(ui, () -> root.getScene() == null ? null : root.getScene().getWindow());
         build();
         ui.changes().listen(model::refresh);
     }
 
     public StatsViewModel model() {
         return model;
+    }
+
+    /** Ctrl+P: the deputies' reception notice (接待公告). */
+    @Override
+    public boolean print() {
+        printing.notice();
+        return true;
     }
 
     @Override
@@ -238,8 +248,7 @@ public final class StatsView implements Screen {
         Button report = new Button(ui.text("report.button"));
         report.setId("stats-report");
         report.disableProperty().bind(model.exportingProperty());
-        report.setOnAction(e -> choose("report.choose", "report.filter", "*.docx",
-                ui.text("report.fileName", model.reportPeriod().title())).ifPresent(model::exportReport));
+        report.setOnAction(e -> chooseReport().ifPresent(model::exportReport));
         HBox row = new HBox(working, cancel, report, excel, save);
         row.getStyleClass().add("stats-actions");
         return row;
@@ -264,11 +273,30 @@ public final class StatsView implements Screen {
     }
 
     private Optional<Path> choose(String titleKey, String filterKey, String pattern, String initialName) {
+        return choose(titleKey, initialName, new FileChooser.ExtensionFilter(ui.text(filterKey), pattern));
+    }
+
+    /** The report as Word or, when LibreOffice is installed, PDF: the chosen file's ending decides. */
+    private Optional<Path> chooseReport() {
+        String name = ui.text("report.fileName", model.reportPeriod().title());
+        FileChooser.ExtensionFilter docx = new FileChooser.ExtensionFilter(ui.text("report.filter"), "*.docx");
+        FileChooser.ExtensionFilter pdf = new FileChooser.ExtensionFilter(ui.text("report.filter.pdf"), "*.pdf");
+        return choose("report.choose", name, docx, pdf).map(p -> {
+            String lower = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            return lower.endsWith(".pdf") || lower.endsWith(".docx") ? p
+                    : p.resolveSibling(p.getFileName() + (lastFilter == pdf ? ".pdf" : ".docx"));
+        });
+    }
+
+    private FileChooser.ExtensionFilter lastFilter;
+
+    private Optional<Path> choose(String titleKey, String initialName, FileChooser.ExtensionFilter... filters) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(ui.text(titleKey));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ui.text(filterKey), pattern));
+        chooser.getExtensionFilters().addAll(filters);
         chooser.setInitialFileName(initialName);
         File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        lastFilter = chooser.getSelectedExtensionFilter();
         return Optional.ofNullable(file).map(File::toPath);
     }
 
@@ -417,7 +445,21 @@ public final class StatsView implements Screen {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(ui.text("report.duty.none")));
         table.setPrefHeight(180);
-        return new VBox(title, table);
+        MenuButton print = new MenuButton(ui.text("print.menu"));
+        print.setId("stats-print");
+        MenuItem notice = new MenuItem(ui.text("print.notice.item"));
+        notice.setId("stats-print-notice");
+        notice.setOnAction(e -> printing.notice());
+        MenuItem today = new MenuItem(ui.text("print.register.today"));
+        today.setId("stats-print-today");
+        today.setOnAction(e -> printing.registersOf(model.today()));
+        print.getItems().addAll(notice, today);
+        print.disableProperty().bind(printing.model().printingProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox head = new HBox(8, title, gap, printing.status(), print);
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return new VBox(head, table);
     }
 
     private Node matters() {

@@ -509,11 +509,13 @@ public final class StatsViewModel {
     /** Writes the periodic report of the dashboard's period and station to {@code file} (.docx), with progress. */
     public void exportReport(Path file) {
         ReportPeriod p = reportPeriod();
+        ReportService.Format format = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")
+                ? ReportService.Format.PDF : ReportService.Format.DOCX;
         String code = generalStation.get() ? station.get() : null;
         Task<Path> task = new Task<>() {
             @Override
             protected Path call() {
-                return reports.get().write(p, code, file, new Progress() {
+                return reports.get().write(p, code, file, format, new Progress() {
                     @Override
                     public void update(long done, long total) {
                         updateProgress(done, total);
