@@ -26,10 +26,11 @@ public final class SynonymList {
     /** Default list bundled with the program. */
     public static final String DEFAULT_RESOURCE = "synonyms.tsv";
 
+    /** Shown at the top of the list in the window (clerks read it), so in Chinese. */
     static final String HEADER = """
-            # Everyday phrases for the report's tasks: KEY<TAB>phrase、phrase、…  (UTF-8, '#' starts a comment)
-            # KEY is a word of a report clause (居家养老) — the phrases attach to every clause containing it —
-            # or a sub-topic id such as 4.13 (valid for one report version only).
+            # 群众的日常说法与报告任务的对应:关键词<Tab>说法、说法、……(以 # 开头的行是说明,不参与匹配)
+            # 关键词是报告条文里的一个词(如 居家养老),说法会对应到含有这个词的所有条文;
+            # 也可以是子项编号(如 4.13),但只对当前这一版报告有效。
             """;
 
     private static final Pattern SUBTOPIC_ID = Pattern.compile("\\d\\.\\d{2}");

@@ -31,6 +31,8 @@ public final class InlineValidation {
         label.setId(control.getId() + "-problem");
         label.getStyleClass().add("field-problem");
         label.setWrapText(true);
+        // a wrapped label in a grid keeps only one line unless it may be as tall as its text: no "…"
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         label.textProperty().bind(Bindings.createStringBinding(
                 () -> problems.shown(field) == null ? "" : problems.shown(field), problems.shownProperty()));
         label.visibleProperty().bind(label.textProperty().isNotEmpty());

@@ -12,6 +12,10 @@ import org.liaisondesk.i18n.Messages;
  */
 final class AuditText {
 
+    /** An account's name and a role code, as user-add and user-role record them. */
+    private static final Pattern NAME_AND_ROLE = Pattern.compile("(\\S+) ([a-z-]+)");
+    /** user-locked: "NAME until TIME". */
+    private static final Pattern LOCKED_UNTIL = Pattern.compile("(\\S+) until (\\S+)");
     private static final Pattern KEY_VALUE = Pattern.compile("([A-Za-z]+)=(\\S*)");
     private static final Pattern REVISION = Pattern.compile("^revision (\\d+)$");
 
@@ -35,6 +39,15 @@ final class AuditText {
         Matcher revision = REVISION.matcher(oneLine);
         if (revision.matches()) {
             return messages.get("audit.detail.revision", Integer.parseInt(revision.group(1)));
+        }
+        Matcher role = NAME_AND_ROLE.matcher(oneLine);
+        if (role.matches() && messages.has("role." + role.group(2))) {
+            // user-add and user-role: "王强 clerk" → "王强 工作人员"
+            return role.group(1) + " " + messages.get("role." + role.group(2));
+        }
+        Matcher locked = LOCKED_UNTIL.matcher(oneLine);
+        if (locked.matches()) {
+            return messages.get("audit.detail.lockedUntil", locked.group(1), locked.group(2));
         }
         Matcher m = KEY_VALUE.matcher(oneLine);
         StringBuilder out = new StringBuilder();

@@ -117,6 +117,7 @@ public final class SetupDialog {
         Label note = new Label(messages.get("setup.note"));
         note.getStyleClass().add("form-note");
         note.setWrapText(true);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         grid.add(note, 0, 5, 2, 1);
         return code;
     }
@@ -135,6 +136,8 @@ public final class SetupDialog {
         Label hint = new Label();
         hint.setId("setup-password-hint");
         hint.getStyleClass().add("form-note");
+        hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         hint.textProperty().bind(vm.passwordHint());
         Label title = new Label(messages.get("setup.admin.title"));
         title.getStyleClass().add("form-section");

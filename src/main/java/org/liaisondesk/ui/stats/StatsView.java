@@ -161,6 +161,7 @@ public final class StatsView implements Screen {
         for (Period p : new Period[] {Period.MONTH, Period.QUARTER, Period.YEAR, Period.ALL}) {
             ToggleButton b = new ToggleButton(model.periodText(p));
             b.setId("stats-period-" + p.name().toLowerCase(Locale.ROOT));
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the toolbar is tight in English: never "This mo…"
             b.setToggleGroup(group);
             b.setUserData(p);
             b.setSelected(model.periodProperty().get() == p);

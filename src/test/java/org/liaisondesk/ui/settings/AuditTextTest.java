@@ -24,4 +24,12 @@ class AuditTextTest {
         assertThat(zh.detail("file=a\n2026-01-01 admin import")).doesNotContain("\n");
         assertThat(zh.detail(null)).isEmpty();
     }
+
+    @Test
+    void accountEntriesNameTheRoleNotItsCode() {
+        assertThat(zh.detail("王强 clerk")).isEqualTo("王强 工作人员");
+        assertThat(zh.detail("李代表 deputy")).isEqualTo("李代表 人大代表");
+        assertThat(zh.detail("张丽 until 2026-12-05T10:15:00Z")).isEqualTo("张丽 锁定至 2026-12-05T10:15:00Z");
+        assertThat(zh.detail("张丽 somethingelse")).as("not a role: as written").isEqualTo("张丽 somethingelse");
+    }
 }
