@@ -35,7 +35,7 @@ import org.liaisondesk.i18n.Messages;
  */
 class ConcurrentUseStressTest {
 
-    static final int DEFAULT_SECONDS = 25;
+    static final int DEFAULT_SECONDS = 12;
     static final int SECONDS = Integer.getInteger("liaisondesk.stress.seconds", DEFAULT_SECONDS);
     /** Adds per writer in {@link #twoWritersLoseNothing()}: 1,000 in the long run, fewer by default. */
     static final int ADDS = SECONDS > DEFAULT_SECONDS ? 1_000 : 100;
