@@ -601,6 +601,11 @@ public final class HandlingService {
 
     /** The 交办单 of an assigned opinion as printable HTML, covering every opinion of the same assignment. */
     public String slip(UUID id, String stationName) {
+        return AssignmentSlip.html(slipOf(id, stationName));
+    }
+
+    /** The 交办单 of an assigned opinion as text, for printing from the window. */
+    public AssignmentSlip.Slip slipOf(UUID id, String stationName) {
         HandlingCase c = repository.find(id).filter(h -> h.get("assignment_no") != null)
                 .orElseThrow(() -> new UserFacingException("loop.error.notAssigned", require(id).number()));
         List<Opinion> residents = new ArrayList<>();
@@ -608,7 +613,7 @@ public final class HandlingService {
             repository.find(other).filter(h -> c.get("assignment_no").equals(h.get("assignment_no")))
                     .flatMap(h -> opinions.find(other)).ifPresent(residents::add);
         }
-        return AssignmentSlip.html(c, residents, units(), stationName);
+        return AssignmentSlip.of(c, residents, units(), stationName);
     }
 
     // ---- helpers

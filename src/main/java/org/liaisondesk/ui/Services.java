@@ -90,7 +90,8 @@ public final class Services {
     }
 
     public HandlingViewModel handling(UiContext ui) {
-        return new HandlingViewModel(ui, app.handling(), app.opinionQueries(), app.reviews(), app.clock());
+        return new HandlingViewModel(ui, app.handling(), app.opinionQueries(), app.reviews(), app.clock(),
+                () -> app.stations().current().map(org.liaisondesk.model.Station::name).orElse(""));
     }
 
     /** Printing the forms (list, review, dashboard); the form code is asked for only when printing. */

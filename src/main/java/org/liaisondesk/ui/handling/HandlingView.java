@@ -66,6 +66,7 @@ public final class HandlingView implements Screen {
     private final TextArea text = new TextArea();
     private final ComboBox<Rating> rating = new ComboBox<>();
     private final DatePicker date;
+    private final org.liaisondesk.ui.print.PrintView printing;
     /** An action key moves into a field on key press; the letter typed by the same stroke must not land in it. */
     private boolean swallowTyped;
 
@@ -73,6 +74,8 @@ public final class HandlingView implements Screen {
         this.ui = ui;
         this.model = ui.services().handling(ui);
         this.date = DateFields.picker(ui, "handling-date", null, model.dateProperty());
+        this.printing = new org.liaisondesk.ui.print.PrintView(ui,
+                () -> root.getScene() == null ? null : root.getScene().getWindow());
         build();
         model.reload();
     }
@@ -84,6 +87,21 @@ public final class HandlingView implements Screen {
     @Override
     public Parent root() {
         return root;
+    }
+
+    /** Ctrl+P (and P): the 交办单 of the selected case. */
+    @Override
+    public boolean print() {
+        java.util.concurrent.Callable<org.liaisondesk.service.AssignmentSlip.Slip> slip = model.slipOfSelected();
+        if (slip == null) {
+            return false;
+        }
+        printing.slip(slip);
+        return true;
+    }
+
+    public org.liaisondesk.ui.print.PrintView printing() {
+        return printing;
     }
 
     @Override
@@ -155,7 +173,7 @@ public final class HandlingView implements Screen {
         count.setId("handling-count");
         count.getStyleClass().add("handling-count");
         count.textProperty().bind(model.countProperty());
-        HBox bar = new HBox(shows, gap, status, count);
+        HBox bar = new HBox(shows, gap, printing.status(), status, count);
         bar.getStyleClass().add("handling-bar");
         return bar;
     }
@@ -478,6 +496,8 @@ public final class HandlingView implements Screen {
             model.showProperty().set(model.showProperty().get() == Show.CALLBACK ? Show.ALL : Show.CALLBACK);
         } else if (code == KeyCode.K && !model.conflicts().isEmpty()) {
             root.lookup("#handling-conflicts").requestFocus();
+        } else if (code == KeyCode.P) {
+            print();
         } else if (code == KeyCode.H) {
             model.historyShownProperty().set(!model.historyShownProperty().get());
         } else if (actionOf(code) != null) {

@@ -68,6 +68,8 @@ public final class HandlingViewModel {
     }
 
     private final UiContext ui;
+    /** For the 交办单's title: the station as set up. */
+    private final java.util.function.Supplier<String> stationName;
     private final HandlingService handling;
     private final OpinionQueries opinions;
     private final ReviewService reviews;
@@ -105,7 +107,8 @@ public final class HandlingViewModel {
     private long generation;
 
     public HandlingViewModel(UiContext ui, HandlingService handling, OpinionQueries opinions, ReviewService reviews,
-                             Clock clock) {
+                             Clock clock, java.util.function.Supplier<String> stationName) {
+        this.stationName = stationName;
         this.ui = ui;
         this.handling = handling;
         this.opinions = opinions;
@@ -483,6 +486,19 @@ public final class HandlingViewModel {
                     k.local() == null ? "" : k.local(), k.incoming() == null ? "" : k.incoming()));
         }
         return out;
+    }
+
+    /**
+     * What prints the selected case's 交办单 (read in the background); null when nothing is selected. A case not
+     * assigned yet is refused by the service with a message.
+     */
+    public java.util.concurrent.Callable<org.liaisondesk.service.AssignmentSlip.Slip> slipOfSelected() {
+        Row row = selected.get();
+        if (row == null) {
+            return null;
+        }
+        UUID id = row.id();
+        return () -> handling.slipOf(id, stationName.get());
     }
 
     /** Loads the selected case's history while it is shown. */

@@ -52,6 +52,11 @@ public final class PrintView {
         model.register(opinion, this::ask);
     }
 
+    /** Prints the 交办单 {@code load} reads. */
+    public void slip(java.util.concurrent.Callable<org.liaisondesk.service.AssignmentSlip.Slip> load) {
+        model.slip(load, this::ask);
+    }
+
     public void registersOf(LocalDate day) {
         model.registersOf(day, this::ask);
     }

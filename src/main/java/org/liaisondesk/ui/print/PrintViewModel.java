@@ -26,6 +26,7 @@ import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.ReceptionDay;
 import org.liaisondesk.report.FormService;
 import org.liaisondesk.report.ReceptionService;
+import org.liaisondesk.service.AssignmentSlip;
 import org.liaisondesk.ui.UiContext;
 
 /**
@@ -94,6 +95,11 @@ public final class PrintViewModel {
         List<ReceptionDay> days = receptions.get().list(null, null);
         return days.stream().filter(d -> !d.heldOn().isBefore(today)).findFirst()
                 .orElse(days.isEmpty() ? null : days.get(days.size() - 1));
+    }
+
+    /** Prints the 交办单 that {@code load} reads (in the background). */
+    public void slip(Callable<AssignmentSlip.Slip> load, Predicate<PrinterJob> ask) {
+        print(() -> List.of(load.call()), SlipFormNode::of, ask, "交办单");
     }
 
     private static final String REGISTER_JOB = "群众来访接待登记表";

@@ -95,6 +95,31 @@ class PrintFormsTest {
         assertThat(title.getFont().getFamily()).isEqualTo(ChineseFont.formFamily());
     }
 
+    /** #13: the 交办单 prints from the window as the HTML slip reads: number, matter, masked resident, units, due. */
+    @Test
+    void theAssignmentSlipPageCarriesTheSlipWithTheResidentMasked() throws Exception {
+        app.handling().saveUnit("JD-01", "翠苑街道办事处", "street", "王科长 88000000", null, "admin");
+        app.handling().saveUnit("QJ-01", "区城管局", "district-dept", null, null, "admin");
+        app.handling().assign(id, new org.liaisondesk.service.HandlingService.Assignment("JD-01", List.of("QJ-01"),
+                null, null, "请街道尽快修复路灯", false), "总站");
+        org.liaisondesk.service.AssignmentSlip.Slip slip = app.handling().slipOf(id, "翠苑街道人大代表联络站");
+        List<String> texts = PrintCheck.onFx(() -> texts(SlipFormNode.of(slip)));
+        String all = String.join("", texts);
+        assertThat(texts).contains("翠苑街道人大代表联络站 交办单", "反映事项", "小区门口的路灯坏了一个多月,晚上出门很危险",
+                "请街道尽快修复路灯", "主办单位", "协办单位", "办理期限");
+        assertThat(all).contains("翠苑街道办事处(王科长 88000000)", "区城管局", "GS-001-2026-")
+                .doesNotContain("13812345678").doesNotContain("张三丰");
+        assertThat(app.handling().slip(id, "翠苑街道人大代表联络站")).as("the HTML slip says the same")
+                .contains("请街道尽快修复路灯", "翠苑街道办事处").doesNotContain("13812345678");
+        List<UUID> ids = new java.util.ArrayList<>();
+        app.opinions().forEach(org.liaisondesk.model.OpinionFilter.ALL,
+                new org.liaisondesk.model.OpinionSort(org.liaisondesk.model.OpinionSort.Field.RECEIVED_AT, true), 10,
+                o -> ids.add(o.id()));
+        UUID unassigned = ids.stream().filter(o -> !o.equals(id)).findFirst().orElseThrow();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> app.handling().slipOf(unassigned, "站")))
+                .isInstanceOf(org.liaisondesk.i18n.UserFacingException.class);
+    }
+
     @Test
     void printsToThePrinterWhenThereIsOne() throws Exception {
         // Never paper: the printer named by -Dliaisondesk.printer, else a PDF printer (CUPS-PDF) if there is one.
