@@ -94,6 +94,20 @@ public final class HandlingBatches {
 
     public record Read(Path file, Outcome outcome, String direction, String station, int sequence,
                        HandlingRepository.Applied applied, UserFacingException rejection) {
+
+        /** Cases the batch created here (0 when it was not applied). */
+        public int casesCreated() {
+            return applied == null ? 0 : applied.casesCreated();
+        }
+
+        public int casesUpdated() {
+            return applied == null ? 0 : applied.casesUpdated();
+        }
+
+        /** Fields both sides changed, kept for a person to decide. */
+        public int conflicts() {
+            return applied == null ? 0 : applied.conflicts();
+        }
     }
 
     public static boolean isHandlingBatchName(String name) {

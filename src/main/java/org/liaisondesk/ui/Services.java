@@ -86,7 +86,8 @@ public final class Services {
     }
 
     public ExchangeViewModel exchange(UiContext ui, RemovableDrives drives) {
-        return new ExchangeViewModel(ui, app.stations(), app.exports(), app.imports(), app.keys(), drives);
+        return new ExchangeViewModel(ui, app.stations(), app.exports(), app.imports(), app.handlingBatches(),
+                app.keys(), drives);
     }
 
     public HandlingViewModel handling(UiContext ui) {

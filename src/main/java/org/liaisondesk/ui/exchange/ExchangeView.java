@@ -115,12 +115,12 @@ public final class ExchangeView implements Screen {
         }
         export.defaultButtonProperty().bind(model.generalStationProperty().not());
         importDrive.defaultButtonProperty().bind(model.generalStationProperty());
-        showFor(export, false);
-        showFor(exportFolder, false);
-        showFor(importDrive, true);
+        // Both ends export and import: a station sends opinions and handling changes up and takes the return
+        // batches (回执批次) sent down; the general station takes both up and writes the return batches.
+        byMode(export, "exchange.export.toDrive", "exchange.return.toDrive");
+        byMode(exportFolder, "exchange.export.toFolder", "exchange.return.toFolder");
+        byMode(importDrive, "exchange.return.fromDrive", "exchange.import.fromDrive");
         showFor(previewDrive, true);
-        showFor(importFiles, true);
-        showFor(importFolder, true);
         HBox actions = new HBox(export, exportFolder, importDrive, previewDrive, importFiles, importFolder);
         actions.getStyleClass().add("exchange-actions");
 
@@ -241,6 +241,12 @@ public final class ExchangeView implements Screen {
                 title("exchange.history.title"), history, again);
     }
 
+    /** The button's text at a station and at the general station. */
+    private void byMode(Button b, String stationKey, String generalKey) {
+        b.textProperty().bind(javafx.beans.binding.Bindings.when(model.generalStationProperty())
+                .then(ui.text(generalKey)).otherwise(ui.text(stationKey)));
+    }
+
     private Button button(String id, String key) {
         Button b = new Button(ui.text(key));
         b.setId(id);
@@ -305,7 +311,9 @@ public final class ExchangeView implements Screen {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(ui.text("exchange.import.chooseFiles"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ui.text("exchange.import.filter"),
-                "*" + BatchFormat.SUFFIX, "*" + BatchFormat.ENCRYPTED_SUFFIX));
+                "*" + BatchFormat.SUFFIX, "*" + BatchFormat.ENCRYPTED_SUFFIX,
+                "*" + org.liaisondesk.exchange.HandlingBatches.SUFFIX,
+                "*" + org.liaisondesk.exchange.HandlingBatches.ENCRYPTED_SUFFIX));
         List<File> files = chooser.showOpenMultipleDialog(window());
         return java.util.Optional.ofNullable(files).map(f -> f.stream().map(File::toPath).toList());
     }

@@ -1,9 +1,11 @@
 package org.liaisondesk.ui.exchange;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,6 +27,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.liaisondesk.exchange.ExportService;
+import org.liaisondesk.exchange.HandlingBatches;
 import org.liaisondesk.exchange.ImportService;
 import org.liaisondesk.exchange.ImportService.FileResult;
 import org.liaisondesk.exchange.RemovableDrives;
@@ -97,10 +100,12 @@ public final class ExchangeViewModel {
     private final ExportService exports;
     private final ImportService imports;
     private final KeyService keys;
+    private final HandlingBatches handlingBatches;
 
     public ExchangeViewModel(UiContext ui, StationService stations, ExportService exports, ImportService imports,
-                             KeyService keys, RemovableDrives removableDrives) {
+                             HandlingBatches handlingBatches, KeyService keys, RemovableDrives removableDrives) {
         this.ui = ui;
+        this.handlingBatches = handlingBatches;
         this.stations = stations;
         this.exports = exports;
         this.imports = imports;
@@ -269,13 +274,31 @@ public final class ExchangeViewModel {
                           Optional<String> generalKey, ExportPrivacy privacy) {
     }
 
-    /** Writes the next batch into {@code folder} (a USB stick) with the privacy chosen. */
+    /** What one export wrote: the opinion batch (a station's), and the handling batches (both ways). */
+    private record Sent(Optional<ExportService.Exported> opinions, List<HandlingBatches.Written> handling) {
+    }
+
+    /**
+     * Writes what is waiting into {@code folder} (a USB stick), as {@code export} does on the command line: at a
+     * station the next opinion batch with the privacy chosen and the handling changes going up; at the general
+     * station a return batch (回执批次: assignments, replies, units, calendar, templates) per station.
+     */
     public void exportTo(Path folder) {
         ExportPrivacy chosen = privacy.get();
-        start(p -> exports.export(folder, chosen, actor(), p), done -> status.set(done
-                .map(e -> ui.text(e.encrypted() ? "exchange.export.done" : "exchange.export.plainDone",
-                        e.header().sequence(), e.header().count(), e.file()))
-                .orElseGet(() -> ui.text("cli.export.nothing"))));
+        boolean general = generalStation.get();
+        start(p -> new Sent(general ? Optional.empty() : exports.export(folder, chosen, actor(), p),
+                handlingBatches.export(folder, actor())), sent -> {
+            List<String> said = new ArrayList<>();
+            sent.opinions().ifPresent(e -> said.add(ui.text(e.encrypted() ? "exchange.export.done"
+                    : "exchange.export.plainDone", e.header().sequence(), e.header().count(), e.file())));
+            if (!sent.handling().isEmpty()) {
+                said.add(ui.text(general ? "exchange.return.written" : "exchange.handlingUp.written",
+                        sent.handling().size(), sent.handling().stream().map(w -> w.file().getFileName().toString())
+                                .collect(Collectors.joining("、"))));
+            }
+            status.set(said.isEmpty() ? ui.text(general ? "exchange.return.nothing" : "cli.export.nothing")
+                    : String.join(" ", said));
+        });
     }
 
     /** Writes the batch with {@code sequence} again into {@code folder}. */
@@ -285,19 +308,67 @@ public final class ExchangeViewModel {
                         + (e.encrypted() ? "" : " " + ui.text("exchange.encryption.off"))));
     }
 
-    /** Imports files and folders; the report replaces the previous one. */
+    /** What one import read: the opinion batches (general station) and the handling batches (both ways). */
+    private record Received(ImportService.Report opinions, List<HandlingBatches.Read> handling) {
+    }
+
+    /**
+     * Imports files and folders, as {@code import} does on the command line: at the general station the opinion
+     * batches and the stations' handling changes, at a station the return batches sent down to it. The report
+     * replaces the previous one.
+     */
     public void importPaths(List<Path> paths) {
         if (paths.isEmpty()) {
             return;
         }
-        start(p -> imports.importPaths(paths, actor(), p), r -> {
-            report.setAll(r.files().stream().map(f -> reportRow(f, false)).toList());
+        boolean general = generalStation.get();
+        List<Path> opinionPaths = paths.stream().filter(f -> Files.isDirectory(f)
+                || !HandlingBatches.isHandlingBatchName(f.getFileName().toString())).toList();
+        start(p -> {
+            Station here = stations.current().orElseThrow(() -> new UserFacingException("export.error.notSetUp"));
+            ImportService.Report r = general && !opinionPaths.isEmpty()
+                    ? imports.importPaths(opinionPaths, actor(), p) : new ImportService.Report(List.of(), java.util.Map.of(), 0);
+            List<HandlingBatches.Read> handled = new ArrayList<>();
+            for (Path path : paths) {
+                for (Path f : HandlingBatches.filesIn(path, here)) {
+                    handled.add(handlingBatches.importFile(f, false, actor()));
+                }
+            }
+            return new Received(r, handled);
+        }, received -> {
+            ImportService.Report r = received.opinions();
+            List<ReportRow> rows = new ArrayList<>(r.files().stream().map(f -> reportRow(f, false)).toList());
+            received.handling().forEach(h -> rows.add(handlingRow(h)));
+            report.setAll(rows);
+            long rejectedHandling = received.handling().stream()
+                    .filter(h -> h.outcome() == HandlingBatches.Outcome.REJECTED).count();
+            if (!general) {
+                status.set(received.handling().isEmpty() ? ui.text("exchange.return.none")
+                        : ui.text("exchange.import.done", received.handling().size(), rejectedHandling));
+                return;
+            }
             gaps.setAll(r.gaps().entrySet().stream().map(e -> ui.text("exchange.gap", e.getKey(),
                     e.getValue().stream().map(String::valueOf).collect(Collectors.joining(", ")))).toList());
-            long rejected = r.files().stream().filter(f -> f.outcome() == ImportService.Outcome.REJECTED).count();
-            String done = ui.text("exchange.import.done", r.files().size(), rejected);
+            long rejected = r.files().stream().filter(f -> f.outcome() == ImportService.Outcome.REJECTED).count()
+                    + rejectedHandling;
+            String done = ui.text("exchange.import.done", r.files().size() + received.handling().size(), rejected);
             status.set(r.notImported() == 0 ? done : done + " " + ui.text("exchange.import.stopped", r.notImported()));
         });
+    }
+
+    /** A handling batch's line in the import report: cases created and updated, conflicts, or why it was refused. */
+    private ReportRow handlingRow(HandlingBatches.Read h) {
+        String file = h.file().getFileName() == null ? h.file().toString() : h.file().getFileName().toString();
+        return switch (h.outcome()) {
+            case IMPORTED, DRY_RUN -> new ReportRow(file, ui.text(h.outcome() == HandlingBatches.Outcome.DRY_RUN
+                    ? "exchange.outcome.wouldImport" : "exchange.outcome.imported"), "",
+                    ui.text("exchange.handling.counts", h.station(), h.sequence(), h.casesCreated(),
+                            h.casesUpdated(), h.conflicts()), false);
+            case ALREADY_IMPORTED -> new ReportRow(file, ui.text("exchange.outcome.already"), "",
+                    ui.text("exchange.handling.already", h.station(), h.sequence()), false);
+            case REJECTED -> new ReportRow(file, ui.text("exchange.outcome.rejected"), "",
+                    h.rejection().localized(ui.messages()), true);
+        };
     }
 
     /** Runs {@code work} in the background with its progress shown and a stop it looks at. */

@@ -75,7 +75,10 @@ class ExchangeViewTest {
         Path usb = exportedBatch();
         ExchangeView view = show(robot, station);
         ScreenHarness.waitUntil(() -> robot.lookup("#exchange-export").queryAs(Button.class).isVisible());
-        assertThat(robot.lookup("#exchange-import-files").queryAs(Button.class).isVisible()).isFalse();
+        // a station imports only the return batches sent down to it: no preview of opinion batches
+        assertThat(robot.lookup("#exchange-preview-drive").queryAs(Button.class).isVisible()).isFalse();
+        assertThat(robot.lookup("#exchange-import-drive").queryAs(Button.class).getText())
+                .isEqualTo("Import return batches from the stick");
 
         robot.interact(() -> view.model().exportTo(usb));
         ScreenHarness.waitUntil(() -> view.model().history().size() == 1 && !view.model().busyProperty().get());
@@ -153,6 +156,77 @@ class ExchangeViewTest {
         assertThat(screens.errors()).isEmpty();
     }
 
+    /**
+     * #13's loop over the stick, through both windows' exchange screens: the station's opinion goes up, the general
+     * station assigns it and writes the return batch, the station imports it, records 不满意, sends it up, and the
+     * general station sees the re-handling.
+     */
+    @Test
+    void returnBatchesGoDownAndHandlingChangesComeUpThroughTheWindow(FxRobot robot) throws Exception {
+        Path usb = exportedBatch();
+        general = AppContext.open(dir.resolve("general.db"), Messages.forLanguage("zh"));
+        general.stations().initialize("HZ-000", "联络总站", StationMode.GENERAL, "operator");
+        general.handling().saveUnit("JD-01", "湖滨街道办事处", "street", null, null, "operator");
+
+        ExchangeView atStation = stationScreen(robot, usb);
+        robot.interact(() -> atStation.model().exportTo(usb));
+        waitIdle(atStation);
+        ExchangeView atGeneral = generalScreen(robot, usb);
+        robot.interact(() -> atGeneral.model().importPaths(List.of(usb)));
+        waitIdle(atGeneral);
+        List<java.util.UUID> ids = new java.util.ArrayList<>();
+        general.opinions().forEach(org.liaisondesk.model.OpinionFilter.ALL, new org.liaisondesk.model.OpinionSort(
+                org.liaisondesk.model.OpinionSort.Field.RECEIVED_AT, true), 1, o -> ids.add(o.id()));
+        java.util.UUID id = ids.get(0);
+        general.handling().assign(id, new org.liaisondesk.service.HandlingService.Assignment("JD-01", List.of(),
+                null, null, "请街道核实", false), "operator");
+        general.handling().sign(id, "operator");
+        general.handling().reply(id, new org.liaisondesk.service.HandlingService.Reply("已修复", "李科长",
+                null, null, org.liaisondesk.model.Outcome.A, null, null), "operator");
+        assertThat(robot.lookup("#exchange-export").queryButton().getText()).isEqualTo("写回执批次到U盘");
+        robot.interact(() -> atGeneral.model().exportTo(usb));
+        waitIdle(atGeneral);
+        assertThat(robot.lookup("#exchange-status").queryAs(Label.class).getText()).startsWith("已写入 1 个回执批次");
+
+        ExchangeView back = stationScreen(robot, usb);
+        assertThat(robot.lookup("#exchange-import-drive").queryButton().getText()).isEqualTo("从U盘导入回执批次");
+        robot.interact(() -> back.model().importPaths(List.of(usb)));
+        waitIdle(back);
+        assertThat(station.handling().caseOf(id).stage()).isEqualTo(org.liaisondesk.model.Stage.REPLIED);
+        station.handling().feedback(id, "电话告知", "clerk");
+        station.handling().visit(id, org.liaisondesk.model.Rating.DISSATISFIED, "路灯又坏了", "clerk");
+        robot.interact(() -> back.model().exportTo(usb));
+        waitIdle(back);
+        assertThat(robot.lookup("#exchange-status").queryAs(Label.class).getText()).contains("另写入办理情况批次 1 个");
+
+        ExchangeView again = generalScreen(robot, usb);
+        robot.interact(() -> again.model().importPaths(List.of(usb)));
+        waitIdle(again);
+        assertThat(general.handling().caseOf(id).stage()).isEqualTo(org.liaisondesk.model.Stage.REHANDLING);
+        assertThat(again.model().report()).anyMatch(r -> r.detail().startsWith("办理批次:GS-007"));
+        assertThat(screens.errors()).isEmpty();
+    }
+
+    private ExchangeView stationScreen(FxRobot robot, Path usb) throws Exception {
+        ExchangeView view = screens.show(robot, station, "zh", "clerk",
+                ui -> new ExchangeView(ui, () -> List.of(new Drive(usb, "KINGSTON", 8_000_000_000L))), 1000, 760);
+        ScreenHarness.waitUntil(() -> robot.lookup("#exchange-export").queryButton().isVisible()
+                && !view.model().generalStationProperty().get());
+        return view;
+    }
+
+    private ExchangeView generalScreen(FxRobot robot, Path usb) throws Exception {
+        ExchangeView view = screens.show(robot, general, "zh", "operator",
+                ui -> new ExchangeView(ui, () -> List.of(new Drive(usb, "KINGSTON", 8_000_000_000L))), 1000, 760);
+        ScreenHarness.waitUntil(() -> view.model().generalStationProperty().get());
+        return view;
+    }
+
+    private static void waitIdle(ExchangeView view) throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        ScreenHarness.waitUntil(() -> !view.model().busyProperty().get());
+    }
+
     @Test
     void stoppingAnExportSaysNothingWasWrittenAndLeavesTheStickEmpty(FxRobot robot) throws Exception {
         Path usb = exportedBatch();
@@ -198,7 +272,9 @@ class ExchangeViewTest {
         general.stations().initialize("HZ-000", "联络总站", StationMode.GENERAL, "clerk");
         ExchangeView view = show(robot, general);
         ScreenHarness.waitUntil(() -> robot.lookup("#exchange-import-folder").queryAs(Button.class).isVisible());
-        assertThat(robot.lookup("#exchange-export").queryAs(Button.class).isVisible()).isFalse();
+        // the general station's export writes return batches, not opinion batches
+        assertThat(robot.lookup("#exchange-export").queryAs(Button.class).getText())
+                .isEqualTo("Write return batches to the stick");
 
         int[] changes = {0};
         robot.interact(() -> screens.changes().listen(() -> changes[0]++));
