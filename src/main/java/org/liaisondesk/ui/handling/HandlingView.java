@@ -131,7 +131,7 @@ public final class HandlingView implements Screen {
         history.setId("handling-history");
         history.getStyleClass().add("handling-history");
         history.setFocusTraversable(false);
-        history.setPrefHeight(110);
+        history.setPrefHeight(150);
         history.visibleProperty().bind(model.historyShownProperty());
         history.managedProperty().bind(history.visibleProperty());
         VBox center = new VBox(table(), detail, history, conflicts(), actions(), form());

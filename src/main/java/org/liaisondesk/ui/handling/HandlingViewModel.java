@@ -509,14 +509,23 @@ public final class HandlingViewModel {
             return;
         }
         UUID id = row.id();
-        ui.background().run(() -> handling.steps(id).stream().map(this::historyLine).toList(), lines -> {
+        ui.background().run(() -> {
+            // each action before the fields it changed at the same moment; technical fields left out
+            List<HandlingStep> steps = new ArrayList<>(handling.steps(id));
+            steps.sort(java.util.Comparator.comparing(HandlingStep::at)
+                    .thenComparing(st -> ui.messages().has("handling.ui.event." + st.what()) ? 0 : 1));
+            return steps.stream().map(this::historyLine).filter(java.util.Objects::nonNull).toList();
+        }, lines -> {
             if (selected.get() != null && selected.get().id().equals(id)) {
                 history.setAll(lines.isEmpty() ? List.of(ui.text("handling.ui.history.none")) : lines);
             }
         }, ui.errors()::report);
     }
 
-    /** "2026-10-08 09:30 张丽 交办:已审阅 → 已交办", or a field the action changed: "期限:→ 2026-10-15". */
+    /**
+     * "2026-10-08 09:30 张丽 交办:已审阅 → 已交办", or a field the action changed: "期限:→ 2026-10-15"; null for a
+     * field people need not read.
+     */
     private String historyLine(HandlingStep step) {
         String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
                 .format(step.at().atZone(clock.getZone()));
@@ -526,8 +535,10 @@ public final class HandlingViewModel {
                     stageText(step.before()), stageText(step.after()));
         }
         String fieldKey = "handling.ui.history.field." + step.what();
-        String field = ui.messages().has(fieldKey) ? ui.text(fieldKey) : step.what();
-        return ui.text("handling.ui.history.change", field, step.before() == null ? "" : step.before(),
+        if (!ui.messages().has(fieldKey)) {
+            return null; // bookkeeping (route, span start, who assigned): the action line says enough
+        }
+        return ui.text("handling.ui.history.change", ui.text(fieldKey), step.before() == null ? "" : step.before(),
                 step.after() == null ? "" : step.after());
     }
 
