@@ -26,11 +26,31 @@ public final class Background implements AutoCloseable {
     private final ScheduledExecutorService lane;
     private final Consumer<Throwable> defaultFailureHandler;
 
+    /** True for {@link #onCallingThread}: every piece of work runs at once, on the caller's thread. */
+    private final boolean inline;
+
     public Background(Consumer<Throwable> defaultFailureHandler) {
         AtomicInteger count = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(3, r -> daemon(r, "liaison-desk-background-" + count.incrementAndGet()));
         this.lane = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "liaison-desk-lane"));
         this.defaultFailureHandler = defaultFailureHandler;
+        this.inline = false;
+    }
+
+    private Background(Consumer<Throwable> defaultFailureHandler, boolean inline) {
+        this.pool = Executors.newSingleThreadExecutor(r -> daemon(r, "liaison-desk-unused"));
+        this.lane = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "liaison-desk-unused-lane"));
+        this.defaultFailureHandler = defaultFailureHandler;
+        this.inline = inline;
+    }
+
+    /**
+     * The test seam (JabRef's CurrentThreadTaskExecutor): work and its callbacks run at once on the calling thread,
+     * delays are skipped, so a view-model test reads the result on the next line without waiting for the FX thread.
+     * {@link #run} needs no FX toolkit (and returns no task); a prepared {@link Task} given to {@link #submit} does.
+     */
+    public static Background onCallingThread(Consumer<Throwable> defaultFailureHandler) {
+        return new Background(defaultFailureHandler, true);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -45,6 +65,17 @@ public final class Background implements AutoCloseable {
     }
 
     public <T> Task<T> run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        if (inline) {
+            T value;
+            try {
+                value = work.call();
+            } catch (Exception e) {
+                onFailure.accept(e);
+                return null;
+            }
+            onSuccess.accept(value);
+            return null;
+        }
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -59,6 +90,18 @@ public final class Background implements AutoCloseable {
      * (a debounced look-up firing late) is cancelled instead: there is nobody to show its result to.
      */
     public <T> Task<T> submit(Task<T> task, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        if (inline) {
+            task.run();
+            try {
+                onSuccess.accept(task.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                onFailure.accept(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                onFailure.accept(e);
+            }
+            return task;
+        }
         if (pool.isShutdown()) {
             task.cancel();
             return task;
@@ -75,6 +118,14 @@ public final class Background implements AutoCloseable {
      * before {@link #close()} returns.
      */
     public Future<?> later(Duration delay, Runnable work) {
+        if (inline) {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                defaultFailureHandler.accept(e);
+            }
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
         return lane.schedule(() -> {
             try {
                 work.run();

@@ -11,7 +11,7 @@ import javafx.beans.property.StringProperty;
 import org.liaisondesk.app.AppContext;
 import org.liaisondesk.i18n.Messages;
 
-/** A UiContext over a real database for view-model tests that need no FX toolkit. */
+/** A UiContext over a real database for view-model tests: background work runs at once on the test thread. */
 public final class TestUi implements AutoCloseable {
 
     public static final LocalDateTime NOW = LocalDateTime.of(2023, 5, 1, 9, 30);
@@ -26,7 +26,7 @@ public final class TestUi implements AutoCloseable {
     public TestUi(Path db) {
         ZoneId zone = ZoneId.of("Asia/Shanghai");
         app = AppContext.open(db, Messages.forLanguage("zh"), Clock.fixed(NOW.atZone(zone).toInstant(), zone));
-        background = new Background(errors::add);
+        background = Background.onCallingThread(errors::add); // results are there on the next line
         services = new Services(app);
         ui = new UiContext(services, Messages.forLanguage("zh"), background, user, errors::add, new DataChanges());
     }
