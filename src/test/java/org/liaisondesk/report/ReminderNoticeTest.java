@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,12 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liaisondesk.app.AppContext;
-import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.model.Channel;
 import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.OpinionInput;
-import org.liaisondesk.model.StationMode;
 import org.liaisondesk.reliability.TickingClock;
 import org.liaisondesk.service.HandlingService;
 
@@ -36,20 +33,19 @@ class ReminderNoticeTest {
     HandlingService handling;
     TickingClock clock;
 
+    org.liaisondesk.service.HandlingDesk desk;
+
     @BeforeEach
     void open() {
-        // Wednesday 2026-09-23, 10:00 Beijing time
-        clock = new TickingClock(Instant.parse("2026-09-23T02:00:00Z"));
-        ctx = AppContext.open(dir.resolve("desk.db"), Messages.forLanguage("zh"), clock);
-        ctx.stations().initialize("GS-001", "湖滨联络总站", StationMode.GENERAL, "admin");
-        handling = ctx.handling();
-        handling.saveUnit("JD-01", "湖滨街道办事处", "street", "李科长 87000000", null, "admin");
-        handling.saveUnit("QJ-01", "区交通运输局", "district-dept", null, null, "admin");
+        desk = new org.liaisondesk.service.HandlingDesk(dir, "GS-001", "湖滨联络总站");
+        ctx = desk.ctx;
+        handling = desk.handling;
+        clock = desk.clock;
     }
 
     @AfterEach
     void close() {
-        ctx.close();
+        desk.close();
     }
 
     private Opinion add(String name, String text) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liaisondesk.app.AppContext;
-import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.Channel;
 import org.liaisondesk.model.Constituent;
@@ -24,7 +22,6 @@ import org.liaisondesk.model.OpinionInput;
 import org.liaisondesk.model.Outcome;
 import org.liaisondesk.model.Rating;
 import org.liaisondesk.model.Stage;
-import org.liaisondesk.model.StationMode;
 import org.liaisondesk.model.Status;
 import org.liaisondesk.model.Supervision;
 import org.liaisondesk.reliability.TickingClock;
@@ -40,20 +37,19 @@ class HandlingServiceTest {
     HandlingService handling;
     TickingClock clock;
 
+    HandlingDesk desk;
+
     @BeforeEach
     void open() {
-        // Wednesday 2026-09-23, 10:00 Beijing time
-        clock = new TickingClock(Instant.parse("2026-09-23T02:00:00Z"));
-        ctx = AppContext.open(dir.resolve("desk.db"), Messages.forLanguage("zh"), clock);
-        ctx.stations().initialize("GS-001", "测试站", StationMode.GENERAL, "admin");
-        handling = ctx.handling();
-        handling.saveUnit("JD-01", "湖滨街道办事处", "street", "李科长 87000000", null, "admin");
-        handling.saveUnit("QJ-01", "区交通运输局", "district-dept", null, null, "admin");
+        desk = new HandlingDesk(dir, "GS-001", "测试站");
+        ctx = desk.ctx;
+        handling = desk.handling;
+        clock = desk.clock;
     }
 
     @AfterEach
     void close() {
-        ctx.close();
+        desk.close();
     }
 
     private Opinion add(String text) {

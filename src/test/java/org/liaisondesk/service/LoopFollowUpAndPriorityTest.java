@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -13,14 +12,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liaisondesk.app.AppContext;
-import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.Channel;
 import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.OpinionInput;
 import org.liaisondesk.model.Outcome;
-import org.liaisondesk.model.StationMode;
 import org.liaisondesk.reliability.TickingClock;
 import org.liaisondesk.store.HandlingRepository;
 
@@ -34,19 +31,19 @@ class LoopFollowUpAndPriorityTest {
     HandlingService handling;
     TickingClock clock;
 
+    HandlingDesk desk;
+
     @BeforeEach
     void open() {
-        // Wednesday 2026-09-23, 10:00 Beijing time
-        clock = new TickingClock(Instant.parse("2026-09-23T02:00:00Z"));
-        ctx = AppContext.open(dir.resolve("desk.db"), Messages.forLanguage("zh"), clock);
-        ctx.stations().initialize("HZ-000", "联络总站", StationMode.GENERAL, "admin");
-        handling = ctx.handling();
-        handling.saveUnit("JD-01", "湖滨街道办事处", "street", null, null, "admin");
+        desk = new HandlingDesk(dir, "HZ-000", "联络总站");
+        ctx = desk.ctx;
+        handling = desk.handling;
+        clock = desk.clock;
     }
 
     @AfterEach
     void close() {
-        ctx.close();
+        desk.close();
     }
 
     private Opinion add(String text) {
