@@ -60,7 +60,8 @@ final class ExportCommand implements Callable<Integer> {
                 : root.context().handlingBatches().export(out, root.actor());
         handling.forEach(w -> stdout.println(w.file()));
         if (done.isEmpty() && handling.isEmpty()) {
-            stdout.println(root.messages().get("cli.export.nothing"));
+            // the general station sends return batches, not opinions: say what it would have written
+            stdout.println(root.messages().get(general ? "exchange.return.nothing" : "cli.export.nothing"));
         }
         stdout.flush();
         if (done.filter(e -> !e.encrypted()).isPresent()) {

@@ -107,7 +107,7 @@ class ExchangeCommandsTest {
         // the general station's export writes return batches; with nothing to send it says so and exits 0
         Run exp = run("--db", generalDb.toString(), "--lang", "en", "export", "--out", usb.toString());
         assertThat(exp.code()).isZero();
-        assertThat(exp.out()).contains("Nothing");
+        assertThat(exp.out()).contains("Nothing to send back to the stations");
     }
 
     @Test
