@@ -27,6 +27,7 @@ final class AdminSections {
             new Section("audit", Action.VIEW_AUDIT, ui -> new AuditSection(ui).root()),
             new Section("keys", Action.MANAGE_KEYS, ui -> new KeysSection(ui).root()),
             new Section("privacy", Action.MANAGE_SETTINGS, ui -> new PrivacySection(ui).root()),
+            new Section("units", Action.MANAGE_SETTINGS, ui -> new UnitsSection(ui).root()),
             new Section("taxonomy", Action.MANAGE_TAXONOMY, ui -> new TaxonomyView(ui).root()));
 
     private AdminSections() {
