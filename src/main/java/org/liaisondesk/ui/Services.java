@@ -114,6 +114,10 @@ public final class Services {
         return new BackupSectionModel(ui, app.backups(), app.clock());
     }
 
+    public org.liaisondesk.ui.settings.TemplatesSectionModel templates(UiContext ui) {
+        return new org.liaisondesk.ui.settings.TemplatesSectionModel(ui, app.handling().templates());
+    }
+
     public org.liaisondesk.ui.settings.UnitsSectionModel units(UiContext ui) {
         return new org.liaisondesk.ui.settings.UnitsSectionModel(ui, app.handling());
     }

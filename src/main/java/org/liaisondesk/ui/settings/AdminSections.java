@@ -28,6 +28,7 @@ final class AdminSections {
             new Section("keys", Action.MANAGE_KEYS, ui -> new KeysSection(ui).root()),
             new Section("privacy", Action.MANAGE_SETTINGS, ui -> new PrivacySection(ui).root()),
             new Section("units", Action.MANAGE_SETTINGS, ui -> new UnitsSection(ui).root()),
+            new Section("templates", Action.MANAGE_SETTINGS, ui -> new TemplatesSection(ui).root()),
             new Section("taxonomy", Action.MANAGE_TAXONOMY, ui -> new TaxonomyView(ui).root()));
 
     private AdminSections() {
