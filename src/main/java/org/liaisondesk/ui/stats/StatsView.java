@@ -151,7 +151,47 @@ public final class StatsView implements Screen {
             pair.getStyleClass().add("stats-rate");
             row.getChildren().add(pair);
         }
-        return row;
+        return new VBox(row, groupRates());
+    }
+
+    /** The same rates per main unit, task area or station, for the period and station chosen above. */
+    private Node groupRates() {
+        javafx.scene.control.ComboBox<org.liaisondesk.service.HandlingService.RateGroup> by =
+                new javafx.scene.control.ComboBox<>();
+        by.setId("stats-rates-by");
+        by.getItems().setAll(org.liaisondesk.service.HandlingService.RateGroup.values());
+        by.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(org.liaisondesk.service.HandlingService.RateGroup g) {
+                return model.rateGroupText(g);
+            }
+
+            @Override
+            public org.liaisondesk.service.HandlingService.RateGroup fromString(String s) {
+                return null;
+            }
+        });
+        by.valueProperty().bindBidirectional(model.rateGroupProperty());
+        javafx.scene.control.TableView<StatsViewModel.RateRow> table = new javafx.scene.control.TableView<>(
+                model.groupRates());
+        table.setId("stats-rate-groups");
+        table.setPrefHeight(150);
+        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(ui.text("stats.rates.empty")));
+        String[] keys = {"group", "cases", "closed", "onTime", "satisfaction", "visit"};
+        List<java.util.function.Function<StatsViewModel.RateRow, String>> values = List.of(
+                StatsViewModel.RateRow::group, StatsViewModel.RateRow::cases, StatsViewModel.RateRow::closed,
+                StatsViewModel.RateRow::onTime, StatsViewModel.RateRow::satisfaction, StatsViewModel.RateRow::visit);
+        for (int i = 0; i < keys.length; i++) {
+            java.util.function.Function<StatsViewModel.RateRow, String> value = values.get(i);
+            javafx.scene.control.TableColumn<StatsViewModel.RateRow, String> c = new javafx.scene.control.TableColumn<>(
+                    ui.text(i < 2 ? "stats.rates.col." + keys[i] : "handling.ui.rates." + keys[i]));
+            c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(f.getValue())));
+            table.getColumns().add(c);
+        }
+        HBox head = new HBox(new Label(ui.text("stats.rates.byLabel")), by);
+        head.getStyleClass().add("inline-fields");
+        return new VBox(head, table);
     }
 
     private Node filters() {

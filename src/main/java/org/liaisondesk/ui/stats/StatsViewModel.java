@@ -128,6 +128,7 @@ public final class StatsViewModel {
             statuses.add(new XYChart.Series<>(ui.text("status." + s.code()), FXCollections.observableArrayList()));
         }
         period.addListener((o, was, is) -> applyPeriod(is));
+        rateGroup.addListener((o, was, is) -> refresh());
         List<Observable> dates = List.of(from, to);
         dates.forEach(d -> d.addListener(o -> {
             if (!applyingPeriod) {
@@ -236,6 +237,29 @@ public final class StatsViewModel {
         return status;
     }
 
+    /** One group's handling rates (a unit, an area or a station), for the table under the overall rates. */
+    public record RateRow(String group, String cases, String closed, String onTime, String satisfaction,
+                          String visit) {
+    }
+
+    private final javafx.beans.property.ObjectProperty<HandlingService.RateGroup> rateGroup =
+            new javafx.beans.property.SimpleObjectProperty<>(HandlingService.RateGroup.UNIT);
+    private final ObservableList<RateRow> groupRates = FXCollections.observableArrayList();
+
+    /** How the table of rates groups: by main unit (default), by task area, by station. Changing it reloads. */
+    public javafx.beans.property.ObjectProperty<HandlingService.RateGroup> rateGroupProperty() {
+        return rateGroup;
+    }
+
+    /** The rates per group for the period and station chosen, in code order. */
+    public ObservableList<RateRow> groupRates() {
+        return groupRates;
+    }
+
+    public String rateGroupText(HandlingService.RateGroup g) {
+        return g == null ? "" : ui.text("stats.rates.by." + g.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** The handling rates 办结率, 按时办结率, 满意率, 回访率 in that order, as "85%" or "—" when nothing to count. */
     public List<? extends ReadOnlyStringProperty> rates() {
         return rates;
@@ -281,9 +305,12 @@ public final class StatsViewModel {
             boolean general = stationService.current().map(Station::mode).orElse(StationMode.STATION)
                     == StationMode.GENERAL;
             int year = (f.receivedFrom() != null ? f.receivedFrom() : LocalDate.now(clock)).getYear();
+            String station = general ? f.station() : null;
+            HandlingService.RateGroup by = rateGroup.get();
             return new Loaded(general, stats.dashboard(general ? f : f.withStation(null)),
                     receptions.get().duty(year), year,
-                    handling.rates(general ? f.station() : null));
+                    handling.rates(station, f.receivedFrom(), f.receivedTo()),
+                    rateRows(handling.rates(station, f.receivedFrom(), f.receivedTo(), by), by));
         }, loaded -> {
             if (request != generation) {
                 return;
@@ -293,6 +320,7 @@ public final class StatsViewModel {
             generalStation.set(loaded.general);
             show(loaded.dashboard);
             showRates(loaded.rates);
+            groupRates.setAll(loaded.groupRates);
             duty.setAll(loaded.duty);
             dutyTitle.set(ui.text("report.duty.title", loaded.year));
             if (modeChanged && loaded.general) {
@@ -313,7 +341,30 @@ public final class StatsViewModel {
     }
 
     private record Loaded(boolean general, StatsService.Dashboard dashboard, List<DutyRecord> duty, int year,
-                          HandlingService.Rates rates) {
+                          HandlingService.Rates rates, List<RateRow> groupRates) {
+    }
+
+    /** Runs in the background: a unit's name for its code, an area's name for its number. */
+    private List<RateRow> rateRows(List<HandlingService.GroupCounts> groups, HandlingService.RateGroup by) {
+        java.util.Map<String, String> units = new java.util.HashMap<>();
+        if (by == HandlingService.RateGroup.UNIT) {
+            handling.units().forEach(u -> units.put(u.code(), u.name()));
+        }
+        return groups.stream().map(g -> {
+            HandlingService.Rates r = g.counts().rates();
+            String name = switch (by) {
+                case UNIT -> units.getOrDefault(g.group(), g.group());
+                case AREA -> ui.text("area.short." + (g.group().equals("-") ? "none" : g.group()));
+                case STATION -> g.group();
+            };
+            return new RateRow(name.equals("-") ? ui.text("handling.ui.rates.none") : name,
+                    String.valueOf(g.counts().cases()), percent(r.closedRate()), percent(r.onTimeRate()),
+                    percent(r.satisfactionRate()), percent(r.visitRate()));
+        }).toList();
+    }
+
+    private String percent(Integer v) {
+        return v == null ? ui.text("handling.ui.rates.none") : ui.text("handling.ui.rates.value", v);
     }
 
     private void showRates(HandlingService.Rates r) {

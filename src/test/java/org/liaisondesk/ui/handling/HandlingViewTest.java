@@ -220,6 +220,16 @@ class HandlingViewTest {
         assertThat(((Label) lookup("#stats-rate-onTime")).getText()).isEqualTo("100%");
         assertThat(((Label) lookup("#stats-rate-satisfaction")).getText()).isEqualTo("100%");
         assertThat(((Label) lookup("#stats-rate-visit")).getText()).isEqualTo("100%");
+        // the same rates per main unit (the table under them), then per task area
+        ScreenHarness.waitUntil(() -> !stats.model().groupRates().isEmpty());
+        assertThat(stats.model().groupRates()).singleElement().satisfies(r -> {
+            assertThat(r.group()).isEqualTo("湖滨街道办事处");
+            assertThat(r.cases()).isEqualTo("2");
+            assertThat(r.closed()).isEqualTo("50%");
+        });
+        robot.interact(() -> stats.model().rateGroupProperty().set(HandlingService.RateGroup.AREA));
+        ScreenHarness.waitUntil(() -> stats.model().groupRates().size() == 1
+                && stats.model().groupRates().get(0).group().equals("一 政治建设"));
         assertThat(screens.errors()).isEmpty();
     }
 
