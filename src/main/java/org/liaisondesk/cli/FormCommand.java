@@ -12,8 +12,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code form register --opinion ID|--date D --out FILE} and {@code form notice --date D --place P --deputies A,B
@@ -21,19 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "form", mixinStandardHelpOptions = true,
         subcommands = {FormCommand.Register.class, FormCommand.Notice.class})
-final class FormCommand implements Callable<Integer> {
-
-    @ParentCommand
-    RootCommand root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return Cli.USAGE;
-    }
+final class FormCommand extends CommandGroup {
 
     /** Says where the form went and how many pages it has. */
     int done(int pages, Path out) {

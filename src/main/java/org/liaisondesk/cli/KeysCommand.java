@@ -17,8 +17,6 @@ import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code keys generate|export-public|import-general|import-station|show|encrypt|decrypt|passphrase|plain-batches}:
@@ -29,19 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {KeysCommand.Generate.class, KeysCommand.ExportPublic.class, KeysCommand.ImportGeneral.class,
                 KeysCommand.ImportStation.class, KeysCommand.Show.class, KeysCommand.Encrypt.class,
                 KeysCommand.Decrypt.class, KeysCommand.Passphrase.class, KeysCommand.PlainBatchesPolicy.class})
-final class KeysCommand implements Callable<Integer> {
-
-    @ParentCommand
-    RootCommand root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return Cli.USAGE;
-    }
+final class KeysCommand extends CommandGroup {
 
     private int print(String key, KeyInfo info) {
         PrintWriter out = spec.commandLine().getOut();

@@ -13,8 +13,6 @@ import org.liaisondesk.model.ReceptionDay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code reception add|list|duty}: deputies' reception days (代表接待日) and the duty records (代表履职档案) per deputy
@@ -22,19 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "reception", mixinStandardHelpOptions = true,
         subcommands = {ReceptionCommand.Add.class, ReceptionCommand.ListDays.class, ReceptionCommand.Duty.class})
-final class ReceptionCommand implements Callable<Integer> {
-
-    @ParentCommand
-    RootCommand root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return Cli.USAGE;
-    }
+final class ReceptionCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true, sortOptions = false)
     static final class Add implements Callable<Integer> {

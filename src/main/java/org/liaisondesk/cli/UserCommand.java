@@ -15,8 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code user add|list|passwd|unlock}: local accounts for the window. Passwords come from the console (typed twice,
@@ -26,19 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "user", mixinStandardHelpOptions = true,
         subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Passwd.class,
                 UserCommand.Unlock.class})
-final class UserCommand implements Callable<Integer> {
-
-    @ParentCommand
-    RootCommand root;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return Cli.USAGE;
-    }
+final class UserCommand extends CommandGroup {
 
     /** Reads a new password: typed twice at a console, else one line of standard input. */
     static char[] readPassword(RootCommand root, boolean fromStdin) {
