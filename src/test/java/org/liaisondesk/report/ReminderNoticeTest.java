@@ -11,41 +11,19 @@ import java.util.stream.Collectors;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.liaisondesk.app.AppContext;
 import org.liaisondesk.model.Channel;
 import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.OpinionInput;
-import org.liaisondesk.reliability.TickingClock;
 import org.liaisondesk.service.HandlingService;
 
 /** The reminder notice (催办通知) read back with POI, on a real database with a clock set around 国庆 2026. */
-class ReminderNoticeTest {
+class ReminderNoticeTest extends org.liaisondesk.service.HandlingDeskTest {
 
-    @TempDir
-    Path dir;
-
-    AppContext ctx;
-    HandlingService handling;
-    TickingClock clock;
-
-    org.liaisondesk.service.HandlingDesk desk;
-
-    @BeforeEach
-    void open() {
-        desk = new org.liaisondesk.service.HandlingDesk(dir, "GS-001", "湖滨联络总站");
-        ctx = desk.ctx;
-        handling = desk.handling;
-        clock = desk.clock;
-    }
-
-    @AfterEach
-    void close() {
-        desk.close();
+    @Override
+    protected String stationName() {
+        return "湖滨联络总站";
     }
 
     private Opinion add(String name, String text) {

@@ -8,11 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.liaisondesk.app.AppContext;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.Channel;
 import org.liaisondesk.model.Constituent;
@@ -24,41 +20,14 @@ import org.liaisondesk.model.Rating;
 import org.liaisondesk.model.Stage;
 import org.liaisondesk.model.Status;
 import org.liaisondesk.model.Supervision;
-import org.liaisondesk.reliability.TickingClock;
 import org.liaisondesk.store.HandlingRepository;
 
 /** The handling loop on a real database, with a clock set to real dates around 国庆 2026. */
-class HandlingServiceTest {
-
-    @TempDir
-    Path dir;
-
-    AppContext ctx;
-    HandlingService handling;
-    TickingClock clock;
-
-    HandlingDesk desk;
-
-    @BeforeEach
-    void open() {
-        desk = new HandlingDesk(dir, "GS-001", "测试站");
-        ctx = desk.ctx;
-        handling = desk.handling;
-        clock = desk.clock;
-    }
-
-    @AfterEach
-    void close() {
-        desk.close();
-    }
+class HandlingServiceTest extends HandlingDeskTest {
 
     private Opinion add(String text) {
         return ctx.opinionService().record(new OpinionInput(LocalDateTime.of(2026, 9, 22, 9, 0), Channel.VISIT,
                 new Constituent("张三", "13800000000", null, true), "clerk", text, List.of()), "clerk");
-    }
-
-    private void days(int n) {
-        clock.advance(n * 86_400L);
     }
 
     private HandlingService.Assignment to(String unit) {

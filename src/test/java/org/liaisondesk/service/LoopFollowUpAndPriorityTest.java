@@ -3,56 +3,29 @@ package org.liaisondesk.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.liaisondesk.app.AppContext;
 import org.liaisondesk.i18n.UserFacingException;
 import org.liaisondesk.model.Channel;
 import org.liaisondesk.model.Constituent;
 import org.liaisondesk.model.Opinion;
 import org.liaisondesk.model.OpinionInput;
 import org.liaisondesk.model.Outcome;
-import org.liaisondesk.reliability.TickingClock;
 import org.liaisondesk.store.HandlingRepository;
 
 /** B/C follow-up results and priority by residents, on a real database with a clock set to real dates. */
-class LoopFollowUpAndPriorityTest {
+class LoopFollowUpAndPriorityTest extends HandlingDeskTest {
 
-    @TempDir
-    Path dir;
-
-    AppContext ctx;
-    HandlingService handling;
-    TickingClock clock;
-
-    HandlingDesk desk;
-
-    @BeforeEach
-    void open() {
-        desk = new HandlingDesk(dir, "HZ-000", "联络总站");
-        ctx = desk.ctx;
-        handling = desk.handling;
-        clock = desk.clock;
-    }
-
-    @AfterEach
-    void close() {
-        desk.close();
+    @Override
+    protected String stationName() {
+        return "联络总站";
     }
 
     private Opinion add(String text) {
         return ctx.opinionService().record(new OpinionInput(LocalDateTime.of(2026, 9, 22, 9, 0), Channel.VISIT,
                 new Constituent("张三", "13800000000", null, true), "clerk", text, List.of()), "clerk");
-    }
-
-    private void days(int n) {
-        clock.advance(n * 86_400L);
     }
 
     private List<String> followUps() {
