@@ -322,9 +322,10 @@ public final class ExchangeViewModel {
             return;
         }
         boolean general = generalStation.get();
-        List<Path> opinionPaths = paths.stream().filter(f -> Files.isDirectory(f)
-                || !HandlingBatches.isHandlingBatchName(f.getFileName().toString())).toList();
         start(p -> {
+            // looking at the stick is file work: here, off the FX thread
+            List<Path> opinionPaths = paths.stream().filter(f -> Files.isDirectory(f)
+                    || !HandlingBatches.isHandlingBatchName(f.getFileName().toString())).toList();
             Station here = stations.current().orElseThrow(() -> new UserFacingException("export.error.notSetUp"));
             ImportService.Report r = general && !opinionPaths.isEmpty()
                     ? imports.importPaths(opinionPaths, actor(), p) : new ImportService.Report(List.of(), java.util.Map.of(), 0);
