@@ -90,6 +90,15 @@ public final class PrintCheck {
                         LocalDate.of(2026, 12, 7));
                 System.out.println("notice pages: " + print(printer, "print-notice",
                         onFx(() -> List.of(NoticeFormNode.of(notice)))));
+                if (args.length > 2 && !args[2].equals("-")) { // the 交办单, once that opinion is assigned
+                    UUID id = UUID.fromString(args[2]);
+                    if (app.handling().stored(id).filter(c -> c.get("assignment_no") != null).isPresent()) {
+                        org.liaisondesk.service.AssignmentSlip.Slip slip = app.handling().slipOf(id,
+                                app.stations().current().orElseThrow().name());
+                        System.out.println("slip pages: " + print(printer, "print-slip",
+                                onFx(() -> List.of(SlipFormNode.of(slip)))));
+                    }
+                }
             }
             // The system spools the last job (lpr) after endJob returns: give it a moment before the JVM ends.
             Thread.sleep(3000);
