@@ -121,18 +121,28 @@ class LoopRoundTripTest {
         assertThat(only(west, b).get("unit").asText()).isEqualTo("CG-01");
     }
 
+    /**
+     * A general station and station GS-007 set up; one opinion recorded at the station, carried up on the stick and
+     * assigned at the general station to a new unit; returns the opinion's id.
+     */
+    private static String sentUpAndAssigned(CliRun general, CliRun east, Path usb, String text, String unit,
+                                            String unitName, String kind) {
+        general.ok("init", "--station", "HZ-000", "--name", "联络总站", "--mode", "general");
+        east.ok("init", "--station", "GS-007", "--name", "湖滨街道联络站");
+        String id = east.ok("add", "--text", text).strip();
+        east.ok("export", "--out", usb.toString());
+        general.ok("import", usb.toString());
+        general.ok("units", "add", unit, "--name", unitName, "--kind", kind);
+        general.ok("assign", id, "--unit", unit);
+        return id;
+    }
+
     @Test
     void bothSidesChangingTheSameFieldIsAConflictAPersonResolves() throws Exception {
         CliRun general = new CliRun(dir.resolve("general.db")).withKeyPassphrase("general-钥匙口令");
         CliRun east = new CliRun(dir.resolve("east.db")).withKeyPassphrase("east-钥匙口令");
         Path usb = Files.createDirectories(dir.resolve("usb"));
-        general.ok("init", "--station", "HZ-000", "--name", "联络总站", "--mode", "general");
-        east.ok("init", "--station", "GS-007", "--name", "湖滨街道联络站");
-        String a = east.ok("add", "--text", "路灯坏了一个月没人修").strip();
-        east.ok("export", "--out", usb.toString());
-        general.ok("import", usb.toString());
-        general.ok("units", "add", "JD-01", "--name", "湖滨街道办事处", "--kind", "street");
-        general.ok("assign", a, "--unit", "JD-01");
+        String a = sentUpAndAssigned(general, east, usb, "路灯坏了一个月没人修", "JD-01", "湖滨街道办事处", "street");
         general.ok("reply", a, "--text", "已修复", "--signed-by", "李科长", "--outcome", "A");
         general.ok("export", "--out", usb.toString());
         east.ok("import", usb.toString());
@@ -170,13 +180,7 @@ class LoopRoundTripTest {
         CliRun general = new CliRun(dir.resolve("general.db")).withKeyPassphrase("general-钥匙口令");
         CliRun east = new CliRun(dir.resolve("east.db")).withKeyPassphrase("east-钥匙口令");
         Path usb = Files.createDirectories(dir.resolve("usb"));
-        general.ok("init", "--station", "HZ-000", "--name", "联络总站", "--mode", "general");
-        east.ok("init", "--station", "GS-007", "--name", "湖滨街道联络站");
-        String a = east.ok("add", "--text", "楼道堆放杂物有消防隐患").strip();
-        east.ok("export", "--out", usb.toString());
-        general.ok("import", usb.toString());
-        general.ok("units", "add", "SQ-01", "--name", "湖滨社区", "--kind", "community");
-        general.ok("assign", a, "--unit", "SQ-01");
+        String a = sentUpAndAssigned(general, east, usb, "楼道堆放杂物有消防隐患", "SQ-01", "湖滨社区", "community");
         Path batch = printedPaths(general.ok("export", "--out", usb.toString())).get(0);
         byte[] whole = Files.readAllBytes(batch);
         Path cut = dir.resolve("cut").resolve(batch.getFileName());
