@@ -29,7 +29,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
+import org.liaisondesk.ui.Shown;
 import org.liaisondesk.model.Channel;
 import org.liaisondesk.model.DateText;
 import org.liaisondesk.model.Opinion;
@@ -205,17 +205,7 @@ public final class EntryView implements Screen {
     private GridPane fields(InlineValidation validation) {
         ComboBox<Channel> channel = new ComboBox<>(FXCollections.observableArrayList(Channel.values()));
         channel.setId("entry-channel");
-        channel.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Channel c) {
-                return c == null ? "" : ui.text("channel." + c.code());
-            }
-
-            @Override
-            public Channel fromString(String s) {
-                return null;
-            }
-        });
+        channel.setConverter(Shown.as(c -> ui.text("channel." + c.code())));
         channel.valueProperty().bindBidirectional(vm.channelProperty());
 
         date = DateFields.picker(ui, "entry-date", null, vm.receivedDateProperty());

@@ -33,7 +33,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
+import org.liaisondesk.ui.Shown;
 import org.liaisondesk.model.HandlingUnit;
 import org.liaisondesk.model.Outcome;
 import org.liaisondesk.model.Rating;
@@ -330,7 +330,7 @@ public final class HandlingView implements Screen {
 
         unit.setId("handling-unit");
         unit.setItems(model.units());
-        unit.setConverter(converter(model::unitText));
+        unit.setConverter(Shown.as(model::unitText));
         unit.valueProperty().bindBidirectional(model.unitProperty());
         Label due = new Label();
         due.setId("handling-due");
@@ -380,7 +380,7 @@ public final class HandlingView implements Screen {
         ComboBox<String> referral = new ComboBox<>();
         referral.setId("handling-referral");
         referral.getItems().setAll(HandlingViewModel.REFERRALS);
-        referral.setConverter(converter(model::referralText));
+        referral.setConverter(Shown.as(model::referralText));
         referral.valueProperty().bindBidirectional(model.referralProperty());
         row(grid, 10, "referral", referral, EnumSet.of(Action.REJECT));
 
@@ -396,7 +396,7 @@ public final class HandlingView implements Screen {
         ComboBox<Outcome> outcome = new ComboBox<>();
         outcome.setId("handling-outcome");
         outcome.getItems().setAll(Outcome.values());
-        outcome.setConverter(converter(model::outcomeText));
+        outcome.setConverter(Shown.as(model::outcomeText));
         outcome.valueProperty().bindBidirectional(model.outcomeProperty());
         TextField explanation = new TextField();
         explanation.setId("handling-explanation");
@@ -412,7 +412,7 @@ public final class HandlingView implements Screen {
 
         rating.setId("handling-rating");
         rating.getItems().setAll(Rating.values());
-        rating.setConverter(converter(model::ratingText));
+        rating.setConverter(Shown.as(model::ratingText));
         rating.valueProperty().bindBidirectional(model.ratingProperty());
         row(grid, 6, "rating", rating, EnumSet.of(Action.VISIT));
 
@@ -522,20 +522,6 @@ public final class HandlingView implements Screen {
             case N -> Action.REJECT;
             case D -> Action.SUGGEST;
             default -> null;
-        };
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
         };
     }
 }

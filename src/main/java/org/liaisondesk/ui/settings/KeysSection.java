@@ -10,7 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
+import org.liaisondesk.ui.Shown;
 import org.liaisondesk.exchange.PlainBatches;
 import org.liaisondesk.ui.UiContext;
 import org.liaisondesk.ui.settings.KeysSectionModel.KeyRow;
@@ -65,17 +65,7 @@ public final class KeysSection {
     private static HBox plainBatches(UiContext ui, KeysSectionModel vm) {
         ComboBox<PlainBatches> choice = new ComboBox<>(FXCollections.observableArrayList(PlainBatches.values()));
         choice.setId("keys-plain-batches");
-        choice.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(PlainBatches p) {
-                return p == null ? "" : ui.text("keys.plainBatches." + p.code());
-            }
-
-            @Override
-            public PlainBatches fromString(String s) {
-                return null;
-            }
-        });
+        choice.setConverter(Shown.as(p -> ui.text("keys.plainBatches." + p.code())));
         choice.setValue(vm.plainBatchesProperty().get());
         vm.plainBatchesProperty().addListener((o, was, now) -> choice.setValue(now));
         choice.valueProperty().addListener((o, was, now) -> vm.setPlainBatches(now));

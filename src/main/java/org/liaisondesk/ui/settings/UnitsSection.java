@@ -9,7 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
-import javafx.util.StringConverter;
+import org.liaisondesk.ui.Shown;
 import org.liaisondesk.model.HandlingUnit;
 import org.liaisondesk.ui.UiContext;
 import org.liaisondesk.ui.settings.UnitsSectionModel.UnitRow;
@@ -47,17 +47,7 @@ public final class UnitsSection {
         ComboBox<HandlingUnit.Kind> kind = new ComboBox<>();
         kind.setId("units-kind");
         kind.getItems().setAll(List.of(HandlingUnit.Kind.values()));
-        kind.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(HandlingUnit.Kind k) {
-                return vm.kindText(k);
-            }
-
-            @Override
-            public HandlingUnit.Kind fromString(String s) {
-                return null;
-            }
-        });
+        kind.setConverter(Shown.as(vm::kindText));
         kind.valueProperty().bindBidirectional(vm.kindProperty());
         TextField contact = field("units-contact", "settings.units.col.contact", ui, 180);
         contact.textProperty().bindBidirectional(vm.contactProperty());

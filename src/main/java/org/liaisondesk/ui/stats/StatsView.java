@@ -43,6 +43,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
+import org.liaisondesk.ui.Shown;
 import org.liaisondesk.model.DutyRecord;
 import org.liaisondesk.report.ChartPainter;
 import org.liaisondesk.ui.print.PrintView;
@@ -160,17 +161,7 @@ public final class StatsView implements Screen {
                 new javafx.scene.control.ComboBox<>();
         by.setId("stats-rates-by");
         by.getItems().setAll(org.liaisondesk.service.HandlingService.RateGroup.values());
-        by.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(org.liaisondesk.service.HandlingService.RateGroup g) {
-                return model.rateGroupText(g);
-            }
-
-            @Override
-            public org.liaisondesk.service.HandlingService.RateGroup fromString(String s) {
-                return null;
-            }
-        });
+        by.setConverter(Shown.as(model::rateGroupText));
         by.valueProperty().bindBidirectional(model.rateGroupProperty());
         javafx.scene.control.TableView<StatsViewModel.RateRow> table = new javafx.scene.control.TableView<>(
                 model.groupRates());
