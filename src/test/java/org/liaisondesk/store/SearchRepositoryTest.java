@@ -79,6 +79,22 @@ class SearchRepositoryTest {
                 .containsExactly(org.assertj.core.api.Assertions.tuple(0, 3));
     }
 
+    /**
+     * A resident's message as a newspaper's message board printed it (abridged; 长沙晚报 icswb.com 留言板
+     * 2025-07-07, https://www.icswb.com/newspaper_article-detail-1827314.html): half-width digits in the text, a clerk
+     * typing them full-width with a Chinese input method, or the other way round, still finds it. The second message
+     * takes the board's "网友(手机尾号-…)" heading with full-width punctuation; its matter is made up.
+     */
+    @Test
+    void aRealMessageIsFoundWhicheverWidthTheDigitsAreTypedIn() {
+        add("雨花区青柠园小区10栋一单元的电梯毛病不断,电梯门开开关关、停在某一楼层不动,存在安全隐患");
+        add("网友（手机尾号-7381）：金山小区３号楼楼道灯坏了");
+        assertThat(texts("１０栋")).singleElement().asString().startsWith("雨花区青柠园小区10栋");
+        assertThat(texts("10栋一单元")).hasSize(1);
+        assertThat(texts("3号楼")).singleElement().asString().contains("３号楼");
+        assertThat(texts("7381")).as("full-width brackets and colon do not hide the number").hasSize(1);
+    }
+
     /** A database indexed with the old ASCII-only fold is indexed again by V027 where the new fold differs. */
     @Test
     void migrationV027IndexesOldFullWidthTextAgain() {
