@@ -70,7 +70,12 @@ final class BenchCommand implements Callable<Integer> {
                 err.println(m.get("cli.bench.step", m.get("bench.step." + step)));
                 err.flush();
             };
-            BenchReport report = scale != null ? new ScaleRun(ctx, steps).run(n) : new Benchmark(ctx, steps).run(n);
+            BenchReport report = scale != null
+                    ? new ScaleRun(ctx, steps, f -> {
+                        err.println(m.get("cli.bench.figure", f.name(), f.value() == null ? f.pending() : number(f.value(), f.unit())));
+                        err.flush();
+                    }).run(n)
+                    : new Benchmark(ctx, steps).run(n);
             if (json) {
                 writeJson(ctx, report, out);
             } else {

@@ -43,6 +43,10 @@ public final class SearchService {
     /** The change number up to which every opinion has its stored group (-1: not checked in this process). */
     private long mattersSeen = -1;
 
+    /** Opinions grouped at once: a throwaway index of this many texts (and the seeds) stays near 100 MB of heap. */
+    static final int GROUPING_SLICE = 100_000;
+    private int groupingSlice = GROUPING_SLICE;
+
     public SearchService(SearchRepository search, LinkRepository links, OpinionRepository opinions,
                          MatterRepository matters) {
         this.search = search;
@@ -155,25 +159,36 @@ public final class SearchService {
     }
 
     /**
-     * Gives the opinions without a stored group theirs (nothing to do, and no index built, when none changed). The
-     * scores are weighed over the seeds and the new opinions (the first time: all opinions, as {@link #clusters}).
+     * Gives the opinions without a stored group theirs (nothing to do, and no index built, when none changed), a
+     * slice of {@value #GROUPING_SLICE} at a time, oldest first: each slice is weighed in a throwaway index of the
+     * seeds and the slice's opinions (the first time: all opinions, a slice at a time), so the heap needed does not
+     * grow with the database.
      */
     private synchronized void assignMatters(BooleanSupplier cancelled) {
         long latest = matters.latestChange();
         if (latest == mattersSeen) {
             return;
         }
-        List<UUID> pending = matters.pending();
-        if (!pending.isEmpty()) {
-            // A throwaway index of the seeds and the new opinions: nothing the size of the database stays in memory.
+        long after = 0;
+        while (true) {
+            MatterRepository.Pending slice = matters.pending(after, groupingSlice);
+            if (slice.ids().isEmpty()) {
+                break;
+            }
             SimilarityIndex index = new SimilarityIndex();
-            matters.groupingTexts(t -> {
+            matters.groupingTexts(after, slice, t -> {
                 stopIf(cancelled);
                 index.put(t.id(), t.text());
             });
-            matters.save(index.assign(pending, matters.seeds(), SAME_MATTER, cancelled));
+            matters.save(index.assign(slice.ids(), matters.seeds(), SAME_MATTER, cancelled));
+            after = slice.lastRowid();
         }
         mattersSeen = latest;
+    }
+
+    /** Tests: groups a few opinions at a time, to see slices join the groups of earlier ones. */
+    void groupInSlicesOf(int opinions) {
+        groupingSlice = opinions;
     }
 
     private static void stopIf(BooleanSupplier cancelled) {

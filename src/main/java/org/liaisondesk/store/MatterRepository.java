@@ -44,30 +44,63 @@ public final class MatterRepository {
         });
     }
 
-    /** Opinions not in the recycle bin that have no group yet, in the order they were stored. */
-    public List<UUID> pending() {
-        return db.read(c -> ids(c, "SELECT id FROM opinion o WHERE deleted_at IS NULL AND NOT EXISTS "
-                + "(SELECT 1 FROM opinion_matter m WHERE m.opinion_id = o.id) ORDER BY o.rowid"));
+    /** Up to {@code limit} opinions without a group, stored after {@code afterRowid}, and the last one's rowid. */
+    public record Pending(List<UUID> ids, long lastRowid) {
     }
 
     /**
-     * What grouping needs to see, oldest first: the opinions not in the recycle bin that seed a group or have none
-     * yet (not the members of existing groups, so this stays far smaller than the database once grouped).
+     * The next {@code limit} opinions not in the recycle bin that have no group yet, in the order they were stored,
+     * after {@code afterRowid} (0 for the first): grouping goes through them a slice at a time, so its memory does
+     * not grow with the database (a first grouping of millions of imported opinions).
      */
-    public void groupingTexts(Consumer<OpinionText> sink) {
-        db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, station, text FROM opinion o "
-                    + "WHERE deleted_at IS NULL AND (NOT EXISTS (SELECT 1 FROM opinion_matter m "
-                    + "WHERE m.opinion_id = o.id) OR EXISTS (SELECT 1 FROM opinion_matter s WHERE s.seed_id = o.id)) "
-                    + "ORDER BY o.rowid");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sink.accept(new OpinionText(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3),
-                            false));
+    public Pending pending(long afterRowid, int limit) {
+        return db.read(c -> {
+            List<UUID> ids = new ArrayList<>();
+            long last = afterRowid;
+            try (PreparedStatement ps = c.prepareStatement("SELECT rowid, id FROM opinion o WHERE rowid > ? "
+                    + "AND deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM opinion_matter m "
+                    + "WHERE m.opinion_id = o.id) ORDER BY rowid LIMIT ?")) {
+                ps.setLong(1, afterRowid);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        last = rs.getLong(1);
+                        ids.add(UUID.fromString(rs.getString(2)));
+                    }
                 }
+            }
+            return new Pending(ids, last);
+        });
+    }
+
+    /**
+     * What grouping a slice needs to see: the opinions not in the recycle bin that seed a group, then the slice's
+     * opinions that have no group yet (rowids after {@code afterRowid} up to {@code slice.lastRowid()}), each oldest
+     * first. Members of existing groups are left out, so this stays far smaller than the database once grouped.
+     */
+    public void groupingTexts(long afterRowid, Pending slice, Consumer<OpinionText> sink) {
+        db.read(c -> {
+            c.setAutoCommit(false); // one snapshot for both reads
+            try {
+                texts(c, "SELECT o.id, o.station, o.text FROM (SELECT DISTINCT seed_id FROM opinion_matter) s "
+                        + "JOIN opinion o ON o.id = s.seed_id WHERE o.deleted_at IS NULL ORDER BY o.rowid", sink);
+                texts(c, "SELECT id, station, text FROM opinion o WHERE rowid > " + afterRowid + " AND rowid <= "
+                        + slice.lastRowid() + " AND deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM opinion_matter m "
+                        + "WHERE m.opinion_id = o.id) ORDER BY rowid", sink);
+            } finally {
+                c.commit();
+                c.setAutoCommit(true);
             }
             return null;
         });
+    }
+
+    private static void texts(Connection c, String sql, Consumer<OpinionText> sink) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                sink.accept(new OpinionText(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3), false));
+            }
+        }
     }
 
     /** Every opinion that seeds a group (its own, at least). */

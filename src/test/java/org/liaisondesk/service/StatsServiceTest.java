@@ -296,6 +296,26 @@ class StatsServiceTest {
     }
 
     /**
+     * Issue #15, the 5,000,000-opinion run: grouping goes a slice at a time (its memory must not grow with the
+     * database); opinions of a later slice join the groups seeded in an earlier one.
+     */
+    @Test
+    void matterGroupsGrowAcrossSlices() {
+        ctx.searchService().groupInSlicesOf(1);
+        ctx.opinions().createAll(List.of(
+                opinion("GS-1", "2024-04-02T09:00", Channel.VISIT, Status.RECORDED, "建议在文三路口增设红绿灯,上下学时段车多很危险"),
+                opinion("GS-1", "2024-04-05T09:00", Channel.VISIT, Status.RECORDED, "翠苑三区垃圾站夏天臭味很大,希望每天清运两次"),
+                opinion("GS-2", "2024-04-03T09:00", Channel.PHONE, Status.RECORDED, "建议在文三路口增设红绿灯,上下学时段车多危险"),
+                opinion("GS-3", "2024-04-04T09:00", Channel.PHONE, Status.RECORDED, "楼道里的声控灯晚上总是不亮"),
+                opinion("GS-2", "2024-04-06T09:00", Channel.VISIT, Status.RECORDED, "翠苑三区垃圾站夏天臭味很大,希望清运两次"),
+                opinion("GS-3", "2024-04-07T09:00", Channel.VISIT, Status.RECORDED, "建议文三路口增设红绿灯,上下学时段车很多很危险")),
+                "clerk");
+        List<StatsService.Matter> matters = ctx.stats().largestMatters(OpinionFilter.ALL, 10, () -> false);
+        assertThat(matters).extracting(StatsService.Matter::size).containsExactly(3, 2);
+        assertThat(matters.get(0).stations()).containsExactly("GS-1", "GS-2", "GS-3");
+    }
+
+    /**
      * #14.13: after export the list still tells a reviewed opinion from an unreviewed one (the list asks
      * {@code reviewedAmong} for the exported opinions of its page).
      */
