@@ -55,6 +55,38 @@ class OpinionCountsTest {
         }
     }
 
+    /**
+     * Issue #15: the export moves the running counts set-based (its per-row trigger stands aside); recorded and
+     * reviewed opinions, some in the recycle bin, some without an area, all count as exported afterwards.
+     */
+    @Test
+    void countsStayInStepThroughAnExport() throws Exception {
+        try (org.liaisondesk.app.AppContext ctx = org.liaisondesk.app.AppContext.open(dir.resolve("station.db"),
+                org.liaisondesk.i18n.Messages.forLanguage("zh"))) {
+            ctx.stations().initialize("GS-1", "一站", org.liaisondesk.model.StationMode.STATION, "clerk");
+            List<Opinion> many = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                AreaTag[] tags = i % 5 == 0 ? new AreaTag[0] : new AreaTag[] {tag(1 + i % 6, true)};
+                many.add(opinion("GS-1", LocalDateTime.parse("2023-04-01T10:00").plusDays(i), "意见" + i, tags));
+            }
+            OpinionRepository repo = ctx.opinions();
+            repo.createAll(many, "clerk");
+            for (int i = 0; i < 40; i += 4) {
+                Opinion o = repo.find(many.get(i).id()).orElseThrow();
+                ctx.reviews().review(o.id(), o.revision(), new org.liaisondesk.service.ReviewService.Decision(
+                        List.of(), "请街道答复", org.liaisondesk.model.Priority.URGENT,
+                        org.liaisondesk.model.Handling.STREET, null), "王代表");
+            }
+            repo.setDeleted(many.get(3).id(), true, "clerk");
+            java.nio.file.Files.createDirectories(dir.resolve("out"));
+            assertThat(ctx.exports().export(dir.resolve("out"), "clerk")).isPresent();
+
+            assertThat(repo.count(OpinionFilter.ALL.withStatus(Status.EXPORTED))).isEqualTo(39);
+            assertThat(repo.count(OpinionFilter.ALL.withDeleted(true).withStatus(Status.EXPORTED))).isEqualTo(1);
+            assertAgrees(ctx.database(), repo);
+        }
+    }
+
     static void assertAgrees(Database db, OpinionRepository repo) {
         List<OpinionFilter> filters = new ArrayList<>();
         for (boolean deleted : new boolean[] {false, true}) {
@@ -62,6 +94,7 @@ class OpinionCountsTest {
             filters.add(base);
             filters.add(base.withStatus(Status.RECORDED));
             filters.add(base.withStatus(Status.REVIEWED));
+            filters.add(base.withStatus(Status.EXPORTED));
             filters.add(base.withChannel(Channel.PHONE));
             filters.add(base.withStation("GS-1"));
             filters.add(base.withStation("GS-3"));
