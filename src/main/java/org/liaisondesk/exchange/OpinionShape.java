@@ -18,6 +18,16 @@ final class OpinionShape {
 
     private static final Set<String> OPINION_FIELDS = Set.of("id", "number", "station", "revision", "receivedAt",
             "channel", "text", "areas", "status", "constituent", "receivedBy", "createdAt", "updatedAt", "deleted");
+    /** Optional fields (added within format version 1): the deputies' review and its history. */
+    private static final Set<String> OPTIONAL_FIELDS = Set.of("review", "history");
+    private static final Set<String> REVIEW_FIELDS = Set.of("note", "priority", "handling", "reason", "reply",
+            "reviewedBy", "reviewedAt");
+    private static final Set<String> HISTORY_FIELDS = Set.of("at", "actor", "action", "revision", "before", "after");
+    private static final Set<String> PRIORITIES = Set.of("urgent", "normal");
+    private static final Set<String> HANDLINGS = Set.of("on-the-spot", "street", "district", "deputy-suggestion",
+            "rejected");
+    private static final Set<String> ACTIONS = Set.of("review", "areas", "note", "priority", "handling", "reason",
+            "status", "reply");
     private static final Set<String> AREA_FIELDS = Set.of("area", "primary", "subtopic", "clause", "score",
             "source", "setBy", "taxonomyVersion");
     private static final Set<String> CONSTITUENT_FIELDS = Set.of("name", "phone", "address", "consentToContact");
@@ -37,13 +47,12 @@ final class OpinionShape {
 
     /** True only when {@code n} satisfies the opinion schema; false means "ask the validator". */
     static boolean plainlyValid(JsonNode n) {
-        return n.isObject() && hasExactly(n, OPINION_FIELDS)
+        return n.isObject() && hasFields(n, OPINION_FIELDS, OPTIONAL_FIELDS)
                 && matches(n.get("id"), UUID)
                 && text(n.get("number"), 1, 64)
                 && text(n.get("station"), 1, Station.MAX_CODE_LENGTH)
                 && Station.CODE_PATTERN.matcher(n.get("station").textValue()).matches()
-                && n.get("revision").isInt() && n.get("revision").intValue() >= 1
-                && n.get("revision").intValue() <= BatchFormat.MAX_REVISION
+                && revision(n.get("revision"))
                 && matches(n.get("receivedAt"), LOCAL_TIME)
                 && oneOf(n.get("channel"), CHANNELS)
                 && text(n.get("text"), 1, BatchFormat.MAX_TEXT)
@@ -54,7 +63,42 @@ final class OpinionShape {
                 && optionalText(n.get("receivedBy"), 50)
                 && instant(n.get("createdAt"))
                 && instant(n.get("updatedAt"))
-                && n.get("deleted").isBoolean();
+                && n.get("deleted").isBoolean()
+                && (!n.has("review") || review(n.get("review")))
+                && (!n.has("history") || history(n.get("history")));
+    }
+
+    private static boolean revision(JsonNode v) {
+        return v.isInt() && v.intValue() >= 1 && v.intValue() <= BatchFormat.MAX_REVISION;
+    }
+
+    private static boolean review(JsonNode r) {
+        return r.isObject() && hasExactly(r, REVIEW_FIELDS)
+                && optionalText(r.get("note"), 2000)
+                && oneOf(r.get("priority"), PRIORITIES)
+                && (r.get("handling").isNull() || oneOf(r.get("handling"), HANDLINGS))
+                && optionalText(r.get("reason"), 2000)
+                && optionalText(r.get("reply"), 2000)
+                && optionalText(r.get("reviewedBy"), 50)
+                && (r.get("reviewedAt").isNull() || instant(r.get("reviewedAt")));
+    }
+
+    private static boolean history(JsonNode h) {
+        if (!h.isArray()) {
+            return false;
+        }
+        for (JsonNode e : h) {
+            if (!(e.isObject() && hasExactly(e, HISTORY_FIELDS)
+                    && instant(e.get("at"))
+                    && text(e.get("actor"), 1, 50)
+                    && oneOf(e.get("action"), ACTIONS)
+                    && revision(e.get("revision"))
+                    && optionalText(e.get("before"), 2000)
+                    && optionalText(e.get("after"), 2000))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean areas(JsonNode areas) {
@@ -86,17 +130,27 @@ final class OpinionShape {
                 && c.get("consentToContact").isBoolean();
     }
 
-    /** The fields are exactly these (so {@code get} of any of them is not null). */
-    private static boolean hasExactly(JsonNode n, Set<String> fields) {
-        if (n.size() != fields.size()) {
-            return false;
+    /** Every one of {@code required} and nothing but those and {@code optional}. */
+    private static boolean hasFields(JsonNode n, Set<String> required, Set<String> optional) {
+        int expected = required.size();
+        for (String f : optional) {
+            expected += n.has(f) ? 1 : 0;
         }
+        return n.size() == expected && hasAll(n, required);
+    }
+
+    private static boolean hasAll(JsonNode n, Set<String> fields) {
         for (String f : fields) {
             if (!n.has(f)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The fields are exactly these (so {@code get} of any of them is not null). */
+    private static boolean hasExactly(JsonNode n, Set<String> fields) {
+        return n.size() == fields.size() && hasAll(n, fields);
     }
 
     /** A string of {@code min} to {@code max} UTF-16 units (so as many code points at most, and at least one). */

@@ -26,7 +26,11 @@ class OpinionShapeTest {
              "status":"exported",
              "constituent":{"name":"张三","phone":null,"address":"某路1号","consentToContact":false},
              "receivedBy":"clerk","createdAt":"2025-03-06T08:40:00Z","updatedAt":"2025-03-06T08:40:00.123Z",
-             "deleted":false}""";
+             "deleted":false,
+             "review":{"note":"请街道答复","priority":"urgent","handling":"street","reason":null,"reply":null,
+                       "reviewedBy":"王代表","reviewedAt":"2025-03-07T02:00:00Z"},
+             "history":[{"at":"2025-03-07T02:00:00Z","actor":"王代表","action":"handling","revision":1,
+                         "before":null,"after":"street"}]}""";
 
     private static final List<Object> WRONG_VALUES = List.of("", "x".repeat(65), "x".repeat(201),
             "x".repeat(2001), "x".repeat(BatchFormat.MAX_TEXT + 1), 0, 7, -1, 1.5, true, "A-", "2025-13-01T00:00",
@@ -37,7 +41,10 @@ class OpinionShapeTest {
     void theValidOpinionAndItsVariantsPassBothWays() {
         List<JsonNode> variants = List.of(valid(), with(n -> n.putArray("areas")),
                 with(n -> n.putNull("receivedBy")), with(n -> n.put("receivedAt", "2025-03-06T16:40:59.5")),
-                with(n -> ((ObjectNode) n.get("constituent")).putNull("name")));
+                with(n -> ((ObjectNode) n.get("constituent")).putNull("name")),
+                with(n -> n.remove(List.of("review", "history"))), with(n -> n.remove("review")),
+                with(n -> n.putArray("history")), with(n -> ((ObjectNode) n.get("review")).putNull("handling")),
+                with(n -> ((ObjectNode) n.get("review")).putNull("reviewedAt")));
         for (JsonNode v : variants) {
             assertThat(SCHEMA.checkOpinion(v)).as(v.toString()).isEmpty();
             assertThat(OpinionShape.plainlyValid(v)).as(v.toString()).isTrue();
@@ -59,6 +66,11 @@ class OpinionShapeTest {
         mutateEveryField(valid(), n -> n, broken);
         mutateEveryField((ObjectNode) valid().get("constituent"), n -> (ObjectNode) n.get("constituent"), broken);
         mutateEveryField((ObjectNode) valid().get("areas").get(0), n -> (ObjectNode) n.get("areas").get(0), broken);
+        mutateEveryField((ObjectNode) valid().get("review"), n -> (ObjectNode) n.get("review"), broken);
+        mutateEveryField((ObjectNode) valid().get("history").get(0), n -> (ObjectNode) n.get("history").get(0),
+                broken);
+        broken.add(with(n -> ((ObjectNode) n.get("review")).put("extra", 1)));
+        broken.add(with(n -> n.withArray("history").add(1)));
 
         int refused = 0;
         for (JsonNode b : broken) {
@@ -67,7 +79,7 @@ class OpinionShapeTest {
                 assertThat(OpinionShape.plainlyValid(b)).as(b.toString()).isFalse();
             }
         }
-        assertThat(refused).isGreaterThan(300);
+        assertThat(refused).isGreaterThan(400);
     }
 
     /** Each field of the object {@code at} finds: removed, null, and every wrong value. */
