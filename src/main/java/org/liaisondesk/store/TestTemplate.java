@@ -29,8 +29,12 @@ final class TestTemplate {
         return Boolean.getBoolean(PROPERTY) && !MAKING.get();
     }
 
-    /** Replaces the empty database of {@code c} with the migrated template (made on first use). */
-    static void restoreInto(Connection c) throws SQLException {
+    /**
+     * Replaces the empty database of {@code c} with the migrated template (made on first use). One at a time: two
+     * restores reading the template at once could leave one database empty without an error (the scale run opens
+     * its stations' databases on several threads).
+     */
+    static synchronized void restoreInto(Connection c) throws SQLException {
         Path source = template();
         try (Statement st = c.createStatement()) {
             st.executeUpdate("restore from \"" + source + "\"");
