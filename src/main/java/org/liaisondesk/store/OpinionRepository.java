@@ -192,7 +192,7 @@ public final class OpinionRepository {
     }
 
     /** From the running counts when the filter allows (any size, a few rows read), else by counting the rows. */
-    private static long count(Connection c, OpinionFilter filter) throws SQLException {
+    static long count(Connection c, OpinionFilter filter) throws SQLException {
         Optional<SqlFilter> counted = SqlFilter.overCounts(filter);
         SqlFilter where = counted.orElseGet(() -> SqlFilter.of(filter));
         String sql = counted.isPresent() ? "SELECT coalesce(sum(n), 0) FROM opinion_count"

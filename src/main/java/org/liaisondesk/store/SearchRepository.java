@@ -55,6 +55,12 @@ public final class SearchRepository {
             }
             c.setAutoCommit(false);
             try {
+                OpinionFilter rows = filter.withTextContains(null);
+                if (SqlFilter.overCounts(rows).isPresent() && OpinionRepository.count(c, rows) == 0) {
+                    // Nothing the filter selects (a general station has no "recorded" opinions): the running
+                    // counts say so at once, where the index would have read every match of the word (1.2 s at 5M).
+                    return null;
+                }
                 long oldestRanked = oldestRanked(c, expression.get());
                 SqlFilter where = SqlFilter.ofIndexDriven(filter.withTextContains(null))
                         .and(SqlFilter.CONTAINS, folded).and("search_fts MATCH ?", expression.get());

@@ -236,6 +236,10 @@ class SearchRepositoryTest {
         assertThat(texts("养老", OpinionFilter.ALL.withReceived(LocalDate.of(2023, 6, 1), LocalDate.of(2023, 6, 30))))
                 .containsExactly("养老食堂太贵");
         assertThat(texts("养老", OpinionFilter.ALL.withStatus(Status.CLOSED))).containsExactly("养老床位太少");
+        // Filters that select no opinion at all (answered from the running counts, without reading the index).
+        assertThat(texts("养老", OpinionFilter.ALL.withStatus(Status.EXPORTED))).isEmpty();
+        assertThat(texts("养老", OpinionFilter.ALL.withStation("GS-009"))).isEmpty();
+        assertThat(texts("养老", OpinionFilter.ALL.withStatus(Status.CLOSED).withChannel(Channel.PHONE))).isEmpty();
         List<String> newestFirst = new ArrayList<>();
         opinions.forEach(OpinionFilter.ALL.withTextContains("养老").withStation("GS-002"), OpinionSort.NEWEST_FIRST, 0,
                 o -> newestFirst.add(o.text()));
