@@ -17,12 +17,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        String[] arguments = Utf8Console.arguments(args);
-        if (Cli.opensWindow(arguments)) {
-            org.liaisondesk.ui.DesktopApp.prestart();
-        }
         Cli cli = new Cli(Utf8Console.out(), Utf8Console.err());
-        int code = cli.execute(arguments);
+        int code = cli.execute(Utf8Console.arguments(args));
         RootCommand root = cli.root();
         if (code == Cli.OK && root.windowRequested()) {
             Path db = root.databaseFile().toAbsolutePath();

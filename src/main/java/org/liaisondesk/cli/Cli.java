@@ -99,15 +99,6 @@ public final class Cli {
         return null;
     }
 
-    /**
-     * True when {@code args} open the window (no command, no help, no version), told before parsing so the window's
-     * toolkit can start while the options are parsed.
-     */
-    public static boolean opensWindow(String[] args) {
-        return commandName(args) == null && !wantsHelp(args) && !List.of(args).contains("--version")
-                && !List.of(args).contains("-V");
-    }
-
     private static boolean isCommand(String name) {
         return COMMANDS.stream().anyMatch(c -> c.getAnnotation(Command.class).name().equals(name));
     }

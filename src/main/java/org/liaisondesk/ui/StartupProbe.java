@@ -1,8 +1,7 @@
 package org.liaisondesk.ui;
 
 import java.lang.management.ManagementFactory;
-import java.util.List;
-import javafx.stage.Window;
+import javafx.application.Platform;
 
 /**
  * Start-up figures for the benchmark: with {@code -Dliaisondesk.startupProbe=true} the window prints
@@ -40,7 +39,7 @@ public final class StartupProbe {
             loginReported = true;
             print("login-ready-ms");
             if (MODE.equals("login")) {
-                closeAll();
+                Platform.exit();
             }
         }
     }
@@ -59,14 +58,9 @@ public final class StartupProbe {
             listReported = true;
             print("list-ready-ms");
             if (MODE.equals("exit")) {
-                closeAll();
+                Platform.exit();
             }
         }
-    }
-
-    /** Closes every window: the main one's closing ends the program, as a person closing it would. */
-    private static void closeAll() {
-        List.copyOf(Window.getWindows()).forEach(Window::hide);
     }
 
     private static void print(String name) {

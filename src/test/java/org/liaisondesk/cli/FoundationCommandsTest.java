@@ -168,17 +168,6 @@ class FoundationCommandsTest {
         assertThat(cli.run("stats", "--json", "--lang", "en").code()).isZero();
     }
 
-    /** The launcher starts the window's toolkit before parsing only when the window is what will open. */
-    @Test
-    void theWindowIsToldApartBeforeParsing() {
-        assertThat(Cli.opensWindow(new String[] {"--db", "x.db", "--user", "王敏"})).isTrue();
-        assertThat(Cli.opensWindow(new String[] {})).isTrue();
-        assertThat(Cli.opensWindow(new String[] {"--db", "x.db", "list"})).isFalse();
-        assertThat(Cli.opensWindow(new String[] {"--version"})).isFalse();
-        assertThat(Cli.opensWindow(new String[] {"-V"})).isFalse();
-        assertThat(Cli.opensWindow(new String[] {"--lang", "en", "--help"})).isFalse();
-    }
-
     @Test
     void usageErrorsExitOne() {
         assertThat(cli.run("frobnicate").code()).isEqualTo(1);
