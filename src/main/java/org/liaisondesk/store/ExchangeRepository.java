@@ -60,6 +60,17 @@ public final class ExchangeRepository {
                 + "AND r.deleted_at IS NULL))";
     }
 
+    /** One row of the running counts (V008): the opinions of this status, recycle-bin state, channel, area, station. */
+    private record CountGroup(String status, int deleted, String channel, int area, String station) {
+        /** Binds deleted, channel, area and station from {@code index} on. */
+        void bindAfterStatus(PreparedStatement ps, int index) throws SQLException {
+            ps.setInt(index, deleted);
+            ps.setString(index + 1, channel);
+            ps.setInt(index + 2, area);
+            ps.setString(index + 3, station);
+        }
+    }
+
     public ExchangeRepository(Database db) {
         this.db = db;
     }
@@ -463,7 +474,9 @@ public final class ExchangeRepository {
                 try (Statement st = c.createStatement()) {
                     st.executeUpdate("INSERT INTO bulk_write (id, since_rowid) VALUES (1, 0)");
                 }
-                Map<List<Object>, Integer> moved = new HashMap<>();
+                // No handling trigger moves these rows on: a recorded or reviewed opinion has no case past review
+                // (handling_keeps_status would have given it "handling"), so what RETURNING reports is final.
+                Map<CountGroup, Integer> moved = new HashMap<>();
                 try (PreparedStatement ps = c.prepareStatement("UPDATE opinion SET status='exported' "
                         + "WHERE status = ? AND EXISTS (SELECT 1 FROM batch_item bi WHERE bi.batch_id=? "
                         + "AND bi.opinion_id=opinion.id AND bi.revision=opinion.revision) "
@@ -473,7 +486,7 @@ public final class ExchangeRepository {
                         ps.setString(2, batchId.toString());
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
-                                moved.merge(List.of(from, rs.getInt(1), rs.getString(2), rs.getInt(3),
+                                moved.merge(new CountGroup(from, rs.getInt(1), rs.getString(2), rs.getInt(3),
                                         rs.getString(4)), 1, Integer::sum);
                             }
                         }
@@ -487,16 +500,13 @@ public final class ExchangeRepository {
                      PreparedStatement in = c.prepareStatement("INSERT INTO opinion_count (n, status, deleted, "
                              + "channel, area, station) VALUES (?, 'exported', ?, ?, ?, ?) "
                              + "ON CONFLICT DO UPDATE SET n = n + excluded.n")) {
-                    for (Map.Entry<List<Object>, Integer> e : moved.entrySet()) {
-                        List<Object> key = e.getKey();
+                    for (Map.Entry<CountGroup, Integer> e : moved.entrySet()) {
+                        CountGroup g = e.getKey();
                         out.setInt(1, e.getValue());
+                        out.setString(2, g.status());
+                        g.bindAfterStatus(out, 3);
                         in.setInt(1, e.getValue());
-                        for (int i = 0; i < key.size(); i++) {
-                            out.setObject(i + 2, key.get(i));
-                            if (i > 0) {
-                                in.setObject(i + 1, key.get(i));
-                            }
-                        }
+                        g.bindAfterStatus(in, 2);
                         out.executeUpdate();
                         in.executeUpdate();
                     }
