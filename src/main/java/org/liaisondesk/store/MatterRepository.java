@@ -84,9 +84,9 @@ public final class MatterRepository {
             try {
                 texts(c, "SELECT o.id, o.station, o.text FROM (SELECT DISTINCT seed_id FROM opinion_matter) s "
                         + "JOIN opinion o ON o.id = s.seed_id WHERE o.deleted_at IS NULL ORDER BY o.rowid", sink);
-                texts(c, "SELECT id, station, text FROM opinion o WHERE rowid > " + afterRowid + " AND rowid <= "
-                        + slice.lastRowid() + " AND deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM opinion_matter m "
-                        + "WHERE m.opinion_id = o.id) ORDER BY rowid", sink);
+                texts(c, "SELECT id, station, text FROM opinion o WHERE rowid > ? AND rowid <= ? "
+                        + "AND deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM opinion_matter m "
+                        + "WHERE m.opinion_id = o.id) ORDER BY rowid", sink, afterRowid, slice.lastRowid());
             } finally {
                 c.commit();
                 c.setAutoCommit(true);
@@ -95,10 +95,17 @@ public final class MatterRepository {
         });
     }
 
-    private static void texts(Connection c, String sql, Consumer<OpinionText> sink) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                sink.accept(new OpinionText(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3), false));
+    private static void texts(Connection c, String sql, Consumer<OpinionText> sink, long... rowids)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < rowids.length; i++) {
+                ps.setLong(i + 1, rowids[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(new OpinionText(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3),
+                            false));
+                }
             }
         }
     }
