@@ -70,11 +70,7 @@ final class BenchCommand implements Callable<Integer> {
                 err.println(m.get("cli.bench.step", m.get("bench.step." + step)));
                 err.flush();
             };
-            BenchReport report = scale != null
-                    ? new ScaleRun(ctx, steps, f -> {
-                        err.println(m.get("cli.bench.figure", f.name(), f.value() == null ? f.pending() : number(f.value(), f.unit())));
-                        err.flush();
-                    }).run(n)
+            BenchReport report = scale != null ? new ScaleRun(ctx, steps, f -> printFigure(m, err, f)).run(n)
                     : new Benchmark(ctx, steps).run(n);
             if (json) {
                 writeJson(ctx, report, out);
@@ -149,6 +145,12 @@ final class BenchCommand implements Callable<Integer> {
             out.println(String.format(ROW, f.name(), value, baseline, goal, met, m.get("bench.figure." + f.name())));
         }
         out.println(m.get(r.allMet() ? "cli.bench.allMet" : "cli.bench.someMissed"));
+    }
+
+    /** One figure of the scale run, the moment it is measured. */
+    private static void printFigure(Messages m, PrintWriter err, Figure f) {
+        err.println(m.get("cli.bench.figure", f.name(), f.value() == null ? f.pending() : number(f.value(), f.unit())));
+        err.flush();
     }
 
     private static String number(double v, String unit) {

@@ -26,6 +26,9 @@ import org.liaisondesk.store.SearchRepository;
  */
 public final class SearchService {
 
+    /** Opinions grouped at once: a throwaway index of this many texts (and the seeds) stays near 100 MB of heap. */
+    static final int GROUPING_SLICE = 100_000;
+
     /**
      * Two opinions scoring at least this are taken as one matter. Chosen on 60 hand-labelled pairs (test resource
      * {@code search/similar-pairs.tsv}, {@code SimilarityPairsTest}): precision 0.96, recall 0.87 there.
@@ -43,8 +46,6 @@ public final class SearchService {
     /** The change number up to which every opinion has its stored group (-1: not checked in this process). */
     private long mattersSeen = -1;
 
-    /** Opinions grouped at once: a throwaway index of this many texts (and the seeds) stays near 100 MB of heap. */
-    static final int GROUPING_SLICE = 100_000;
     private int groupingSlice = GROUPING_SLICE;
 
     public SearchService(SearchRepository search, LinkRepository links, OpinionRepository opinions,
