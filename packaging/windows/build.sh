@@ -72,6 +72,7 @@ cp "$work/LiaisonDesk.exe" "$work/liaison-desk.exe" "$image/"
 cp -r "$work/app" "$image/app"
 mkdir -p "$image/app/seeds"
 cp "$project/seeds/hangzhou-npc-2023-main-tasks.txt" "$image/app/seeds/"
+cp "$project/packaging/cds/liaison-desk.classlist" "$image/app/"
 cp -r "$work/runtime" "$image/runtime"
 cp "$here/README-zh.txt" "$image/说明.txt"
 

@@ -2,8 +2,12 @@
  * Liaison Desk launcher for Windows x64 (built with mingw-w64 on Linux, see build.sh).
  * Starts the bundled Java runtime next to this .exe:
  *   <dir>\runtime\bin\javaw.exe (LiaisonDesk.exe, the window) or java.exe (liaison-desk.exe, the console one)
- *   -Dfile.encoding=UTF-8 -Dliaisondesk.seedDir=<dir>\app\seeds -cp "<dir>\app\*" org.liaisondesk.Launcher ARGS
+ *   -Dfile.encoding=UTF-8 -XX:SharedArchiveFile=... -Dliaisondesk.seedDir=<dir>\app\seeds -cp "<dir>\app\*"
+ *   org.liaisondesk.Launcher ARGS
  * passes every argument through unchanged, waits, and returns the program's exit code.
+ * -XX:SharedArchiveFile=<dir>\app\liaison-desk.jsa: the class-data archive setup.exe makes on the installing machine
+ * (packaging/cds). The cross-linked runtime has no archive of its own, so a missing or stale one (the portable zip,
+ * the .msi) costs nothing; the JVM ignores it without a word.
  * The console launcher switches the console to UTF-8 while the program runs (the program writes UTF-8).
  */
 #ifndef UNICODE
@@ -58,9 +62,10 @@ int main(void) {
 
     const wchar_t *args = arguments_after_program(GetCommandLineW());
     int len = _snwprintf(cmd, 32767,
-        L"\"%ls\" -Dfile.encoding=UTF-8 -Dliaisondesk.seedDir=\"%ls\\app\\seeds\" -Dliaisondesk.launcher=\"%ls\" "
+        L"\"%ls\" -Dfile.encoding=UTF-8 -XX:SharedArchiveFile=\"%ls\\app\\liaison-desk.jsa\" "
+        L"-Dliaisondesk.seedDir=\"%ls\\app\\seeds\" -Dliaisondesk.launcher=\"%ls\" "
         L"-cp \"%ls\\app\\*\" org.liaisondesk.Launcher %ls",
-        java, dir, dir, dir, args);
+        java, dir, dir, dir, dir, args);
     if (len < 0) return fail(L"The command line is too long.", L"");
 
     UINT oldCp = 0;
