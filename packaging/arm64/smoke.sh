@@ -43,4 +43,13 @@ ld --db "$scratch/general.db" init --station GS-000 --name "总站" --mode gener
 ld --db "$scratch/general.db" import "$scratch/stick" >/dev/null || die "import"
 ld --db "$scratch/general.db" list --json | grep -q "电梯老旧" || die "the general station lacks the opinion"
 ok "import at the general station: the opinion arrived"
+# What the package's postinst does on the machine, here inside the sysroot: the class-data archive, which the
+# launcher must then map (its class path is spelled as the dump's).
+app="$root/opt/liaison-desk/lib/app"
+qemu-aarch64-static -L "$root" "$java" -Xshare:dump -XX:SharedClassListFile="$app/liaison-desk.classlist" \
+  -XX:SharedArchiveFile="$app/liaison-desk.jsa" -cp "$app/*" >"$scratch/dump.log" 2>&1 \
+  || die "the postinst's class-data dump failed: $(tail -n 3 "$scratch/dump.log")"
+JAVA_TOOL_OPTIONS=-Xlog:cds=info ld --version 2>/dev/null | grep -q 'Mapped static' \
+  || die "the launcher does not map the class-data archive"
+ok "class-data archive $(du -h "$app/liaison-desk.jsa" | cut -f1), mapped by the launcher; --version $(ld --version)"
 echo "arm64 smoke: PASS"
