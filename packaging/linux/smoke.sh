@@ -37,7 +37,13 @@ if [ "${SMOKE_INSTALL:-0}" = 1 ]; then
   apt-get install -y -q "$deb" >/dev/null || die "apt-get install"
   v=$(/usr/bin/liaison-desk --version) || die "installed --version"
   ok "installed: /usr/bin/liaison-desk --version -> $v"
+  jsa=/opt/liaison-desk/lib/app/liaison-desk.jsa
+  [ -f "$jsa" ] || die "postinst made no class-data archive ($jsa)"
+  JAVA_TOOL_OPTIONS=-Xlog:cds=info /usr/bin/liaison-desk --version 2>/dev/null | grep -q 'Mapped static' \
+    || die "the launcher does not map $jsa"
+  ok "postinst made $jsa ($(du -h "$jsa" | cut -f1)); the launcher maps it"
   apt-get remove -y -q liaison-desk >/dev/null || die "apt-get remove"
-  ok "removed"
+  [ ! -e "$jsa" ] || die "removing the package left $jsa"
+  ok "removed, class-data archive too"
 fi
 echo "linux smoke: PASS"
