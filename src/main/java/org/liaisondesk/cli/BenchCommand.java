@@ -11,6 +11,7 @@ import org.liaisondesk.bench.BenchReport;
 import org.liaisondesk.bench.Benchmark;
 import org.liaisondesk.bench.Figure;
 import org.liaisondesk.bench.ScaleRun;
+import org.liaisondesk.bench.WindowStartup;
 import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.i18n.UserFacingException;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code bench [--quick] [--json]}: the benchmark suite on a database of its own in a temporary folder (never the
+ * {@code bench [--quick] [--window] [--json]}: the benchmark suite on a database of its own in a temporary folder (never the
  * one given with --db), removed afterwards. Progress goes to stderr, the figures to stdout.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false)
@@ -38,6 +39,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--quick", descriptionKey = "bench.quick")
     boolean quick;
+
+    /** The window's start-up beside a minimal JavaFX window: needs a display (xvfb-run on a server). */
+    @Option(names = "--window", descriptionKey = "bench.window")
+    boolean window;
 
     @Option(names = "--json", descriptionKey = "bench.json")
     boolean json;
@@ -60,6 +65,9 @@ final class BenchCommand implements Callable<Integer> {
         if (n < MIN_COUNT || n > GenerateCommand.MAX_COUNT) {
             throw new UserFacingException("cli.error.benchCount", n, MIN_COUNT, GenerateCommand.MAX_COUNT);
         }
+        if (window && !WindowStartup.displayAvailable()) {
+            throw new UserFacingException("cli.error.benchNoDisplay");
+        }
         Messages m = root.messages();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -71,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
                 err.flush();
             };
             BenchReport report = scale != null ? new ScaleRun(ctx, steps, f -> printFigure(m, err, f)).run(n)
-                    : new Benchmark(ctx, steps).run(n);
+                    : new Benchmark(ctx, steps, window).run(n);
             if (json) {
                 writeJson(ctx, report, out);
             } else {

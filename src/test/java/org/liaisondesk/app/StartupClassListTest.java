@@ -38,6 +38,16 @@ class StartupClassListTest {
                         "org.liaisondesk.store.Database");
     }
 
+    /** bench --window dumps its archive from the copy the program carries, which must be this list. */
+    @Test
+    void theProgramCarriesTheSameListForTheBenchmark() throws IOException {
+        try (java.io.InputStream in = StartupClassListTest.class.getResourceAsStream(
+                "/org/liaisondesk/bench/liaison-desk.classlist")) {
+            assertThat(in).as("the class list as a resource of the program").isNotNull();
+            assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(CLASS_LIST));
+        }
+    }
+
     /** Plain class lines only: "@lambda-proxy" and "@lambda-form-invoker" lines are skipped by the dump when stale. */
     private static List<String> programClassesIn(List<String> lines) {
         return lines.stream()

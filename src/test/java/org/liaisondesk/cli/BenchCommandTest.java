@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.liaisondesk.bench.WindowStartup;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The bench command end to end on a tiny database: every figure present, with its goal; no timing asserted. */
@@ -78,6 +80,34 @@ class BenchCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("save_ratio", "bare INSERT + COMMIT", "Benchmark: 1000 opinions");
         assertThat(r.err()).contains("Measuring: saving one opinion");
+    }
+
+    /** Without a display (CI), --window is refused up front with the way to run it, before minutes of work. */
+    @Test
+    void windowStartupWithoutADisplayIsRefusedWithTheWayToRunIt() {
+        Assumptions.assumeFalse(WindowStartup.displayAvailable(), "a display is available");
+        CliRunner.Result r = new CliRunner(dir.resolve("x.db")).run("--lang", "en", "bench", "--count", "1000",
+                "--window");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("xvfb-run -a java -jar liaison-desk.jar bench --window");
+        assertThat(r.out()).isEmpty();
+    }
+
+    /**
+     * On a display (xvfb-run mvn verify): the window and the minimal window start. The tests run from class folders,
+     * which a class-data archive cannot hold, so the figures with the archive wait for the jar and say so.
+     */
+    @Test
+    void windowStartupIsMeasuredOnADisplay() throws Exception {
+        Assumptions.assumeTrue(WindowStartup.displayAvailable(), "no display");
+        CliRunner.Result r = new CliRunner(dir.resolve("x.db")).run("bench", "--count", "1000", "--window", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode figures = JSON.readTree(r.out()).get("figures");
+        assertThat(figures.get("startup_plain_ms").get("value").asDouble()).isPositive();
+        assertThat(figures.get("startup_plain_ms").get("baseline").asDouble()).isPositive();
+        for (String name : List.of("startup_ms", "startup_ratio")) {
+            assertThat(figures.get(name).get("pending").asText()).as(name).contains("java -jar");
+        }
     }
 
     @Test

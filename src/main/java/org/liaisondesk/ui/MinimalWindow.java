@@ -1,4 +1,4 @@
-package org.liaisondesk.bench;
+package org.liaisondesk.ui;
 
 import java.lang.management.ManagementFactory;
 import javafx.application.Application;
@@ -10,8 +10,8 @@ import javafx.stage.Stage;
 
 /**
  * The start-up baseline: the smallest JavaFX window (one label), started the same way as the program's window, which
- * prints {@code window-ready-ms=N} (from JVM start) once it is shown and closes; see docs/benchmarks.md, "Start-up":
- * {@code xvfb-run -a java -cp target/liaison-desk.jar:target/test-classes org.liaisondesk.bench.MinimalWindow}.
+ * prints {@code window-ready-ms=N} (from JVM start) once it is shown and closes. {@code bench --window} starts it
+ * (bench.WindowStartup); by hand: {@code xvfb-run -a java -cp target/liaison-desk.jar org.liaisondesk.ui.MinimalWindow}.
  */
 public final class MinimalWindow {
 
