@@ -1,6 +1,5 @@
 package org.liaisondesk.ui;
 
-import java.lang.management.ManagementFactory;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -30,8 +29,7 @@ public final class MinimalWindow {
         public void start(Stage stage) {
             stage.setScene(new Scene(new StackPane(new Label("Liaison Desk")), 800, 600));
             stage.setOnShown(e -> Platform.runLater(() -> {
-                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.out.println("window-ready-ms=" + ms);
+                StartupProbe.print("window-ready-ms");
                 Platform.exit();
             }));
             stage.show();

@@ -63,7 +63,8 @@ public final class StartupProbe {
         }
     }
 
-    private static void print(String name) {
+    /** {@code name=N}, N the milliseconds since JVM start; also the minimal window's figure (MinimalWindow). */
+    static void print(String name) {
         long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println(name + "=" + ms);
         System.out.flush();
