@@ -471,18 +471,7 @@ public final class Benchmark {
     /** Wall time of a process to its end, its output discarded. */
     private static long timeProcess(List<String> command) {
         long start = System.nanoTime();
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " exited with " + p.exitValue());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        ChildProcess.run(command, null);
         return System.nanoTime() - start;
     }
 

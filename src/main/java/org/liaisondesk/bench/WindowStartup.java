@@ -1,13 +1,9 @@
 package org.liaisondesk.bench;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,7 +25,6 @@ public final class WindowStartup {
     static final String NEEDS_JAR = "the program as a jar: java -jar liaison-desk.jar bench --window";
 
     private static final int RUNS = 3;
-    private static final long START_TIMEOUT_S = 120;
     private static final String PASSWORD = "bench-start-password";
     /** Started by name in a JVM of its own: the benchmark stays headless. */
     static final String MINIMAL_WINDOW = "org.liaisondesk.ui.MinimalWindow";
@@ -62,9 +56,9 @@ public final class WindowStartup {
         boolean archivable = Arrays.stream(classPath.split(File.pathSeparator)).allMatch(e -> e.endsWith(".jar"));
         Path db = dir.resolve("window.db");
         Path archive = dir.resolve("window.jsa");
-        run(List.of(java, "-cp", classPath, LAUNCHER, "--db", db.toString(), "init", "--station",
+        ChildProcess.run(List.of(java, "-cp", classPath, LAUNCHER, "--db", db.toString(), "init", "--station",
                 "ZZ-99", "--name", "启动测试站"), null);
-        run(List.of(java, "-cp", classPath, LAUNCHER, "--db", db.toString(), "user", "add",
+        ChildProcess.run(List.of(java, "-cp", classPath, LAUNCHER, "--db", db.toString(), "user", "add",
                 "--role", "admin", "--password-stdin", "clerk"), PASSWORD + "\n");
         if (archivable) {
             dumpArchive(archive);
@@ -76,13 +70,11 @@ public final class WindowStartup {
         Samples plainMs = new Samples(RUNS);
         Samples sharedMs = new Samples(RUNS);
         for (int i = 0; i <= RUNS; i++) {
-            long m = reported(minimal, "window-ready-ms=");
-            long p = reported(plain, "login-ready-ms=");
-            long s = archivable ? reported(shared, "login-ready-ms=") : 0;
-            if (i > 0) {
-                minimalMs.add(TimeUnit.MILLISECONDS.toNanos(m));
-                plainMs.add(TimeUnit.MILLISECONDS.toNanos(p));
-                sharedMs.add(TimeUnit.MILLISECONDS.toNanos(s));
+            boolean warmUp = i == 0;
+            sample(minimal, "window-ready-ms=", warmUp, minimalMs);
+            sample(plain, "login-ready-ms=", warmUp, plainMs);
+            if (archivable) {
+                sample(shared, "login-ready-ms=", warmUp, sharedMs);
             }
         }
         double base = minimalMs.percentileMs(50);
@@ -96,6 +88,14 @@ public final class WindowStartup {
         return List.of(Figure.measured("startup_ms", installed, "ms", base, null, true),
                 Figure.measured("startup_ratio", installed / base, "ratio", null, Benchmark.STARTUP_RATIO_GOAL, true),
                 plainFigure);
+    }
+
+    /** One start of {@code command}: its probe's figure goes into {@code samples} unless it is the warm-up. */
+    private static void sample(List<String> command, String probe, boolean warmUp, Samples samples) {
+        long ms = ChildProcess.reported(command, probe);
+        if (!warmUp) {
+            samples.add(TimeUnit.MILLISECONDS.toNanos(ms));
+        }
     }
 
     private List<String> window(Path db, List<String> jvmOptions) {
@@ -117,64 +117,7 @@ public final class WindowStartup {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        run(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + archive,
-                "-cp", classPath), null);
-    }
-
-    /** Runs {@code command} to its end, with {@code input} on its standard input; fails unless it exits 0. */
-    private static void run(List<String> command, String input) {
-        Process p = start(command);
-        try {
-            if (input != null) {
-                p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
-            }
-            p.getOutputStream().close();
-            p.getInputStream().transferTo(OutputStream.nullOutputStream());
-            finish(p, command);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The number a probe prints after {@code prefix}, from a new JVM that closes itself once it has printed it. */
-    private static long reported(List<String> command, String prefix) {
-        Process p = start(command);
-        Optional<Long> ms = Optional.empty();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (ms.isEmpty() && line.startsWith(prefix)) {
-                    ms = Optional.of(Long.parseLong(line.substring(prefix.length()).trim()));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        finish(p, command);
-        return ms.orElseThrow(() -> new IllegalStateException(String.join(" ", command) + " printed no " + prefix));
-    }
-
-    private static Process start(List<String> command) {
-        try {
-            return new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void finish(Process p, List<String> command) {
-        try {
-            if (!p.waitFor(START_TIMEOUT_S, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not end in " + START_TIMEOUT_S
-                        + " s");
-            }
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " exited with " + p.exitValue());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        ChildProcess.run(List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+                "-XX:SharedArchiveFile=" + archive, "-cp", classPath), null);
     }
 }

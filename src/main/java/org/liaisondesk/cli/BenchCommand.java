@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code bench [--quick] [--window] [--json]}: the benchmark suite on a database of its own in a temporary folder (never the
- * one given with --db), removed afterwards. Progress goes to stderr, the figures to stdout.
+ * {@code bench [--quick] [--window] [--json]}: the benchmark suite on a database of its own in a temporary folder
+ * (never the one given with --db), removed afterwards. Progress goes to stderr, the figures to stdout.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false)
 final class BenchCommand implements Callable<Integer> {
