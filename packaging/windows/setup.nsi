@@ -65,7 +65,7 @@ Section "Install"
   WriteUninstaller "$INSTDIR\uninstall.exe"
   ; The class-data archive of the classes the window loads until login (packaging/cds): made here because JDK 17
   ; ties it to the installed jars; the launcher passes it with the same class path spelling. It is kept only if
-  ; JavaFX's toolkit starts with it (ToolkitStartCheck): one dumped under wine crashes the window's start. No
+  ; JavaFX's toolkit starts with it (ToolkitStartCheck), since it was never timed or tried on Windows itself. No
   ; archive costs nothing (the JVM ignores a missing one, and this runtime has no other).
   DetailPrint "正在优化启动速度 (class-data archive)..."
   nsExec::Exec '"$INSTDIR\runtime\bin\java.exe" -Xshare:dump "-XX:SharedClassListFile=$INSTDIR\app\liaison-desk.classlist" "-XX:SharedArchiveFile=$INSTDIR\app\liaison-desk.jsa" -cp "$INSTDIR\app\*"'

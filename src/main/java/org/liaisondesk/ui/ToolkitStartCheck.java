@@ -6,8 +6,8 @@ import javafx.application.Platform;
 
 /**
  * Exits 0 once JavaFX's toolkit has started, anything else if it cannot. setup.exe runs it with the class-data
- * archive it has just made (packaging/windows/setup.nsi) and deletes the archive unless this succeeds: an archive
- * dumped under wine crashes the toolkit's native start, and a start-up speed-up must never cost the window.
+ * archive it has just made (packaging/windows/setup.nsi) and deletes the archive unless this succeeds, so a start-up
+ * speed-up that was never timed on Windows can never cost the window.
  */
 public final class ToolkitStartCheck {
 
