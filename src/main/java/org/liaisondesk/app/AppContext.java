@@ -24,6 +24,7 @@ import org.liaisondesk.service.HealthService;
 import org.liaisondesk.service.InputRules;
 import org.liaisondesk.service.KeyService;
 import org.liaisondesk.service.OpinionService;
+import org.liaisondesk.service.SearchIndexer;
 import org.liaisondesk.service.PasswordHasher;
 import org.liaisondesk.service.RetentionService;
 import org.liaisondesk.service.ReviewService;
@@ -69,6 +70,7 @@ public final class AppContext implements AutoCloseable {
     private final DraftRepository drafts;
     private final StationService stations;
     private final OpinionService opinionService;
+    private final SearchIndexer searchIndexer;
     private final GenerateService generator;
     private final TaggingService tagging;
     // reliability and security
@@ -113,7 +115,12 @@ public final class AppContext implements AutoCloseable {
         // An edited synonym list lives beside the database, so each installation (and test) keeps its own.
         this.tagging = new TaggingService(new TaggingRepository(database),
                 database.file().resolveSibling("synonyms.tsv"), SeedReports.folder());
-        this.opinionService = new OpinionService(opinions, stations, rules, tagging, clock);
+        SearchRepository search = new SearchRepository(database);
+        this.searchIndexer = new SearchIndexer(search);
+        if (search.pendingCount() > 0) {
+            searchIndexer.soon(); // left waiting by a run that ended without closing
+        }
+        this.opinionService = new OpinionService(opinions, stations, rules, tagging, searchIndexer, clock);
         this.generator = new GenerateService(opinions, new ReviewRepository(database), stations, opinionService, clock,
                 settings);
         this.audit = new AuditRepository(database);
@@ -133,7 +140,7 @@ public final class AppContext implements AutoCloseable {
                 ContactPolicy::forExport, keys, database.file().toAbsolutePath().resolveSibling("exchange-work"),
                 clock);
         this.imports = new ImportService(exchange, stations::current, batchReader, keys, settings, clock);
-        this.searchService = new SearchService(new SearchRepository(database), new LinkRepository(database),
+        this.searchService = new SearchService(search, new LinkRepository(database),
                 opinions, new MatterRepository(database));
         this.reviews = new ReviewService(opinions, new ReviewRepository(database), opinionService, tagging, clock);
         this.reportRepository = new ReportRepository(database);
@@ -332,6 +339,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        searchIndexer.close();
         database.close();
     }
 }

@@ -31,10 +31,12 @@ public final class OpinionService {
     private final StationService station;
     private final InputRules rules;
     private final TaggingService tagging;
+    private final SearchIndexer indexer;
     private final Clock clock;
 
     public OpinionService(OpinionRepository opinions, StationService station, InputRules rules, TaggingService tagging,
-                          Clock clock) {
+                          SearchIndexer indexer, Clock clock) {
+        this.indexer = indexer;
         this.opinions = opinions;
         this.station = station;
         this.rules = rules;
@@ -54,6 +56,7 @@ public final class OpinionService {
                 clean.channel(), clean.constituent(), clean.receivedBy(), clean.text(), tags, Status.RECORDED, now,
                 now, 1, false);
         Opinion saved = opinions.create(draft, actor);
+        indexer.soon();
         learnIfChosenByPerson(saved, actor);
         return saved;
     }

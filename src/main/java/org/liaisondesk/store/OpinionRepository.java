@@ -45,13 +45,16 @@ public final class OpinionRepository {
     /** Stores a new opinion, handing out the next number of its station and year; returns it as stored. */
     public Opinion create(Opinion draft, String actor) {
         return db.write(c -> {
-            String number = draft.number() != null ? draft.number() : nextNumber(c, draft.station(),
-                    draft.receivedAt().getYear());
+            // the clerk's save, many times a day: its statements are prepared once (Database.cached)
+            String number = draft.number() != null ? draft.number() : nextNumber(db.cached(c, NEXT_NUMBER),
+                    draft.station(), draft.receivedAt().getYear());
             Opinion stored = new Opinion(draft.id(), number, draft.station(), draft.receivedAt(), draft.channel(),
                     draft.constituent(), draft.receivedBy(), draft.text(), draft.tags(), draft.status(),
                     draft.createdAt(), draft.updatedAt(), draft.revision(), false, draft.generated());
-            insert(c, stored);
-            writeTags(c, stored.id(), stored.tags());
+            insert(db.cached(c, INSERT), stored);
+            if (!stored.tags().isEmpty()) {
+                insertTags(db.cached(c, INSERT_TAG), stored.id(), stored.tags());
+            }
             AuditLog.append(c, actor, "create", stored.id(), number);
             return stored;
         });
@@ -65,6 +68,8 @@ public final class OpinionRepository {
                     bulk.add(d);
                 }
             }
+            // Many opinions at once: indexed together before this commits, in one index segment, as imports do.
+            SearchRepository.indexPending(c);
             AuditLog.append(c, actor, "create-many", null, Integer.toString(drafts.size()));
             return null;
         });
@@ -228,7 +233,9 @@ public final class OpinionRepository {
             try {
                 long total = count(c, filter);
                 List<Opinion> items = new ArrayList<>(Math.min(limit, 1000));
-                select(c, SqlFilter.of(filter), sort, offset, limit, items::add);
+                if (offset < total) { // past the end (or none at all): the counts say so without reading the rows
+                    select(c, SqlFilter.of(filter), sort, offset, limit, items::add);
+                }
                 return new Page<>(items, offset, total);
             } finally {
                 c.commit();

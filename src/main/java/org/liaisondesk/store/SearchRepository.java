@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,13 +17,18 @@ import org.liaisondesk.model.OpinionText;
 import org.liaisondesk.search.SearchText;
 
 /**
- * Full-text search over the index of migration V004, and cheap streams of opinion texts for similarity. The index
- * is kept in step by triggers, so there is nothing to call on writes.
+ * Full-text search over the index of migration V004, and cheap streams of opinion texts for similarity. Triggers
+ * keep the index in step with edits and deletions; an opinion saved on its own waits in {@code search_pending}
+ * (V030) until {@link #indexPending()} takes it, and search reads what waits by itself meanwhile.
  */
 public final class SearchRepository {
 
     private static final String RANKED = "SELECT " + OpinionRepository.COLUMNS + " FROM search_fts "
             + "JOIN search_doc ON search_doc.docid = search_fts.rowid "
+            + "JOIN opinion ON opinion.id = search_doc.opinion_id";
+    /** The opinions not yet in the index (V030), newest first: they are confirmed by their text alone. */
+    private static final String PENDING = "SELECT " + OpinionRepository.COLUMNS + " FROM search_pending "
+            + "JOIN search_doc ON search_doc.docid = search_pending.docid "
             + "JOIN opinion ON opinion.id = search_doc.opinion_id";
 
     /** Beyond this many matches, only the most recently recorded this many are ranked. */
@@ -36,7 +42,8 @@ public final class SearchRepository {
 
     /**
      * The opinions matching the filter whose text contains {@code query} (Latin letters ignoring case), most
-     * relevant first (BM25 over the index), {@code limit} of them from {@code offset} ({@code limit <= 0}: all),
+     * relevant first (BM25 over the index; opinions saved a moment ago and not yet indexed come first, newest first),
+     * {@code limit} of them from {@code offset} ({@code limit <= 0}: all),
      * streamed to the sink.
      *
      * <p>Ranking costs time for every match, so a word found in more than {@value #RANK_WINDOW} opinions (say 希望 or
@@ -65,9 +72,15 @@ public final class SearchRepository {
                 SqlFilter where = SqlFilter.ofIndexDriven(filter.withTextContains(null))
                         .and(SqlFilter.CONTAINS, folded).and("search_fts MATCH ?", expression.get());
                 Skipping page = new Skipping(offset, limit, sink);
-                run(c, where.and("search_fts.rowid >= ?", oldestRanked), "search_fts.rank", page.wanted(), page);
+                SqlFilter waiting = SqlFilter.ofIndexDriven(filter.withTextContains(null)).and(SqlFilter.CONTAINS,
+                        folded);
+                run(c, PENDING, waiting, "search_pending.docid DESC", page.wanted(), page);
+                if (page.full()) {
+                    return null;
+                }
+                run(c, RANKED, where.and("search_fts.rowid >= ?", oldestRanked), "search_fts.rank", page.wanted(), page);
                 if (oldestRanked > 0 && !page.full()) {
-                    run(c, where.and("search_fts.rowid < ?", oldestRanked), "search_fts.rowid DESC", page.wanted(),
+                    run(c, RANKED, where.and("search_fts.rowid < ?", oldestRanked), "search_fts.rowid DESC", page.wanted(),
                             page);
                 }
             } finally {
@@ -90,12 +103,40 @@ public final class SearchRepository {
         }
     }
 
-    private static void run(Connection c, SqlFilter where, String order, int limit, Consumer<Opinion> sink)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(RANKED + where.sql() + " ORDER BY " + order + " LIMIT ?")) {
+    private static void run(Connection c, String from, SqlFilter where, String order, int limit,
+                            Consumer<Opinion> sink) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(from + where.sql() + " ORDER BY " + order + " LIMIT ?")) {
             ps.setInt(where.bind(ps, 1), limit);
             OpinionRepository.emit(c, ps, sink);
         }
+    }
+
+    /**
+     * Indexes every opinion waiting in {@code search_pending} in one statement and empties it, in one transaction;
+     * returns how many it indexed.
+     */
+    public int indexPending() {
+        return db.write(SearchRepository::indexPending);
+    }
+
+    /** As {@link #indexPending()}, inside the caller's write transaction. */
+    static int indexPending(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO search_fts (rowid, bi, ch) "
+                    + "SELECT p.docid, search_bigrams(o.text), search_chars(o.text) FROM search_pending p "
+                    + "JOIN search_doc d ON d.docid = p.docid JOIN opinion o ON o.id = d.opinion_id ORDER BY p.docid");
+            return st.executeUpdate("DELETE FROM search_pending");
+        }
+    }
+
+    /** How many opinions wait for the full-text index. */
+    public long pendingCount() {
+        return db.read(c -> {
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM search_pending")) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
     }
 
     /** Hands rows {@code offset..offset+limit-1} of everything it is given to the sink. */

@@ -63,8 +63,11 @@ record SqlFilter(String sql, List<Object> params) {
         if (f.textContains() != null && !f.textContains().isEmpty()) {
             String query = SearchText.fold(f.textContains());
             SearchText.matchExpression(query).ifPresent(expression -> {
-                parts.add("id IN (SELECT search_doc.opinion_id FROM search_fts JOIN search_doc "
-                        + "ON search_doc.docid = search_fts.rowid WHERE search_fts MATCH ?)");
+                // the index's candidates, and the opinions still waiting for it (V030)
+                parts.add("(id IN (SELECT search_doc.opinion_id FROM search_fts JOIN search_doc "
+                        + "ON search_doc.docid = search_fts.rowid WHERE search_fts MATCH ?) "
+                        + "OR id IN (SELECT search_doc.opinion_id FROM search_pending JOIN search_doc "
+                        + "ON search_doc.docid = search_pending.docid))");
                 params.add(expression);
             });
             parts.add(CONTAINS);

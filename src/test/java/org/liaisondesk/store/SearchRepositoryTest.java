@@ -50,7 +50,15 @@ class SearchRepositoryTest {
         return add(text, "GS-001", Channel.VISIT, LocalDate.of(2023, 5, 1));
     }
 
+    /** Saves an opinion and indexes it, as the program does a moment after a save. */
     private Opinion add(String text, String station, Channel channel, LocalDate day) {
+        Opinion saved = addWaiting(text, station, channel, day);
+        search.indexPending();
+        return saved;
+    }
+
+    /** Saves an opinion one at a time, as a clerk does: it waits for the index (V030). */
+    private Opinion addWaiting(String text, String station, Channel channel, LocalDate day) {
         Instant now = Instant.now();
         return opinions.create(new Opinion(UUID.randomUUID(), null, station, day.atTime(9, 0), channel,
                 new Constituent(null, null, null, false), null, text, List.of(), Status.RECORDED, now, now, 1, false),
@@ -200,7 +208,12 @@ class SearchRepositoryTest {
                     new Constituent(null, null, null, false), null, sb.toString(), List.of(), Status.RECORDED, now,
                     now, 1, false));
         }
-        opinions.createAll(batch, "test");
+        // half indexed at once, half saved one at a time and still waiting for the index: both found exactly
+        opinions.createAll(batch.subList(0, 200), "test");
+        for (Opinion o : batch.subList(200, 400)) {
+            opinions.create(o, "test");
+        }
+        assertThat(search.pendingCount()).isEqualTo(200);
         for (int i = 0; i < 300; i++) {
             String q;
             if (i % 2 == 0) {
@@ -260,6 +273,42 @@ class SearchRepositoryTest {
         assertThat(texts("路灯", OpinionFilter.ALL.withDeleted(true))).containsExactly(edited.text());
         opinions.setDeleted(o.id(), false, "test");
         assertThat(texts("路灯")).containsExactly("小区路灯坏了");
+    }
+
+    @Test
+    void anOpinionWaitingForTheIndexIsFoundAndFollowsEditsAndDeletes() {
+        Opinion indexed = add("路灯坏了三天");
+        Opinion waiting = addWaiting("小区噪音扰民,路灯也不亮", "GS-001", Channel.VISIT, LocalDate.of(2023, 6, 1));
+        assertThat(search.pendingCount()).isEqualTo(1);
+        // the one saved a moment ago comes first; both are found, by search and by the list's text filter alike
+        assertThat(texts("路灯")).containsExactly(waiting.text(), indexed.text());
+        assertThat(search.search("路灯", OpinionFilter.ALL, 1, 1)).extracting(Opinion::text)
+                .containsExactly(indexed.text());
+        assertThat(opinions.count(OpinionFilter.ALL.withTextContains("噪音"))).isEqualTo(1);
+        assertThat(texts("噪音", OpinionFilter.ALL.withChannel(Channel.PHONE))).isEmpty();
+
+        opinions.update(new Opinion(waiting.id(), waiting.number(), waiting.station(), waiting.receivedAt(),
+                waiting.channel(), waiting.constituent(), null, "菜市场门口乱停车", List.of(), waiting.status(),
+                waiting.createdAt(), waiting.updatedAt(), waiting.revision(), false), waiting.revision(), "test",
+                "edit").orElseThrow();
+        assertThat(texts("噪音")).isEmpty();
+        assertThat(texts("停车")).containsExactly("菜市场门口乱停车");
+        // indexed as it is now, not as it was saved
+        assertThat(search.indexPending()).isEqualTo(1);
+        assertThat(search.pendingCount()).isZero();
+        assertThat(texts("噪音")).isEmpty();
+        assertThat(texts("停车")).containsExactly("菜市场门口乱停车");
+        assertThat(texts("路灯")).containsExactly(indexed.text());
+
+        Opinion erased = addWaiting("垃圾站臭味大", "GS-001", Channel.VISIT, LocalDate.of(2023, 6, 2));
+        db.write(c -> {
+            try (Statement st = c.createStatement()) {
+                return st.executeUpdate("DELETE FROM opinion WHERE id = '" + erased.id() + "'");
+            }
+        });
+        assertThat(search.pendingCount()).isZero();
+        assertThat(texts("臭味")).isEmpty();
+        assertThat(search.indexPending()).isZero();
     }
 
     @Test
@@ -331,13 +380,25 @@ class SearchRepositoryTest {
 
     @Test
     void aDatabaseWithoutTheProgramsFunctionsCannotChangeTexts() {
+        Opinion indexed = add("路灯坏了");
         assertThatThrownBy(() -> {
             try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db.file());
                  Statement st = c.createStatement()) {
-                st.execute("INSERT INTO opinion (id, number, station, received_at, channel, text, status, "
-                        + "created_at, updated_at) VALUES ('x', 'n', 's', '2023-01-01T09:00', 'visit', 't', "
-                        + "'recorded', 'c', 'u')");
+                st.execute("UPDATE opinion SET text = '路灯修好了' WHERE id = '" + indexed.id() + "'");
             }
         }).hasMessageContaining("search_bigrams");
+    }
+
+    @Test
+    void anOpinionAddedWithoutTheProgramsFunctionsWaitsAndIsIndexedByTheProgram() throws Exception {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db.file());
+             Statement st = c.createStatement()) {
+            st.execute("INSERT INTO opinion (id, number, station, received_at, channel, text, status, "
+                    + "created_at, updated_at) VALUES ('" + UUID.randomUUID() + "', 'n', 's', '2023-01-01T09:00', "
+                    + "'visit', '桥面有坑', 'recorded', '2023-01-01T09:00:00Z', '2023-01-01T09:00:00Z')");
+        }
+        assertThat(texts("桥面")).containsExactly("桥面有坑");
+        assertThat(search.indexPending()).isEqualTo(1);
+        assertThat(texts("桥面")).containsExactly("桥面有坑");
     }
 }
