@@ -118,7 +118,7 @@ public final class AppContext implements AutoCloseable {
         SearchRepository search = new SearchRepository(database);
         this.searchIndexer = new SearchIndexer(search);
         if (search.pendingCount() > 0) {
-            searchIndexer.soon(); // left waiting by a run that ended without closing
+            searchIndexer.leftBehind();
         }
         this.opinionService = new OpinionService(opinions, stations, rules, tagging, searchIndexer, clock);
         this.generator = new GenerateService(opinions, new ReviewRepository(database), stations, opinionService, clock,

@@ -43,9 +43,25 @@ public final class SearchIndexer implements AutoCloseable {
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
-    /** Indexes, after the delay, whatever waits by then; a call while a run is already scheduled changes nothing. */
+    /**
+     * After a save: indexes, after the delay, whatever waits by then, and at the latest when this closes. A call
+     * while a run is already scheduled changes nothing.
+     */
     public void soon() {
         mayWait.set(true);
+        schedule();
+    }
+
+    /**
+     * At start, when opinions wait that a run which never closed left behind: indexed after the delay if this runs
+     * that long (the window). A command that ends sooner leaves them to the next run rather than write on the way
+     * out of, say, a search; they are found meanwhile all the same.
+     */
+    public void leftBehind() {
+        schedule();
+    }
+
+    private void schedule() {
         if (!timer.isShutdown() && scheduled.compareAndSet(false, true)) {
             timer.schedule(this::run, delay.toMillis(), TimeUnit.MILLISECONDS);
         }

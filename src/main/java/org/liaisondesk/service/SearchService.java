@@ -44,7 +44,7 @@ public final class SearchService {
     private final SimilarityIndex similar = new SimilarityIndex();
     private long seenChange;
     /** The change number up to which every opinion has its stored group (-1: not checked in this process). */
-    private long mattersSeen = -1;
+    private MatterRepository.Version mattersSeen;
 
     private int groupingSlice = GROUPING_SLICE;
 
@@ -166,8 +166,8 @@ public final class SearchService {
      * grow with the database.
      */
     private synchronized void assignMatters(BooleanSupplier cancelled) {
-        long latest = matters.latestChange();
-        if (latest == mattersSeen) {
+        MatterRepository.Version latest = matters.latestChange();
+        if (latest.equals(mattersSeen)) {
             return;
         }
         long after = 0;

@@ -587,27 +587,12 @@ public final class ExchangeRepository {
             }
             sql(() -> {
                 long since = bulkSince;
+                SearchRepository.index(c, "o.rowid > ?", since);
                 try (Statement st = c.createStatement();
-                     PreparedStatement docs = c.prepareStatement("INSERT INTO search_doc (opinion_id, seq) "
-                             + "SELECT id, ? + row_number() OVER (ORDER BY rowid) FROM opinion WHERE rowid > ? "
-                             + "ORDER BY rowid");
-                     PreparedStatement fts = c.prepareStatement("INSERT INTO search_fts (rowid, bi, ch) "
-                             + "SELECT d.docid, search_bigrams(o.text), search_chars(o.text) "
-                             + "FROM opinion o JOIN search_doc d ON d.opinion_id = o.id WHERE o.rowid > ? "
-                             + "ORDER BY o.rowid");
                      PreparedStatement counts = c.prepareStatement("INSERT INTO opinion_count (deleted, status, "
                              + "channel, area, station, n) SELECT deleted_at IS NOT NULL, status, channel, "
                              + "coalesce(primary_area, 0), station, count(*) FROM opinion WHERE rowid > ? "
                              + "GROUP BY 1, 2, 3, 4, 5 ON CONFLICT DO UPDATE SET n = n + excluded.n")) {
-                    long seq;
-                    try (ResultSet rs = st.executeQuery("SELECT coalesce(max(seq), 0) FROM search_doc")) {
-                        seq = rs.next() ? rs.getLong(1) : 0;
-                    }
-                    docs.setLong(1, seq);
-                    docs.setLong(2, since);
-                    docs.executeUpdate();
-                    fts.setLong(1, since);
-                    fts.executeUpdate();
                     counts.setLong(1, since);
                     counts.executeUpdate();
                     st.executeUpdate("DELETE FROM bulk_write");

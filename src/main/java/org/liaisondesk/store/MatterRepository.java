@@ -34,12 +34,21 @@ public final class MatterRepository {
         this.db = db;
     }
 
-    /** The latest change number of the opinions' texts and deletions (V004 {@code search_doc.seq}). */
-    public long latestChange() {
+    /**
+     * Where the opinions' texts stand: the latest change number (V004 {@code search_doc.seq}) and how many opinions
+     * saved since wait for theirs (V030). It differs from an earlier one whenever a text was added, changed or
+     * deleted since.
+     */
+    public record Version(long change, long waiting) {
+    }
+
+    public Version latestChange() {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(seq), 0) FROM search_doc");
+            try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT coalesce(max(seq), 0) FROM search_doc), "
+                    + "(SELECT count(*) FROM search_pending)");
                  ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0L;
+                rs.next();
+                return new Version(rs.getLong(1), rs.getLong(2));
             }
         });
     }

@@ -66,8 +66,7 @@ record SqlFilter(String sql, List<Object> params) {
                 // the index's candidates, and the opinions still waiting for it (V030)
                 parts.add("(id IN (SELECT search_doc.opinion_id FROM search_fts JOIN search_doc "
                         + "ON search_doc.docid = search_fts.rowid WHERE search_fts MATCH ?) "
-                        + "OR id IN (SELECT search_doc.opinion_id FROM search_pending JOIN search_doc "
-                        + "ON search_doc.docid = search_pending.docid))");
+                        + "OR id IN (SELECT opinion_id FROM search_pending))");
                 params.add(expression);
             });
             parts.add(CONTAINS);

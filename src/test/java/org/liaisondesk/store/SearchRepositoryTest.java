@@ -291,14 +291,18 @@ class SearchRepositoryTest {
                 waiting.channel(), waiting.constituent(), null, "菜市场门口乱停车", List.of(), waiting.status(),
                 waiting.createdAt(), waiting.updatedAt(), waiting.revision(), false), waiting.revision(), "test",
                 "edit").orElseThrow();
-        assertThat(texts("噪音")).isEmpty();
-        assertThat(texts("停车")).containsExactly("菜市场门口乱停车");
-        // indexed as it is now, not as it was saved
-        assertThat(search.indexPending()).isEqualTo(1);
+        // an edit indexes a waiting opinion at once, as it is now, and numbers the change for those who follow them
         assertThat(search.pendingCount()).isZero();
+        assertThat(search.indexPending()).isZero();
         assertThat(texts("噪音")).isEmpty();
         assertThat(texts("停车")).containsExactly("菜市场门口乱停车");
         assertThat(texts("路灯")).containsExactly(indexed.text());
+
+        Opinion binned = addWaiting("公园厕所没有灯", "GS-001", Channel.VISIT, LocalDate.of(2023, 6, 2));
+        opinions.setDeleted(binned.id(), true, "test");
+        assertThat(texts("厕所")).isEmpty();
+        assertThat(texts("厕所", OpinionFilter.ALL.withDeleted(true))).containsExactly(binned.text());
+        assertThat(search.pendingCount()).isZero();
 
         Opinion erased = addWaiting("垃圾站臭味大", "GS-001", Channel.VISIT, LocalDate.of(2023, 6, 2));
         db.write(c -> {
@@ -372,6 +376,18 @@ class SearchRepositoryTest {
         List<String> seen = new ArrayList<>();
         long mark = search.changesSince(0, t -> seen.add(t.text()));
         assertThat(seen).containsExactly("第一条", "第二条");
+        // saved a moment ago and not yet numbered: handed over on every call until it is
+        addWaiting("第三条", "GS-001", Channel.VISIT, LocalDate.of(2023, 5, 2));
+        List<String> waiting = new ArrayList<>();
+        assertThat(search.changesSince(mark, t -> waiting.add(t.text()))).isEqualTo(mark);
+        assertThat(waiting).containsExactly("第三条");
+        search.indexPending();
+        waiting.clear();
+        mark = search.changesSince(mark, t -> waiting.add(t.text()));
+        assertThat(waiting).containsExactly("第三条");
+        waiting.clear();
+        assertThat(search.changesSince(mark, t -> waiting.add(t.text()))).isEqualTo(mark);
+        assertThat(waiting).isEmpty();
         opinions.setDeleted(a.id(), true, "test");
         List<Boolean> deleted = new ArrayList<>();
         assertThat(search.changesSince(mark, t -> deleted.add(t.deleted()))).isGreaterThan(mark);
