@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liaisondesk.app.AppContext;
@@ -31,34 +29,33 @@ class SearchIndexerTest {
     @TempDir
     Path dir;
 
-    private Database db;
-    private OpinionRepository opinions;
-    private SearchRepository search;
+    /** A station's database with the two repositories these tests use. */
+    private record Store(Database db, OpinionRepository opinions, SearchRepository search) implements AutoCloseable {
+        static Store open(Path file) {
+            Database db = Database.open(file);
+            return new Store(db, new OpinionRepository(db), new SearchRepository(db));
+        }
 
-    @BeforeEach
-    void open() {
-        db = Database.open(dir.resolve("t.db"));
-        opinions = new OpinionRepository(db);
-        search = new SearchRepository(db);
+        @Override
+        public void close() {
+            db.close();
+        }
     }
 
-    @AfterEach
-    void close() {
-        db.close();
-    }
-
-    private void save(String text) {
+    private static void save(Store store, String text) {
         Instant now = Instant.now();
-        opinions.create(new Opinion(UUID.randomUUID(), null, "GS-001", LocalDateTime.of(2026, 3, 1, 9, 0),
+        store.opinions().create(new Opinion(UUID.randomUUID(), null, "GS-001", LocalDateTime.of(2026, 3, 1, 9, 0),
                 Channel.VISIT, new Constituent(null, null, null, false), null, text, List.of(), Status.RECORDED, now,
                 now, 1, false), "test");
     }
 
     @Test
     void indexesWhatWaitsAMomentAfterASave() throws InterruptedException {
-        try (SearchIndexer indexer = new SearchIndexer(search, Duration.ofMillis(20))) {
-            save("小区门口的路灯坏了");
-            save("公交站没有遮雨棚");
+        try (Store store = Store.open(dir.resolve("t.db"));
+             SearchIndexer indexer = new SearchIndexer(store.search(), Duration.ofMillis(20))) {
+            SearchRepository search = store.search();
+            save(store, "小区门口的路灯坏了");
+            save(store, "公交站没有遮雨棚");
             assertThat(search.pendingCount()).isEqualTo(2);
             indexer.soon();
             indexer.soon();
@@ -73,13 +70,15 @@ class SearchIndexerTest {
 
     @Test
     void closingIndexesWhatStillWaits() {
-        SearchIndexer indexer = new SearchIndexer(search, Duration.ofHours(1));
-        save("菜市场门口乱停车");
-        indexer.soon();
-        indexer.close();
-        assertThat(search.pendingCount()).isZero();
-        assertThat(search.search("停车", OpinionFilter.ALL, 0, 0)).hasSize(1);
-        indexer.soon(); // after close: nothing scheduled, nothing thrown
+        try (Store store = Store.open(dir.resolve("t.db"))) {
+            SearchIndexer indexer = new SearchIndexer(store.search(), Duration.ofHours(1));
+            save(store, "菜市场门口乱停车");
+            indexer.soon();
+            indexer.close();
+            assertThat(store.search().pendingCount()).isZero();
+            assertThat(store.search().search("停车", OpinionFilter.ALL, 0, 0)).hasSize(1);
+            indexer.soon(); // after close: nothing scheduled, nothing thrown
+        }
     }
 
     @Test
@@ -90,30 +89,32 @@ class SearchIndexerTest {
                     new Constituent(null, null, null, false), null, "幼儿园门口早上堵车", List.of()), "test");
             assertThat(app.searchService().search("堵车", OpinionFilter.ALL, 0, 10)).hasSize(1);
         }
-        Database closed = Database.open(dir.resolve("app.db"));
-        assertThat(new SearchRepository(closed).pendingCount()).isZero();
-        closed.close();
+        try (Store closed = Store.open(dir.resolve("app.db"))) {
+            assertThat(closed.search().pendingCount()).isZero();
+        }
     }
 
     @Test
     void theNextRunIndexesWhatARunThatNeverClosedLeftWaiting() throws InterruptedException {
-        save("垃圾分类点太远"); // saved, and the process killed before it indexed
-        db.close();
         Path file = dir.resolve("t.db");
-        // a command that only reads finds it and leaves it as it was
-        try (AppContext search = AppContext.open(file, new Messages(Messages.CHINESE))) {
-            assertThat(search.searchService().search("垃圾分类", OpinionFilter.ALL, 0, 10)).hasSize(1);
+        try (Store killed = Store.open(file)) {
+            save(killed, "垃圾分类点太远"); // saved, and the process killed before it indexed
         }
-        db = Database.open(file);
-        assertThat(new SearchRepository(db).pendingCount()).isEqualTo(1);
-        // a run that stays (the window) indexes it a moment after it starts
-        try (AppContext window = AppContext.open(file, new Messages(Messages.CHINESE))) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (new SearchRepository(db).pendingCount() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
+        try (Store store = Store.open(file)) {
+            // a command that only reads finds it and leaves it as it was
+            try (AppContext search = AppContext.open(file, new Messages(Messages.CHINESE))) {
+                assertThat(search.searchService().search("垃圾分类", OpinionFilter.ALL, 0, 10)).hasSize(1);
             }
-            assertThat(new SearchRepository(db).pendingCount()).isZero();
-            assertThat(window.searchService().search("垃圾分类", OpinionFilter.ALL, 0, 10)).hasSize(1);
+            assertThat(store.search().pendingCount()).isEqualTo(1);
+            // a run that stays (the window) indexes it a moment after it starts
+            try (AppContext window = AppContext.open(file, new Messages(Messages.CHINESE))) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (store.search().pendingCount() > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(store.search().pendingCount()).isZero();
+                assertThat(window.searchService().search("垃圾分类", OpinionFilter.ALL, 0, 10)).hasSize(1);
+            }
         }
     }
 }
