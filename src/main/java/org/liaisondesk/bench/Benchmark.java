@@ -48,8 +48,9 @@ public final class Benchmark {
     static final double HEAP_MB_GOAL = 256;
     static final double LIST_OPEN_MS_GOAL = 100;
     static final double STARTUP_RATIO_GOAL = 1.5;
-    /** The dashboard's charts (every count of the period) for all opinions. */
+    /** The dashboard's charts (every count of the period) for all opinions: 300 ms up to 100,000, 1 s beyond. */
     static final double DASHBOARD_MS_GOAL = 300;
+    static final double DASHBOARD_MS_GOAL_1M = 1_000;
     /** The dashboard's largest matters: 1 s up to 100,000 opinions, 5 s at a million and beyond. */
     static final double LARGEST_MATTERS_MS_GOAL_100K = 1_000;
     static final double LARGEST_MATTERS_MS_GOAL_1M = 5_000;
@@ -195,7 +196,8 @@ public final class Benchmark {
             throw new IllegalStateException("no matters found: the data set is not what it should be");
         }
         List<Figure> out = new ArrayList<>(List.of(
-                Figure.measured("dashboard_ms", charts.percentileMs(50), "ms", null, DASHBOARD_MS_GOAL, true),
+                Figure.measured("dashboard_ms", charts.percentileMs(50), "ms", null, count <= QUICK_COUNT
+                        ? DASHBOARD_MS_GOAL : DASHBOARD_MS_GOAL_1M, true),
                 Figure.measured("largest_matters_ms", mattersMs, "ms", null, count <= QUICK_COUNT
                         ? LARGEST_MATTERS_MS_GOAL_100K : LARGEST_MATTERS_MS_GOAL_1M, true),
                 Figure.info("matters_grouping_ms", groupingMs, "ms")));
@@ -217,7 +219,7 @@ public final class Benchmark {
         try (AppContext fresh = AppContext.open(db, like.messages())) {
             long start = System.nanoTime();
             fresh.opinions().page(OpinionFilter.ALL, OpinionSort.NEWEST_FIRST, 0, PAGE_SIZE);
-            fresh.opinions().stats().byStation();
+            fresh.opinionQueries().stations();
             return Figure.measured("list_first_rows_ms", (System.nanoTime() - start) / 1e6, "ms", null,
                     LIST_FIRST_ROWS_MS_GOAL, true);
         }

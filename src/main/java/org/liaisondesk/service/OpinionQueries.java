@@ -49,7 +49,7 @@ public final class OpinionQueries {
 
     /** The stations that sent opinions, for the station filters. */
     public List<String> stations() {
-        return opinions.stats().byStation().keySet().stream().toList();
+        return opinions.stations();
     }
 
     /** Every case in handling, of all stations, in the order they were assigned. */

@@ -276,6 +276,15 @@ public final class OpinionRepository {
         });
     }
 
+    /**
+     * The stations that hold live opinions, in code order, from the running counts alone: what the list's station
+     * filter needs when it opens, without {@link #stats()}'s count of generated opinions, which reads an index entry
+     * per generated opinion (0.6 s at a million).
+     */
+    public List<String> stations() {
+        return db.read(c -> List.copyOf(groupCount(c, "station").keySet()));
+    }
+
     /** Live (not deleted) opinions per value of a column of {@code opinion_count}, in the column's order. */
     private static Map<String, Long> groupCount(Connection c, String column) throws SQLException {
         Map<String, Long> out = new LinkedHashMap<>();
