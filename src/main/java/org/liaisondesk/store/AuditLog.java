@@ -39,34 +39,76 @@ final class AuditLog {
     }
 
     static void append(Connection c, String actor, String action, UUID opinionId, String detail) throws SQLException {
+        try (OneUse statements = new OneUse(c)) {
+            append(statements, actor, action, opinionId, detail);
+        }
+    }
+
+    /** As {@link #append(Connection, String, String, UUID, String)} with the writer's kept statements: a save. */
+    static void append(Database db, Connection c, String actor, String action, UUID opinionId, String detail)
+            throws SQLException {
+        append(sql -> db.cached(c, sql), actor, action, opinionId, detail);
+    }
+
+    /** Where an append gets its statements: the caller closes them, or they are kept. */
+    @FunctionalInterface
+    private interface Statements {
+        PreparedStatement get(String sql) throws SQLException;
+    }
+
+    /** Statements prepared for one append and closed with it. */
+    private static final class OneUse implements Statements, AutoCloseable {
+        private final Connection c;
+        private final List<PreparedStatement> prepared = new ArrayList<>();
+
+        OneUse(Connection c) {
+            this.c = c;
+        }
+
+        @Override
+        public PreparedStatement get(String sql) throws SQLException {
+            PreparedStatement ps = c.prepareStatement(sql);
+            prepared.add(ps);
+            return ps;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (PreparedStatement ps : prepared) {
+                ps.close();
+            }
+        }
+    }
+
+    private static void append(Statements statements, String actor, String action, UUID opinionId, String detail)
+            throws SQLException {
         String at = Instant.now().toString();
         String who = actor == null ? "?" : actor;
         String opinion = opinionId == null ? null : opinionId.toString();
         long id;
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO audit_log (at, actor, action, opinion_id, detail) VALUES (?,?,?,?,?)")) {
-            ps.setString(1, at);
-            ps.setString(2, who);
-            ps.setString(3, action);
-            ps.setString(4, opinion);
-            ps.setString(5, detail);
-            ps.executeUpdate();
-        }
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
+        PreparedStatement insert = statements.get(
+                "INSERT INTO audit_log (at, actor, action, opinion_id, detail) VALUES (?,?,?,?,?) RETURNING id");
+        insert.setString(1, at);
+        insert.setString(2, who);
+        insert.setString(3, action);
+        insert.setString(4, opinion);
+        insert.setString(5, detail);
+        try (ResultSet rs = insert.executeQuery()) {
             rs.next();
             id = rs.getLong(1);
         }
         String previous = GENESIS;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT hash FROM audit_hash WHERE id < ? ORDER BY id DESC LIMIT 1")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    previous = rs.getString(1);
-                }
+        PreparedStatement last = statements.get("SELECT hash FROM audit_hash WHERE id < ? ORDER BY id DESC LIMIT 1");
+        last.setLong(1, id);
+        try (ResultSet rs = last.executeQuery()) {
+            if (rs.next()) {
+                previous = rs.getString(1);
             }
         }
-        insertHash(c, id, hash(previous, id, at, who, action, opinion, detail));
+        PreparedStatement chain = statements.get("INSERT INTO audit_hash (id, hash) VALUES (?,?)");
+        chain.setLong(1, id);
+        chain.setString(2, hash(previous, id, at, who, action, opinion, detail));
+        chain.executeUpdate();
     }
 
     /** The newest chained entry, or id 0 and the genesis hash on an empty log. */

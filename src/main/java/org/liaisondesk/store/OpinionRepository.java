@@ -55,7 +55,7 @@ public final class OpinionRepository {
             if (!stored.tags().isEmpty()) {
                 insertTags(db.cached(c, INSERT_TAG), stored.id(), stored.tags());
             }
-            AuditLog.append(c, actor, "create", stored.id(), number);
+            AuditLog.append(db, c, actor, "create", stored.id(), number);
             return stored;
         });
     }
