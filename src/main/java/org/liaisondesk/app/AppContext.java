@@ -11,26 +11,26 @@ import org.liaisondesk.i18n.Messages;
 import org.liaisondesk.report.FormService;
 import org.liaisondesk.report.ReceptionService;
 import org.liaisondesk.report.ReportService;
+import org.liaisondesk.service.AuditAnchors;
 import org.liaisondesk.service.AuditService;
+import org.liaisondesk.service.BackupService;
 import org.liaisondesk.service.CalendarService;
+import org.liaisondesk.service.ContactPolicy;
 import org.liaisondesk.service.DraftService;
-import org.liaisondesk.service.OpinionQueries;
 import org.liaisondesk.service.GenerateService;
 import org.liaisondesk.service.HandlingService;
-import org.liaisondesk.service.AuditAnchors;
-import org.liaisondesk.service.BackupService;
-import org.liaisondesk.service.ContactPolicy;
 import org.liaisondesk.service.HealthService;
 import org.liaisondesk.service.InputRules;
 import org.liaisondesk.service.KeyService;
+import org.liaisondesk.service.OpinionQueries;
 import org.liaisondesk.service.OpinionService;
-import org.liaisondesk.service.SearchIndexer;
 import org.liaisondesk.service.PasswordHasher;
 import org.liaisondesk.service.RetentionService;
 import org.liaisondesk.service.ReviewService;
+import org.liaisondesk.service.SearchIndexer;
 import org.liaisondesk.service.SearchService;
-import org.liaisondesk.service.StatsService;
 import org.liaisondesk.service.StationService;
+import org.liaisondesk.service.StatsService;
 import org.liaisondesk.service.TaggingService;
 import org.liaisondesk.service.UserService;
 import org.liaisondesk.store.AuditRepository;
@@ -117,9 +117,7 @@ public final class AppContext implements AutoCloseable {
                 database.file().resolveSibling("synonyms.tsv"), SeedReports.folder());
         SearchRepository search = new SearchRepository(database);
         this.searchIndexer = new SearchIndexer(search);
-        if (search.pendingCount() > 0) {
-            searchIndexer.leftBehind();
-        }
+        searchIndexer.takeUpLeftBehind();
         this.opinionService = new OpinionService(opinions, stations, rules, tagging, searchIndexer, clock);
         this.generator = new GenerateService(opinions, new ReviewRepository(database), stations, opinionService, clock,
                 settings);

@@ -36,11 +36,11 @@ public final class OpinionService {
 
     public OpinionService(OpinionRepository opinions, StationService station, InputRules rules, TaggingService tagging,
                           SearchIndexer indexer, Clock clock) {
-        this.indexer = indexer;
         this.opinions = opinions;
         this.station = station;
         this.rules = rules;
         this.tagging = tagging;
+        this.indexer = indexer;
         this.clock = clock;
     }
 

@@ -53,12 +53,14 @@ public final class SearchIndexer implements AutoCloseable {
     }
 
     /**
-     * At start, when opinions wait that a run which never closed left behind: indexed after the delay if this runs
-     * that long (the window). A command that ends sooner leaves them to the next run rather than write on the way
-     * out of, say, a search; they are found meanwhile all the same.
+     * At start: opinions that a run which never closed left waiting are indexed after the delay if this runs that
+     * long (the window). A command that ends sooner leaves them to the next run rather than write on the way out of,
+     * say, a search; they are found meanwhile all the same.
      */
-    public void leftBehind() {
-        schedule();
+    public void takeUpLeftBehind() {
+        if (search.pendingCount() > 0) {
+            schedule();
+        }
     }
 
     private void schedule() {

@@ -43,7 +43,7 @@ public final class SearchService {
     private final MatterRepository matters;
     private final SimilarityIndex similar = new SimilarityIndex();
     private long seenChange;
-    /** The change number up to which every opinion has its stored group (-1: not checked in this process). */
+    /** Where the texts stood when every opinion last had its stored group (null: not checked in this process). */
     private MatterRepository.Version mattersSeen;
 
     private int groupingSlice = GROUPING_SLICE;

@@ -10,8 +10,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.liaisondesk.model.AuditAnchor;
 import org.liaisondesk.model.HealthIssue;
@@ -56,10 +58,10 @@ final class AuditLog {
         PreparedStatement get(String sql) throws SQLException;
     }
 
-    /** Statements prepared for one append and closed with it. */
+    /** Statements prepared once each for one piece of work (an append, the chaining of V015) and closed with it. */
     private static final class OneUse implements Statements, AutoCloseable {
         private final Connection c;
-        private final List<PreparedStatement> prepared = new ArrayList<>();
+        private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
         OneUse(Connection c) {
             this.c = c;
@@ -67,14 +69,17 @@ final class AuditLog {
 
         @Override
         public PreparedStatement get(String sql) throws SQLException {
-            PreparedStatement ps = c.prepareStatement(sql);
-            prepared.add(ps);
+            PreparedStatement ps = prepared.get(sql);
+            if (ps == null) {
+                ps = c.prepareStatement(sql);
+                prepared.put(sql, ps);
+            }
             return ps;
         }
 
         @Override
         public void close() throws SQLException {
-            for (PreparedStatement ps : prepared) {
+            for (PreparedStatement ps : prepared.values()) {
                 ps.close();
             }
         }
@@ -105,10 +110,7 @@ final class AuditLog {
                 previous = rs.getString(1);
             }
         }
-        PreparedStatement chain = statements.get("INSERT INTO audit_hash (id, hash) VALUES (?,?)");
-        chain.setLong(1, id);
-        chain.setString(2, hash(previous, id, at, who, action, opinion, detail));
-        chain.executeUpdate();
+        insertHash(statements, id, hash(previous, id, at, who, action, opinion, detail));
     }
 
     /** The newest chained entry, or id 0 and the genesis hash on an empty log. */
@@ -128,7 +130,8 @@ final class AuditLog {
             return;
         }
         String previous = GENESIS;
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT a.id, a.at, a.actor, "
+        try (OneUse statements = new OneUse(c); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT a.id, a.at, a.actor, "
                 + "a.action, a.opinion_id, a.detail, h.hash FROM audit_log a LEFT JOIN audit_hash h ON h.id = a.id "
                 + "ORDER BY a.id")) {
             while (rs.next()) {
@@ -136,7 +139,7 @@ final class AuditLog {
                 if (stored == null) {
                     stored = hash(previous, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6));
-                    insertHash(c, rs.getLong(1), stored);
+                    insertHash(statements, rs.getLong(1), stored);
                 }
                 previous = stored;
             }
@@ -155,7 +158,8 @@ final class AuditLog {
         List<HealthIssue> issues = new ArrayList<>();
         long breaks = 0;
         String previous = GENESIS;
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT a.id, a.at, a.actor, "
+        try (OneUse statements = new OneUse(c); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT a.id, a.at, a.actor, "
                 + "a.action, a.opinion_id, a.detail, h.hash FROM audit_log a LEFT JOIN audit_hash h ON h.id = a.id "
                 + "ORDER BY a.id")) {
             while (rs.next()) {
@@ -216,12 +220,11 @@ final class AuditLog {
         }
     }
 
-    private static void insertHash(Connection c, long id, String hash) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_hash (id, hash) VALUES (?,?)")) {
-            ps.setLong(1, id);
-            ps.setString(2, hash);
-            ps.executeUpdate();
-        }
+    private static void insertHash(Statements statements, long id, String hash) throws SQLException {
+        PreparedStatement ps = statements.get("INSERT INTO audit_hash (id, hash) VALUES (?,?)");
+        ps.setLong(1, id);
+        ps.setString(2, hash);
+        ps.executeUpdate();
     }
 
     /** SHA-256 over the previous hash and each field, length-prefixed so no two entries encode alike. */

@@ -44,6 +44,22 @@ class OpinionRepositoryTest {
         return new AreaTag(area, area + ".01", "条款", primary, 0.8, TagSource.AUTO, null, "2023-test");
     }
 
+    /** The list's station filter: the stations with live opinions, from the running counts, as they change. */
+    @Test
+    void stationsAreThoseWithLiveOpinionsInCodeOrder() {
+        try (Database db = Database.open(dir.resolve("stations.db"))) {
+            OpinionRepository opinions = new OpinionRepository(db);
+            assertThat(opinions.stations()).isEmpty();
+            LocalDateTime day = LocalDateTime.of(2024, 3, 1, 9, 0);
+            opinions.createAll(List.of(opinion("GS-2", day, "公交站没有遮雨棚"), opinion("GS-1", day, "路灯坏了")),
+                    "test");
+            Opinion only = opinions.create(opinion("GS-3", day, "幼儿园门口堵车"), "test");
+            assertThat(opinions.stations()).containsExactly("GS-1", "GS-2", "GS-3");
+            opinions.setDeleted(only.id(), true, "test");
+            assertThat(opinions.stations()).containsExactly("GS-1", "GS-2");
+        }
+    }
+
     @Test
     void migratesAnEmptyFileToTheLatestSchemaWithDurablePragmas() throws Exception {
         Path file = dir.resolve("new.db");

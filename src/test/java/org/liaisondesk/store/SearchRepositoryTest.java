@@ -235,6 +235,58 @@ class SearchRepositoryTest {
         }
     }
 
+    /**
+     * Residents' own words quoted in public sources (the tagger's real-tune and real-heldout sets, each line with its
+     * source), half saved one at a time and still waiting for the index, half indexed: every word of two to four
+     * characters cut from them finds exactly the texts containing it, before and after the waiting ones are indexed.
+     */
+    @Test
+    void realResidentsWordsAreFoundExactlyWhetherWaitingOrIndexed() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> stored = new ArrayList<>();
+        for (String set : List.of("real-tune.jsonl", "real-heldout.jsonl")) {
+            String lines = new String(getClass().getResourceAsStream("/org/liaisondesk/tagging/" + set).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            for (String line : lines.split("\n")) {
+                if (!line.isBlank()) {
+                    stored.add(json.readTree(line).get("text").asText());
+                }
+            }
+        }
+        assertThat(stored).hasSizeGreaterThan(300);
+        List<Opinion> indexedAtOnce = new ArrayList<>();
+        Instant now = Instant.now();
+        for (int i = 1; i < stored.size(); i += 2) {
+            indexedAtOnce.add(new Opinion(UUID.randomUUID(), null, "GS-001", LocalDateTime.of(2024, 1, 1, 9, 0),
+                    Channel.VISIT, new Constituent(null, null, null, false), null, stored.get(i), List.of(),
+                    Status.RECORDED, now, now, 1, false));
+        }
+        opinions.createAll(indexedAtOnce, "test"); // first: a bulk write also indexes whatever waits before it
+        for (int i = 0; i < stored.size(); i += 2) {
+            addWaiting(stored.get(i), "GS-001", Channel.VISIT, LocalDate.of(2024, 1, 1));
+        }
+        Random r = new Random(11);
+        List<String> queries = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            String t = stored.get(r.nextInt(stored.size()));
+            int from = r.nextInt(Math.max(1, t.length() - 1));
+            queries.add(t.substring(from, Math.min(t.length(), from + 2 + r.nextInt(3))));
+        }
+        for (boolean indexedAll : List.of(false, true)) {
+            if (indexedAll) {
+                assertThat(search.indexPending()).isEqualTo((stored.size() + 1) / 2);
+            }
+            for (String q : queries) {
+                String folded = SearchText.fold(q);
+                List<String> expected = stored.stream().filter(t -> SearchText.fold(t).contains(folded)).toList();
+                assertThat(texts(q)).as("query [%s], all indexed: %s", q, indexedAll)
+                        .containsExactlyInAnyOrderElementsOf(expected);
+                assertThat(opinions.count(OpinionFilter.ALL.withTextContains(q))).as("list --query [%s]", q)
+                        .isEqualTo(expected.size());
+            }
+        }
+    }
+
     @Test
     void combinesWithTheListFilters() {
         add("养老服务站人手不够", "GS-001", Channel.VISIT, LocalDate.of(2023, 5, 1));
