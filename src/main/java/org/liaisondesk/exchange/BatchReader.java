@@ -39,7 +39,8 @@ import org.liaisondesk.model.Station;
  * Reads a batch file in one streaming pass, trusting nothing: size and first bytes before anything else, then the
  * header, each opinion and the trailer against the schema, the counts, and the checksum over the canonical form
  * ({@link Canonical}). Any problem is a {@link BatchRejectedException}; opinions are handed to the sink as they
- * come, so the caller must undo what it did with them when the read fails (the import's transaction does).
+ * come, so the caller must undo what it did with them when the read fails (the import's transaction does). The
+ * opinions are parsed on a thread of their own ({@link ReadAhead}); the sink runs on the caller's.
  */
 public final class BatchReader {
 
@@ -204,6 +205,12 @@ public final class BatchReader {
 
         field(p, "opinions", "batch.error.layout", "opinions");
         expect(p, JsonToken.START_ARRAY, "batch.error.layout", "opinions");
+        return ReadAhead.run(ahead -> opinionsAndTrailer(p, at, header, digest, ahead), sink);
+    }
+
+    /** The opinions, each checked and handed to {@code sink}, then the trailer, the counts and the checksum. */
+    private Result opinionsAndTrailer(JsonParser p, Progress at, BatchHeader header, MessageDigest digest,
+                                      OpinionSink sink) throws IOException {
         Map<String, Long> byArea = new LinkedHashMap<>();
         long count = 0;
         while (next(p) != JsonToken.END_ARRAY) {
