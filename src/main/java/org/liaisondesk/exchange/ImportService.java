@@ -399,15 +399,15 @@ public final class ImportService {
             if (!tx.addItem(header.batchId(), o.id(), o.revision())) {
                 throw new BatchRejectedException("batch.error.duplicate", o.number(), o.id());
             }
+            if (tx.insertIfNew(o)) {
+                storeReview(o, asCarried);
+                added++;
+                return;
+            }
             OptionalInt held = tx.revisionOf(o.id());
             if (held.isEmpty()) {
-                if (tx.numberTaken(o.station(), o.number(), o.id())) {
-                    conflict(o, ExchangeConflict.Kind.NUMBER, asCarried);
-                } else {
-                    tx.insert(o);
-                    storeReview(o, asCarried);
-                    added++;
-                }
+                // not held, yet not inserted: another opinion of the station has its number
+                conflict(o, ExchangeConflict.Kind.NUMBER, asCarried);
             } else if (o.revision() > held.getAsInt()) {
                 tx.replace(o);
                 storeReview(o, asCarried);

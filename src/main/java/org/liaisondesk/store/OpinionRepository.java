@@ -420,9 +420,12 @@ public final class OpinionRepository {
     /** {@link #INSERT} for an opinion made by {@code generate}: marked as generated (V025). */
     static final String INSERT_GENERATED = INSERT.replace("primary_subtopic) VALUES (",
             "primary_subtopic, generated) VALUES (").replace("?)", "?, 1)");
-    /** {@link #INSERT} with {@code deleted_at} as the 18th parameter. */
-    static final String INSERT_WITH_DELETED = INSERT.replace("primary_subtopic) VALUES (",
-            "primary_subtopic, deleted_at) VALUES (?,");
+    /**
+     * {@link #INSERT} for an opinion a batch carried, with {@code deleted_at} as the 18th parameter; it inserts
+     * nothing when the id, or the station and number, are already held.
+     */
+    static final String INSERT_CARRIED = INSERT.replace("primary_subtopic) VALUES (",
+            "primary_subtopic, deleted_at) VALUES (?,") + " ON CONFLICT DO NOTHING";
     static final String DELETE_TAGS = "DELETE FROM opinion_tag WHERE opinion_id=?";
     static final String INSERT_TAG = "INSERT INTO opinion_tag (opinion_id, area, subtopic_id, clause, is_primary, "
             + "score, source, set_by, taxonomy_version) VALUES (?,?,?,?,?,?,?,?,?)";

@@ -199,6 +199,32 @@ class ExchangeRoundTripTest {
     }
 
     @Test
+    void anotherOpinionUnderAHeldNumberIsKeptAsideAndTheRestIsStored() throws Exception {
+        ExchangeFixture.addOpinions(station, 3);
+        Exported batch = station.exports().export(usb, "clerk").orElseThrow();
+        general.imports().importFile(batch.file(), "clerk");
+        java.util.UUID newcomer = java.util.UUID.randomUUID();
+        Path reused = ExchangeFixture.rewrite(batch.file(), dir.resolve("reused.ldbatch.json"), doc -> {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("header"))
+                    .put("batchId", java.util.UUID.randomUUID().toString()).put("sequence", 2);
+            ExchangeFixture.firstOpinion(doc).put("id", newcomer.toString()).put("text", "同一编号的另一条意见");
+        });
+        String number = ExchangeFixture.readWhole(reused).get("opinions").get(0).get("number").asText();
+
+        FileResult result = general.imports().importFile(reused, "clerk");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.IMPORTED);
+        assertThat(result.counts()).isEqualTo(new ImportCounts(0, 0, 2, 1));
+        assertThat(result.conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(ExchangeConflict.Kind.NUMBER);
+            assertThat(c.number()).isEqualTo(number);
+        });
+        assertThat(general.opinions().find(newcomer)).isEmpty();
+        assertThat(general.opinions().stats().opinions()).isEqualTo(3);
+        assertThat(general.searchService().search("同一编号的另一条意见", OpinionFilter.ALL, 0, 10)).isEmpty();
+    }
+
+    @Test
     void exportIsRefusedAtTheGeneralStationAndImportAtAStation() {
         assertThatThrownBy(() -> general.exports().export(usb, "clerk"))
                 .extracting(e -> ((UserFacingException) e).messageKey()).isEqualTo("export.error.generalMode");

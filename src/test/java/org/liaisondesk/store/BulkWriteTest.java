@@ -48,7 +48,7 @@ class BulkWriteTest {
                         o.updatedAt(), 1, i % 7 == 0));
             }
             new ExchangeRepository(db).transaction(tx -> {
-                carried.forEach(tx::insert);
+                carried.forEach(o -> assertThat(tx.insertIfNew(o)).isTrue());
                 return null;
             });
 
@@ -86,7 +86,7 @@ class BulkWriteTest {
                     o.constituent(), o.receivedBy(), o.text(), o.tags(), o.status(), o.createdAt(), o.updatedAt(), 1,
                     false);
             assertThatThrownBy(() -> new ExchangeRepository(db).transaction(tx -> {
-                tx.insert(numbered);
+                assertThat(tx.insertIfNew(numbered)).isTrue();
                 throw new IllegalStateException("the batch's trailer does not match");
             })).hasMessageContaining("trailer");
 
