@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.liaisondesk.store.Database;
+import org.liaisondesk.store.SearchRepository;
 
 /**
  * What SQLite and Jackson do for the same work without the program around them: the baselines the program's own
@@ -57,7 +59,7 @@ final class RawBaselines {
 
     /**
      * Copies every opinion row of {@code source} into a bare table of {@code target} with batched INSERTs in one
-     * transaction: the floor of an import. Returns the number of rows.
+     * transaction: the baseline the import is divided by. Returns the number of rows.
      */
     static long batchedInsert(Path source, Path target) throws SQLException {
         long rows = 0;
@@ -70,24 +72,14 @@ final class RawBaselines {
                  ResultSet rs = select.executeQuery("SELECT " + OPINION_COLUMNS + " FROM opinion");
                  PreparedStatement insert = out.prepareStatement("INSERT INTO bare_opinion VALUES ("
                          + "?,".repeat(rs.getMetaData().getColumnCount() - 1) + "?)")) {
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    for (int i = 1; i <= columns; i++) {
-                        insert.setObject(i, rs.getObject(i));
-                    }
-                    insert.addBatch();
-                    if (++rows % BATCH == 0) {
-                        insert.executeBatch();
-                    }
-                }
-                insert.executeBatch();
+                rows = insertAll(rs, insert);
             }
             out.commit();
         }
         return rows;
     }
 
-    /** Every opinion row of {@code source} as one JSON object, column by column: the floor of an export. */
+    /** Every opinion row of {@code source} as one JSON object, column by column: the export's baseline. */
     static long streamAsJson(Path source, JsonGenerator g) throws SQLException, IOException {
         long rows = 0;
         try (Connection c = connect(source); Statement st = c.createStatement();
@@ -110,6 +102,103 @@ final class RawBaselines {
             g.writeEndArray();
             g.flush();
         }
+        return rows;
+    }
+
+    /**
+     * The rows an import of every opinion of {@code source} must write into the program's own schema, copied as
+     * {@link #batchedInsert} copies them but into the real tables with their indexes and triggers: the batch, the
+     * opinions, their tags and the batch's list of what it carried, as the import's bulk write does (V021: the per-row
+     * count and search triggers stand aside, the counts are added set-based), then the full-text index of them all,
+     * set-based. No file, no checks, no object per row: what the schema costs, which no import goes below. Returns
+     * the number of opinions.
+     */
+    static long importFloor(Path source, Path target) throws SQLException {
+        try (Connection in = connect(source); Database db = Database.open(target)) {
+            long rows = db.write(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.executeUpdate("INSERT INTO bulk_write (id, since_rowid) VALUES (1, 0)");
+                }
+                copy(in, c, "batch");
+                long opinions = copy(in, c, "opinion");
+                copy(in, c, "opinion_tag");
+                copy(in, c, "batch_item");
+                try (Statement st = c.createStatement()) {
+                    st.executeUpdate("INSERT INTO opinion_count (deleted, status, channel, area, station, n) "
+                            + "SELECT deleted_at IS NOT NULL, status, channel, coalesce(primary_area, 0), station, "
+                            + "count(*) FROM opinion GROUP BY 1, 2, 3, 4, 5");
+                    st.executeUpdate("INSERT INTO search_pending (opinion_id) SELECT id FROM opinion");
+                    st.executeUpdate("DELETE FROM bulk_write");
+                }
+                return opinions;
+            });
+            new SearchRepository(db).indexPending();
+            return rows;
+        }
+    }
+
+    /** Ends a measurement whose writes must not stay: the transaction rolls back. */
+    private static final class RolledBack extends RuntimeException {
+        private final transient double seconds;
+
+        RolledBack(double seconds) {
+            super(null, null, false, false);
+            this.seconds = seconds;
+        }
+    }
+
+    /**
+     * What an export must change in the station's schema besides reading its rows, timed on {@code station}, whose
+     * opinions an export has just carried, and rolled back: every opinion listed under a further batch and its
+     * status moved from exported back to recorded, the same entries moved in the same two indexes as an export's
+     * move to exported (the per-row count trigger standing aside, as it does for the export).
+     */
+    static double exportBookkeepingSeconds(Database station) {
+        try {
+            station.write(c -> {
+                long start = System.nanoTime();
+                try (Statement st = c.createStatement()) {
+                    st.executeUpdate("INSERT INTO batch (id, direction, station, sequence, created_at, recorded_at, "
+                            + "opinion_count, sha256) SELECT 'bench-floor', direction, station, sequence + 1000000, "
+                            + "created_at, recorded_at, opinion_count, sha256 FROM batch WHERE direction = 'export' "
+                            + "LIMIT 1");
+                    st.executeUpdate("INSERT INTO batch_item (batch_id, opinion_id, revision) "
+                            + "SELECT 'bench-floor', id, revision FROM opinion");
+                    st.executeUpdate("INSERT INTO bulk_write (id, since_rowid) VALUES (1, 0)");
+                    st.executeUpdate("UPDATE opinion SET status = 'recorded' WHERE status = 'exported'");
+                }
+                throw new RolledBack((System.nanoTime() - start) / 1e9);
+            });
+        } catch (RolledBack done) {
+            return done.seconds;
+        }
+        throw new IllegalStateException("the bookkeeping measurement must roll back");
+    }
+
+    /** Copies every row of {@code table} from {@code in} to the same table of {@code out}, batched. */
+    private static long copy(Connection in, Connection out, String table) throws SQLException {
+        try (Statement select = in.createStatement();
+             ResultSet rs = select.executeQuery("SELECT * FROM " + table);
+             PreparedStatement insert = out.prepareStatement("INSERT INTO " + table + " VALUES ("
+                     + "?,".repeat(rs.getMetaData().getColumnCount() - 1) + "?)")) {
+            return insertAll(rs, insert);
+        }
+    }
+
+    /** Binds each row of {@code rs} to {@code insert}, column by column, and runs the INSERTs in batches. */
+    private static long insertAll(ResultSet rs, PreparedStatement insert) throws SQLException {
+        int columns = rs.getMetaData().getColumnCount();
+        long rows = 0;
+        while (rs.next()) {
+            for (int i = 1; i <= columns; i++) {
+                insert.setObject(i, rs.getObject(i));
+            }
+            insert.addBatch();
+            if (++rows % BATCH == 0) {
+                insert.executeBatch();
+            }
+        }
+        insert.executeBatch();
         return rows;
     }
 

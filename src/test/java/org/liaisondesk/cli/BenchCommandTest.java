@@ -20,7 +20,7 @@ class BenchCommandTest {
             "save_ratio", "list_open_ms", "search_p50_ms", "search_p95_ms", "export_per_s", "export_ratio",
             "import_per_s", "import_ratio", "heap_peak_mb", "heap_peak_raw_mb", "startup_cli_ms", "startup_ms",
             "startup_ratio", "dashboard_ms", "largest_matters_ms", "matters_grouping_ms", "clusters_ms",
-            "list_first_rows_ms", "close_ms", "exit_backup_ms");
+            "list_first_rows_ms", "close_ms", "exit_backup_ms", "export_floor_ratio", "import_floor_ratio");
 
     @TempDir
     Path dir;
@@ -49,7 +49,7 @@ class BenchCommandTest {
         }
         for (String measured : List.of("tag_per_s", "suggest_p95_ms", "save_ms_p50", "save_ratio", "list_open_ms",
                 "search_p50_ms", "search_p95_ms", "export_per_s", "export_ratio", "import_per_s", "import_ratio",
-                "heap_peak_mb", "startup_cli_ms")) {
+                "heap_peak_mb", "startup_cli_ms", "export_floor_ratio", "import_floor_ratio")) {
             assertThat(figures.get(measured).get("pending").isNull()).as(measured).isTrue();
         }
         for (String withBaseline : List.of("save_ms_p50", "export_per_s", "import_per_s", "startup_cli_ms")) {
