@@ -320,24 +320,31 @@ public final class Benchmark {
             throw new IllegalStateException("bare export baseline failed: " + e.getMessage(), e);
         }
         double bareExportSeconds = seconds(start);
-        start = System.nanoTime();
-        try {
-            sameWork(opinions, RawBaselines.batchedInsert(db, dir.resolve("bare-import.db")));
-        } catch (SQLException e) {
-            throw new IllegalStateException("bare import baseline failed: " + e.getMessage(), e);
-        }
-        double bareImportSeconds = seconds(start);
-        start = System.nanoTime();
-        try {
-            sameWork(opinions, RawBaselines.importFloor(db, dir.resolve("floor-import.db")));
-        } catch (SQLException e) {
-            throw new IllegalStateException("import floor failed: " + e.getMessage(), e);
-        }
-        double floorImportSeconds = seconds(start);
+        double bareImportSeconds = timedCopy(opinions, "bare import baseline",
+                () -> RawBaselines.batchedInsert(db, dir.resolve("bare-import.db")));
+        double floorImportSeconds = timedCopy(opinions, "import floor",
+                () -> RawBaselines.importFloor(db, dir.resolve("floor-import.db")));
         double floorExportSeconds = bareExportSeconds + RawBaselines.exportBookkeepingSeconds(station.database());
         return new Exchange(opinions, opinions / exportSeconds, opinions / bareExportSeconds,
                 floorExportSeconds / bareExportSeconds, opinions / importSeconds, opinions / bareImportSeconds,
                 floorImportSeconds / bareImportSeconds, heapLive, heapRaw);
+    }
+
+    /** A copy of the station's rows by the bare engine; returns how many opinions it copied. */
+    @FunctionalInterface
+    private interface RawCopy {
+        long run() throws SQLException;
+    }
+
+    /** Times {@code copy}, which must carry all {@code opinions}. */
+    private static double timedCopy(long opinions, String what, RawCopy copy) {
+        long start = System.nanoTime();
+        try {
+            sameWork(opinions, copy.run());
+        } catch (SQLException e) {
+            throw new IllegalStateException(what + " failed: " + e.getMessage(), e);
+        }
+        return seconds(start);
     }
 
     /** Realistic inputs for saving and tagging, from a seed of their own so they differ from the stored ones. */
