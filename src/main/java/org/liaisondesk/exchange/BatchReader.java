@@ -205,7 +205,13 @@ public final class BatchReader {
 
         field(p, "opinions", "batch.error.layout", "opinions");
         expect(p, JsonToken.START_ARRAY, "batch.error.layout", "opinions");
-        return ReadAhead.run(ahead -> opinionsAndTrailer(p, at, header, digest, ahead), sink);
+        return ReadAhead.<Parsed, Result>run(ahead -> opinionsAndTrailer(p, at, header, digest,
+                (o, node) -> ahead.accept(new Parsed(o, node))), parsed -> sink.accept(parsed.opinion(),
+                parsed.asCarried()));
+    }
+
+    /** An opinion that passed every check, and the JSON the batch carried it as. */
+    private record Parsed(Opinion opinion, JsonNode asCarried) {
     }
 
     /** The opinions, each checked and handed to {@code sink}, then the trailer, the counts and the checksum. */

@@ -2,33 +2,35 @@ package org.liaisondesk.exchange;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.liaisondesk.model.Opinion;
 
 class ReadAheadTest {
 
     @Test
-    void theSinkTakesEveryOpinionInOrderOnTheCallersThreadAndGetsTheResult() throws IOException {
+    void theSinkTakesEveryItemInOrderOnTheCallersThreadAndGetsTheResult() throws IOException {
         List<Integer> taken = new ArrayList<>();
         Thread caller = Thread.currentThread();
-        String result = ReadAhead.run(sink -> {
+        AtomicReference<Thread> reading = new AtomicReference<>();
+        String result = ReadAhead.<Integer, String>run(sink -> {
+            reading.set(Thread.currentThread());
             for (int i = 0; i < 1_000; i++) {
-                sink.accept(null, JsonNodeFactory.instance.numberNode(i));
+                sink.accept(i);
             }
             return "done";
-        }, (o, node) -> {
+        }, item -> {
             assertSame(caller, Thread.currentThread());
-            taken.add(node.intValue());
+            taken.add(item);
         });
         assertEquals("done", result);
+        assertNotSame(caller, reading.get());
         assertEquals(1_000, taken.size());
         for (int i = 0; i < taken.size(); i++) {
             assertEquals(i, taken.get(i));
@@ -36,14 +38,15 @@ class ReadAheadTest {
     }
 
     @Test
-    void aReadingErrorReachesTheCallerAfterTheOpinionsBeforeIt() {
+    void aReadingErrorReachesTheCallerAfterTheItemsBeforeIt() {
         List<Integer> taken = new ArrayList<>();
-        BatchRejectedException thrown = assertThrows(BatchRejectedException.class, () -> ReadAhead.run(sink -> {
-            for (int i = 0; i < 600; i++) {
-                sink.accept(null, JsonNodeFactory.instance.numberNode(i));
-            }
-            throw new BatchRejectedException("batch.error.checksum");
-        }, (o, node) -> taken.add(node.intValue())));
+        BatchRejectedException thrown = assertThrows(BatchRejectedException.class,
+                () -> ReadAhead.<Integer, Void>run(sink -> {
+                    for (int i = 0; i < 600; i++) {
+                        sink.accept(i);
+                    }
+                    throw new BatchRejectedException("batch.error.checksum");
+                }, taken::add));
         assertEquals("batch.error.checksum", thrown.messageKey());
         assertEquals(600, taken.size());
     }
@@ -51,22 +54,22 @@ class ReadAheadTest {
     @Test
     void anIoErrorIsRethrownAsItself() {
         IOException io = new IOException("stick pulled");
-        assertSame(io, assertThrows(IOException.class, () -> ReadAhead.run(sink -> {
+        assertSame(io, assertThrows(IOException.class, () -> ReadAhead.<Integer, Void>run(sink -> {
             throw io;
-        }, (o, node) -> { })));
+        }, item -> { })));
     }
 
     @Test
     void whenTheSinkFailsTheReadingStopsAndItsThreadEnds() throws InterruptedException {
         AtomicReference<Thread> reading = new AtomicReference<>();
         IllegalStateException stop = new IllegalStateException("duplicate");
-        assertSame(stop, assertThrows(IllegalStateException.class, () -> ReadAhead.run(sink -> {
+        assertSame(stop, assertThrows(IllegalStateException.class, () -> ReadAhead.<Long, Void>run(sink -> {
             reading.set(Thread.currentThread());
             for (long i = 0; ; i++) {
-                sink.accept((Opinion) null, JsonNodeFactory.instance.numberNode(i));
+                sink.accept(i);
             }
-        }, (o, node) -> {
-            if (node.longValue() == 10) {
+        }, item -> {
+            if (item == 10) {
                 throw stop;
             }
         })));
