@@ -10,10 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.liaisondesk.model.AuditAnchor;
 import org.liaisondesk.model.HealthIssue;
@@ -41,8 +39,8 @@ final class AuditLog {
     }
 
     static void append(Connection c, String actor, String action, UUID opinionId, String detail) throws SQLException {
-        try (OneUse statements = new OneUse(c)) {
-            append(statements, actor, action, opinionId, detail);
+        try (PreparedStatements statements = new PreparedStatements(c)) {
+            append(statements::get, actor, action, opinionId, detail);
         }
     }
 
@@ -56,33 +54,6 @@ final class AuditLog {
     @FunctionalInterface
     private interface Statements {
         PreparedStatement get(String sql) throws SQLException;
-    }
-
-    /** Statements prepared once each for one piece of work (an append, the chaining of V015) and closed with it. */
-    private static final class OneUse implements Statements, AutoCloseable {
-        private final Connection c;
-        private final Map<String, PreparedStatement> prepared = new HashMap<>();
-
-        OneUse(Connection c) {
-            this.c = c;
-        }
-
-        @Override
-        public PreparedStatement get(String sql) throws SQLException {
-            PreparedStatement ps = prepared.get(sql);
-            if (ps == null) {
-                ps = c.prepareStatement(sql);
-                prepared.put(sql, ps);
-            }
-            return ps;
-        }
-
-        @Override
-        public void close() throws SQLException {
-            for (PreparedStatement ps : prepared.values()) {
-                ps.close();
-            }
-        }
     }
 
     private static void append(Statements statements, String actor, String action, UUID opinionId, String detail)
@@ -130,7 +101,7 @@ final class AuditLog {
             return;
         }
         String previous = GENESIS;
-        try (OneUse statements = new OneUse(c); Statement st = c.createStatement();
+        try (PreparedStatements statements = new PreparedStatements(c); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT a.id, a.at, a.actor, "
                 + "a.action, a.opinion_id, a.detail, h.hash FROM audit_log a LEFT JOIN audit_hash h ON h.id = a.id "
                 + "ORDER BY a.id")) {
@@ -139,7 +110,7 @@ final class AuditLog {
                 if (stored == null) {
                     stored = hash(previous, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6));
-                    insertHash(statements, rs.getLong(1), stored);
+                    insertHash(statements::get, rs.getLong(1), stored);
                 }
                 previous = stored;
             }
@@ -158,7 +129,7 @@ final class AuditLog {
         List<HealthIssue> issues = new ArrayList<>();
         long breaks = 0;
         String previous = GENESIS;
-        try (OneUse statements = new OneUse(c); Statement st = c.createStatement();
+        try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT a.id, a.at, a.actor, "
                 + "a.action, a.opinion_id, a.detail, h.hash FROM audit_log a LEFT JOIN audit_hash h ON h.id = a.id "
                 + "ORDER BY a.id")) {

@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -66,7 +65,7 @@ public final class Database implements AutoCloseable {
      * Statements prepared once on the writer for the single-row writes a clerk makes all day (issue #15): preparing
      * the opinion INSERT compiles every trigger on the table, a tenth of a save. Touched under the write lock only.
      */
-    private final Map<String, PreparedStatement> writerStatements = new HashMap<>();
+    private final PreparedStatements writerStatements;
     private volatile boolean closed;
 
     /**
@@ -78,6 +77,7 @@ public final class Database implements AutoCloseable {
     private Database(Path file, Connection writer) {
         this.file = file;
         this.writer = writer;
+        this.writerStatements = new PreparedStatements(writer);
         this.diskFull = writer == null;
     }
 
@@ -310,12 +310,7 @@ public final class Database implements AutoCloseable {
         if (c != writer || !writeLock.isHeldByCurrentThread()) {
             throw new IllegalStateException("kept statements are for the writer inside a write");
         }
-        PreparedStatement ps = writerStatements.get(sql);
-        if (ps == null) {
-            ps = writer.prepareStatement(sql);
-            writerStatements.put(sql, ps);
-        }
-        return ps;
+        return writerStatements.get(sql);
     }
 
     /** Runs {@code work} on a read connection; each call sees one consistent snapshot if it reads in a transaction. */
@@ -512,14 +507,11 @@ public final class Database implements AutoCloseable {
                 idleReaders.forEach(Database::closeQuietly);
                 idleReaders.clear();
             }
-            for (PreparedStatement ps : writerStatements.values()) {
-                try {
-                    ps.close();
-                } catch (SQLException ignored) {
-                    // the connection closes next, which releases it anyway
-                }
+            try {
+                writerStatements.close();
+            } catch (SQLException ignored) {
+                // the connection closes next, which releases them anyway
             }
-            writerStatements.clear();
             closeQuietly(writer);
         } finally {
             writeLock.unlock();

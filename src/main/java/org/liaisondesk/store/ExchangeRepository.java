@@ -375,12 +375,13 @@ public final class ExchangeRepository {
 
         private final Connection c;
         /** Statements reused for every opinion of a batch: preparing them anew costs as much as running them. */
-        private final Map<String, PreparedStatement> prepared = new java.util.HashMap<>();
+        private final PreparedStatements prepared;
         /** While a bulk write is open (V021): the largest rowid of {@code opinion} before it; else null. */
         private Long bulkSince;
 
         private Transaction(Connection c) {
             this.c = c;
+            this.prepared = new PreparedStatements(c);
         }
 
         /** The batch a station's sequence number was imported as (trust and integrity: a number is used once). */
@@ -638,12 +639,7 @@ public final class ExchangeRepository {
         }
 
         private PreparedStatement prepared(String sql) throws SQLException {
-            PreparedStatement ps = prepared.get(sql);
-            if (ps == null) {
-                ps = c.prepareStatement(sql);
-                prepared.put(sql, ps);
-            }
-            return ps;
+            return prepared.get(sql);
         }
 
         /** Stores the review and history a batch carried for an opinion it inserted or replaced. */
@@ -691,9 +687,7 @@ public final class ExchangeRepository {
 
         @Override
         public void close() throws SQLException {
-            for (PreparedStatement ps : prepared.values()) {
-                ps.close();
-            }
+            prepared.close();
         }
     }
 
